@@ -1,0 +1,37 @@
+import type { Campaign } from './campaign.server'
+import type { DbOrTx } from '../utils/db.server'
+import { nowIso } from '../utils/clock.server'
+
+/** Bumped whenever the shape of the export changes in a way a reader would notice. */
+export const EXPORT_SCHEMA_VERSION = 1
+
+/** The whole campaign as one JSON document: what it is, who owns it, and every part that later tasks add. */
+export async function buildCampaignExport(_db: DbOrTx, campaign: Campaign) {
+  return {
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportedAt: nowIso(),
+    campaign: {
+      ref: campaign.ref,
+      name: campaign.name,
+      status: campaign.status,
+      version: campaign.version,
+      regime: campaign.regime,
+      objective: campaign.objective,
+      targetPopulation: campaign.targetPopulation,
+      populationSize: campaign.populationSize,
+      plannedLaunchDate: campaign.plannedLaunchDate,
+      nation: campaign.nation,
+      referenceType: campaign.referenceType,
+      responseSought: campaign.responseSought,
+      responseProcess: campaign.responseProcess,
+      extraLiability: campaign.extraLiability
+        ? { customers: campaign.liabilityCustomers, averagePence: campaign.liabilityAveragePence }
+        : null,
+      pressOffice: { inform: campaign.pressInform, reasonNotInformed: campaign.pressReason },
+      owner: { name: campaign.owner.name, email: campaign.owner.email },
+      coOwners: campaign.coOwners.map((c) => ({ name: c.name, email: c.email })),
+      createdAt: campaign.createdAt,
+      updatedAt: campaign.updatedAt,
+    },
+  }
+}

@@ -1,0 +1,197 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useContext, useEffect, type ReactNode } from 'react'
+import { UNSAFE_DataRouterStateContext } from 'react-router'
+import { Footer, Header, ServiceNavigation, SkipLink } from './components/govuk'
+import { getUser } from './utils/auth.server'
+import { useNonce } from './utils/nonce'
+import { navigationFor, SERVICE_NAME } from './utils/navigation'
+import type { SessionUser } from './utils/roles'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: '/assets/govuk/govuk-frontend.min.css' },
+  { rel: 'stylesheet', href: '/app.css' },
+  { rel: 'icon', href: '/assets/images/favicon.ico', sizes: '48x48' },
+  { rel: 'icon', href: '/assets/images/favicon.svg', type: 'image/svg+xml', sizes: 'any' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  return { user: user ? { id: user.id, name: user.name, email: user.email, roles: user.roles } : null }
+}
+
+/** What a route exports as `handle` to name its page. */
+export interface PageHandle {
+  title?: string | ((data: unknown) => string)
+}
+
+function usePageTitle(fallback: string): string {
+  const matches = useMatches()
+  const state = useContext(UNSAFE_DataRouterStateContext)
+  let title = fallback
+  for (const match of matches) {
+    const handle = match.handle as PageHandle | undefined
+    if (handle?.title) title = typeof handle.title === 'function' ? handle.title(match.data) : handle.title
+  }
+  const hasErrors = (data: unknown) =>
+    !!data && typeof data === 'object' && 'errors' in data && !!data.errors && Object.keys(data.errors as object).length > 0
+  const actionErrors = Object.values(state?.actionData ?? {}).some(hasErrors)
+  const loaderErrors = matches.some((match) => hasErrors(match.data))
+  return `${actionErrors || loaderErrors ? 'Error: ' : ''}${title} - ${SERVICE_NAME}`
+}
+
+function GovukFrontendInit() {
+  const nonce = useNonce()
+  const location = useLocation()
+  useEffect(() => {
+    // Progressive enhancement only: every page works before (and without) this.
+    const source = '/assets/govuk/govuk-frontend.min.js'
+    import(/* @vite-ignore */ source)
+      .then((govuk: { initAll: (options?: object) => void }) => govuk.initAll({ onError: () => undefined }))
+      .catch(() => undefined)
+  }, [location.pathname])
+  return (
+    <script
+      nonce={nonce}
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{
+        __html:
+          "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+      }}
+    />
+  )
+}
+
+function Page({ title, user, children }: { title: string; user: SessionUser | null; children: ReactNode }) {
+  const nonce = useNonce()
+  const location = useLocation()
+  return (
+    <html lang="en-GB" className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <title>{title}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d70b8" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <GovukFrontendInit />
+        <SkipLink href="#main-content" text="Skip to main content" />
+        <header className="govuk-template__header">
+          <Header homepageUrl="/" />
+          <ServiceNavigation
+            serviceName={SERVICE_NAME}
+            serviceUrl="/"
+            navigation={navigationFor(user, location.pathname)}
+            slots={
+              user
+                ? {
+                    end: (
+                      <form method="post" action="/logout" className="app-sign-out">
+                        <span className="govuk-body-s app-signed-in-as">{user.name}</span>{' '}
+                        <button type="submit" className="govuk-button govuk-button--secondary app-sign-out__button" data-module="govuk-button">
+                          Sign out
+                        </button>
+                      </form>
+                    ),
+                  }
+                : undefined
+            }
+          />
+        </header>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-template__footer">
+          <Footer />
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const title = usePageTitle(SERVICE_NAME)
+  return (
+    <Page title={title} user={(data?.user as SessionUser | null) ?? null}>
+      <Outlet />
+    </Page>
+  )
+}
+
+const ERROR_PAGES: Record<number, { title: string; body: ReactNode }> = {
+  400: {
+    title: 'Sorry, there is a problem with what was sent',
+    body: <p className="govuk-body">The form could not be read, so nothing was saved. Go back and try again.</p>,
+  },
+  403: {
+    title: 'You do not have permission to do that',
+    body: (
+      <>
+        <p className="govuk-body">Your account cannot see this page or make this change. Nothing was changed.</p>
+        <p className="govuk-body">If you think you should have access, ask a service administrator.</p>
+      </>
+    ),
+  },
+  404: {
+    title: 'Page not found',
+    body: (
+      <>
+        <p className="govuk-body">If you typed the web address, check it is correct.</p>
+        <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+      </>
+    ),
+  },
+  409: {
+    title: 'This was changed by someone else',
+    body: <p className="govuk-body">Nothing was saved. Go back, reload the page and try again.</p>,
+  },
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRouteLoaderData<typeof loader>('root')
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  // In production Remix replaces unexpected errors with a generic one, so no internal detail reaches the page.
+  const page = ERROR_PAGES[status] ?? {
+    title: 'Sorry, there is a problem with the service',
+    body: (
+      <>
+        <p className="govuk-body">Try again later.</p>
+        <p className="govuk-body">Anything you had saved before this happened is safe.</p>
+      </>
+    ),
+  }
+  return (
+    <Page title={`${page.title} - ${SERVICE_NAME}`} user={(data?.user as SessionUser | null) ?? null}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{page.title}</h1>
+          {page.body}
+          <p className="govuk-body">
+            <a className="govuk-link" href="/">
+              Go to the start page
+            </a>
+          </p>
+        </div>
+      </div>
+    </Page>
+  )
+}

@@ -1,0 +1,14 @@
+import { notFound } from '~/utils/http.server'
+
+// Unknown addresses get the GOV.UK "Page not found" page.
+export async function loader() {
+  throw notFound()
+}
+
+export async function action() {
+  throw notFound()
+}
+
+export default function NotFound() {
+  return null
+}

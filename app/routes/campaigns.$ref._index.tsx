@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CampaignHeading } from '~/components/CampaignHeader'
+import { NotificationBanner, SummaryList, TaskList, type TagColour } from '~/components/govuk'
+import { formatDate, REGIME_LABELS } from '~/campaign/options'
+import { campaignTasks, TASK_STATUS_TEXT, type TaskStatus } from '~/campaign/tasks'
+import { canEditCampaign } from '~/models/campaign.server'
+import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { todayIso } from '~/utils/clock.server'
+
+export const handle = { title: (data: { campaign?: { name: string } } | undefined) => data?.campaign?.name ?? 'Campaign' }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, campaign } = await requireReadableCampaign(request, params.ref)
+  return {
+    campaign,
+    canEdit: canEditCampaign(user, campaign),
+    tasks: campaignTasks({ ref: campaign.ref, status: campaign.status, plannedLaunchDate: campaign.plannedLaunchDate, today: todayIso() }),
+  }
+}
+
+const NOTICES: Record<string, string> = {
+  created: 'Campaign created',
+  saved: 'Your changes have been saved',
+}
+
+const TAG_FOR: Partial<Record<TaskStatus, TagColour>> = { incomplete: 'blue', problem: 'red' }
+
+export default function CampaignPage() {
+  const { campaign, canEdit, tasks } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const notice = NOTICES[searchParams.get('notice') ?? '']
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {notice ? <NotificationBanner type="success" text={notice} /> : null}
+        <CampaignHeading campaign={campaign} />
+        <SummaryList
+          classes="govuk-summary-list--no-border"
+          rows={[
+            { key: { text: 'Tax regime' }, value: { text: REGIME_LABELS[campaign.regime] } },
+            { key: { text: 'Planned launch' }, value: { text: formatDate(campaign.plannedLaunchDate) } },
+            { key: { text: 'Owner' }, value: { text: campaign.owner.name } },
+            campaign.coOwners.length > 0 && { key: { text: 'Co-owners' }, value: { text: campaign.coOwners.map((c) => c.name).join(', ') } },
+          ]}
+        />
+        {!canEdit && campaign.status !== 'launched' && campaign.status !== 'closed' ? (
+          <p className="govuk-body govuk-hint">You can read this campaign. Only its owner and co-owners can change it.</p>
+        ) : null}
+        <h2 className="govuk-heading-m">Prepare the campaign</h2>
+        <TaskList
+          idPrefix="campaign-tasks"
+          items={tasks.map((task) => ({
+            title: { text: task.title },
+            href: task.href ?? undefined,
+            hint: task.hint ? { text: task.hint } : undefined,
+            cannotStartYet: task.status === 'cannot-start' || task.status === 'not-needed',
+            status: TAG_FOR[task.status]
+              ? { tag: { text: TASK_STATUS_TEXT[task.status], colour: TAG_FOR[task.status] } }
+              : { text: TASK_STATUS_TEXT[task.status] },
+          }))}
+        />
+      </div>
+      <div className="govuk-grid-column-one-third">
+        <h2 className="govuk-heading-s">Records</h2>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to={`/campaigns/${campaign.ref}/audit`}>
+              Audit trail
+            </Link>
+          </li>
+          <li>
+            <a className="govuk-link" href={`/campaigns/${campaign.ref}/export.json`}>
+              Download as JSON
+            </a>
+          </li>
+        </ul>
+      </div>
+    </div>
+  )
+}

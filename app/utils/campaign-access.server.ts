@@ -1,0 +1,34 @@
+import { canEditCampaign, getCampaignByRef, isCampaignAuthor, type Campaign } from '../models/campaign.server'
+import { isEditableStatus } from '../campaign/options'
+import { requireUser } from './auth.server'
+import { db } from './db.server'
+import { forbidden, httpError, notFound } from './http.server'
+import { hasRole, type SessionUser } from './roles'
+
+/** Any signed-in user may read any campaign (DESIGN §2: viewers read). Unknown refs are 404. */
+export async function requireReadableCampaign(request: Request, ref: string | undefined): Promise<{ user: SessionUser; campaign: Campaign }> {
+  const user = await requireUser(request)
+  const campaign = ref ? await getCampaignByRef(db, ref) : undefined
+  if (!campaign) throw notFound('There is no campaign with that reference')
+  return { user, campaign }
+}
+
+/** The owner or a co-owner who is a designer, before launch. Anyone else: 403, and nothing changes. */
+export async function requireEditableCampaign(request: Request, ref: string | undefined): Promise<{ user: SessionUser; campaign: Campaign }> {
+  const { user, campaign } = await requireReadableCampaign(request, ref)
+  if (!hasRole(user, 'designer') || !isCampaignAuthor(user, campaign)) {
+    throw forbidden('Only the campaign’s owner and co-owners can change it')
+  }
+  if (!isEditableStatus(campaign.status)) throw lockedResponse(campaign)
+  if (!canEditCampaign(user, campaign)) throw forbidden()
+  return { user, campaign }
+}
+
+export function lockedResponse(campaign: Pick<Campaign, 'status'>): Response {
+  return httpError(
+    403,
+    campaign.status === 'closed'
+      ? 'This campaign is closed, so its content can no longer be changed'
+      : 'This campaign has been launched, so its content can no longer be changed. Only actual call figures can be recorded.',
+  )
+}

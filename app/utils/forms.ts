@@ -1,0 +1,46 @@
+import type { z } from 'zod'
+
+/** A form's submitted values: the first value of each key, as text. No prototype, so "__proto__" is just a key. */
+export type FormValues = Record<string, string>
+export type FieldErrors = Record<string, string>
+
+export function formValues(form: FormData | URLSearchParams): FormValues {
+  const values: FormValues = Object.create(null)
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string' && !(key in values)) values[key] = value
+  }
+  return values
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
+
+/** Validates with zod; the first problem for each field becomes its GOV.UK error message. */
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
+  const result = schema.safeParse(input)
+  if (result.success) return { ok: true, data: result.data }
+  const errors: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : '_form'
+    if (!(field in errors)) errors[field] = issue.message
+  }
+  return { ok: false, errors }
+}
+
+export interface ErrorLink {
+  text: string
+  href: string
+}
+
+/** The error summary's entries, in the order the fields appear on the page. */
+export function errorLinks(errors: FieldErrors | undefined, order: string[] = [], hrefs: Record<string, string> = {}): ErrorLink[] {
+  if (!errors) return []
+  const keys = Object.keys(errors)
+  keys.sort((a, b) => rank(order, a) - rank(order, b))
+  return keys.map((key) => ({ text: errors[key]!, href: hrefs[key] ?? (key === '_form' ? '#main-content' : `#${key}`) }))
+}
+
+function rank(order: string[], key: string): number {
+  if (key === '_form') return -1
+  const index = order.indexOf(key)
+  return index === -1 ? order.length : index
+}

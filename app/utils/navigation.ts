@@ -1,0 +1,22 @@
+import { hasRole, type SessionUser } from './roles'
+
+export const SERVICE_NAME = 'OTM Campaign Planner'
+
+interface NavigationItem {
+  text: string
+  href: string
+  active?: boolean
+  current?: boolean
+}
+
+/** Only the sections a user's roles use; a section appears once its feature exists. */
+export function navigationFor(user: Pick<SessionUser, 'roles'> | null, pathname: string): NavigationItem[] {
+  if (!user) return []
+  const items: NavigationItem[] = [{ text: 'Campaigns', href: '/campaigns' }]
+  if (hasRole(user, 'admin')) items.push({ text: 'Admin', href: '/admin' })
+  return items.map((item) => ({
+    ...item,
+    current: pathname === item.href,
+    active: pathname !== item.href && pathname.startsWith(`${item.href}/`),
+  }))
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely'
+import type { SqlDialect } from '../dialect'
+import * as m0001 from './0001_foundation'
+
+export interface PortableMigration {
+  up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
+}
+
+// A static list, not a folder scan: bundlers (the Remix compiler) cannot follow a scan.
+// Names sort in the order they must run; never rename or edit a migration once it has landed.
+export const migrations: Record<string, PortableMigration> = {
+  '0001_foundation': m0001,
+}

@@ -1,0 +1,116 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// Portable column types (DESIGN §10): ISO-8601 text timestamps, integer booleans (0/1), text ids.
+
+export interface UserTable {
+  id: string
+  email: string
+  name: string
+  password_hash: string
+  disabled: number
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface UserRoleTable {
+  user_id: string
+  role: string
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a leaked database does not leak live sessions. */
+  id: string
+  user_id: string
+  created_at: string
+  last_seen_at: string
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface LoginThrottleTable {
+  key: string
+  failures: number
+  window_started_at: string
+  next_allowed_at: string | null
+  updated_at: string
+}
+
+export interface CampaignTable {
+  id: string
+  ref: string
+  name: string
+  regime: string
+  objective: string
+  target_population: string
+  population_size: number
+  planned_launch_date: string
+  status: string
+  response_sought: string
+  extra_liability: number
+  liability_customers: number | null
+  liability_average_pence: number | null
+  press_inform: number
+  press_reason: string | null
+  response_process: string
+  reference_type: string
+  nation: string
+  owner_id: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface CampaignCoOwnerTable {
+  campaign_id: string
+  user_id: string
+}
+
+export interface AuditEventTable {
+  id: Generated<number>
+  at: string
+  actor_id: string | null
+  actor_email: string | null
+  campaign_id: string | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  summary: string
+  before_json: string | null
+  after_json: string | null
+  prev_hash: string
+  hash: string
+}
+
+/** One row per saved version of any versioned record (campaign, message, line, script, helpline). */
+export interface RevisionTable {
+  id: string
+  entity_type: string
+  entity_id: string
+  campaign_id: string | null
+  version: number
+  author_id: string | null
+  at: string
+  summary: string
+  snapshot_json: string
+}
+
+export interface Database {
+  users: UserTable
+  user_role: UserRoleTable
+  session: SessionTable
+  login_throttle: LoginThrottleTable
+  campaign: CampaignTable
+  campaign_co_owner: CampaignCoOwnerTable
+  audit_event: AuditEventTable
+  revision: RevisionTable
+}
+
+export type UserRow = Selectable<UserTable>
+export type NewUserRow = Insertable<UserTable>
+export type SessionRow = Selectable<SessionTable>
+export type CampaignRow = Selectable<CampaignTable>
+export type NewCampaignRow = Insertable<CampaignTable>
+export type CampaignUpdate = Updateable<CampaignTable>
+export type AuditEventRow = Selectable<AuditEventTable>
+export type RevisionRow = Selectable<RevisionTable>

@@ -1,0 +1,195 @@
+// The production (and development) HTTP server: security headers, CSP nonces, the Origin check, body
+// limits, static assets, /healthz and graceful shutdown sit here, in front of the Remix request handler.
+import crypto from 'node:crypto'
+import path from 'node:path'
+import url from 'node:url'
+import express from 'express'
+import { createRequestHandler } from '@remix-run/express'
+
+const here = path.dirname(url.fileURLToPath(import.meta.url))
+const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
+const PORT = Number(process.env.PORT || 3000)
+const HOST = process.env.HOST || '0.0.0.0'
+const BUILD_PATH = path.join(here, 'build', 'index.js')
+// Forms stay far below this; CSV and bank-holiday uploads are checked again, more tightly, by their routes.
+const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES || 16 * 1024 * 1024)
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 8000)
+const TRUST_PROXY = process.env.TRUST_PROXY === '1'
+const PUBLIC_ORIGINS = (process.env.APP_ORIGIN || '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean)
+
+async function loadBuild() {
+  // In development, re-import after every rebuild (the query string defeats the module cache).
+  const stamp = MODE === 'production' ? '' : `?t=${Date.now()}`
+  return import(url.pathToFileURL(BUILD_PATH).href + stamp)
+}
+
+let build = await loadBuild()
+await build.entry.module.startup()
+
+const app = express()
+app.disable('x-powered-by')
+if (TRUST_PROXY) app.set('trust proxy', true)
+
+let shuttingDown = false
+let inFlight = 0
+
+app.use((req, res, next) => {
+  inFlight++
+  res.on('close', () => inFlight--)
+  if (shuttingDown) res.setHeader('Connection', 'close')
+  const nonce = crypto.randomBytes(16).toString('base64')
+  res.locals.cspNonce = nonce
+  res.setHeader(
+    'Content-Security-Policy',
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      MODE === 'production' ? "connect-src 'self'" : "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+  )
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'same-origin')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+  if (MODE === 'production' && process.env.COOKIE_SECURE !== '0') {
+    res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+  }
+  next()
+})
+
+app.get('/healthz', async (_req, res) => {
+  try {
+    await build.entry.module.healthCheck()
+    res.status(shuttingDown ? 503 : 200).type('text/plain').send(shuttingDown ? 'shutting down' : 'ok')
+  } catch {
+    res.status(503).type('text/plain').send('database unreachable')
+  }
+})
+
+function ownOrigins(req) {
+  const host = req.get('host')
+  return new Set([...PUBLIC_ORIGINS, `${req.protocol}://${host}`])
+}
+
+function originOf(value) {
+  try {
+    return new URL(value).origin
+  } catch {
+    return null
+  }
+}
+
+// CSRF defence: a state-changing request must come from one of our own pages. Browsers always send
+// Origin on form posts; Referer is the fallback for older ones. Neither means "not from us".
+app.use((req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  const origin = req.get('origin') ?? originOf(req.get('referer') ?? '')
+  if (!origin || origin === 'null' || !ownOrigins(req).has(origin)) {
+    return sendPlainError(res, 403, 'Forbidden', 'This request did not come from this service, so it was refused.')
+  }
+  const declared = req.get('content-length')
+  if (declared === undefined && req.get('transfer-encoding')) {
+    return sendPlainError(res, 411, 'Length required', 'Send the form again from the page.')
+  }
+  if (declared !== undefined && !(Number(declared) <= MAX_BODY_BYTES)) {
+    return sendPlainError(res, 400, 'The form was too large', 'What you sent was too large. Nothing was saved.')
+  }
+  next()
+})
+
+const assetOptions = { immutable: MODE === 'production', maxAge: MODE === 'production' ? '1y' : 0 }
+app.use('/build', express.static(path.join(here, 'public', 'build'), assetOptions))
+// GOV.UK Frontend's CSS, JS and images, straight from the package; its fonts are deliberately not served
+// (they are licensed for GOV.UK domains only) so the CSS falls back to Arial.
+const govuk = path.join(here, 'node_modules', 'govuk-frontend', 'dist', 'govuk')
+app.use('/assets/govuk/govuk-frontend.min.css', express.static(path.join(govuk, 'govuk-frontend.min.css'), { maxAge: '1h' }))
+app.use('/assets/govuk/govuk-frontend.min.js', express.static(path.join(govuk, 'govuk-frontend.min.js'), { maxAge: '1h' }))
+app.use('/assets/images', express.static(path.join(govuk, 'assets', 'images'), { maxAge: '1d' }))
+app.use('/assets/fonts', (_req, res) => res.status(404).end())
+app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }))
+
+const makeHandler = (currentBuild) =>
+  createRequestHandler({
+    build: currentBuild,
+    mode: MODE,
+    getLoadContext: (request, response) => ({
+      cspNonce: response.locals.cspNonce,
+      clientAddress: request.ip || request.socket.remoteAddress || 'unknown',
+    }),
+  })
+let remixHandler = makeHandler(build)
+
+if (MODE === 'development') {
+  const { watch } = await import('node:fs')
+  let timer
+  watch(path.dirname(BUILD_PATH), () => {
+    clearTimeout(timer)
+    timer = setTimeout(async () => {
+      build = await loadBuild()
+      await build.entry.module.startup()
+      remixHandler = makeHandler(build)
+    }, 200)
+  })
+}
+
+app.all('*', (req, res, next) => remixHandler(req, res, next))
+
+// Last resort: anything Remix itself did not handle must still not leak a stack trace.
+app.use((error, _req, res, _next) => {
+  console.error(error)
+  if (res.headersSent) return res.end()
+  sendPlainError(res, 500, 'Sorry, there is a problem with the service', 'Try again later.')
+})
+
+function sendPlainError(res, status, title, body) {
+  res
+    .status(status)
+    .type('html')
+    .send(
+      `<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8"><title>${title} - OTM Campaign Planner</title>` +
+        `<link rel="stylesheet" href="/assets/govuk/govuk-frontend.min.css"></head><body class="govuk-template__body">` +
+        `<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content"><h1 class="govuk-heading-l">${title}</h1>` +
+        `<p class="govuk-body">${body}</p><p class="govuk-body"><a class="govuk-link" href="/">Go to the start page</a></p></main></div></body></html>`,
+    )
+}
+
+const server = app.listen(PORT, HOST, () => {
+  console.log(`OTM Campaign Planner (${MODE}) listening on http://localhost:${PORT}`)
+})
+server.keepAliveTimeout = 65_000
+
+async function shutdown(signal) {
+  if (shuttingDown) return
+  shuttingDown = true
+  console.log(`${signal} received: refusing new connections, draining ${inFlight} in-flight request(s)`)
+  const deadline = Date.now() + SHUTDOWN_GRACE_MS
+  server.close()
+  server.closeIdleConnections()
+  while (inFlight > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25))
+    server.closeIdleConnections()
+  }
+  server.closeAllConnections()
+  try {
+    await build.entry.module.shutdown()
+  } catch (error) {
+    console.error('Error while closing the database', error)
+  }
+  console.log(inFlight > 0 ? `Stopped with ${inFlight} request(s) cut off` : 'Stopped cleanly')
+  process.exit(0)
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))
