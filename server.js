@@ -111,13 +111,10 @@ app.use((req, res, next) => {
 
 const assetOptions = { immutable: MODE === 'production', maxAge: MODE === 'production' ? '1y' : 0 }
 app.use('/build', express.static(path.join(here, 'public', 'build'), assetOptions))
-// GOV.UK Frontend's CSS, JS and images, straight from the package; its fonts are deliberately not served
-// (they are licensed for GOV.UK domains only) so the CSS falls back to Arial.
-const govuk = path.join(here, 'node_modules', 'govuk-frontend', 'dist', 'govuk')
-app.use('/assets/govuk/govuk-frontend.min.css', express.static(path.join(govuk, 'govuk-frontend.min.css'), { maxAge: '1h' }))
-app.use('/assets/govuk/govuk-frontend.min.js', express.static(path.join(govuk, 'govuk-frontend.min.js'), { maxAge: '1h' }))
-app.use('/assets/images', express.static(path.join(govuk, 'assets', 'images'), { maxAge: '1d' }))
-app.use('/assets/fonts', (_req, res) => res.status(404).end())
+// GOV.UK Frontend's CSS, JS and images, copied from the package at build time (scripts/copy-govuk-assets.js),
+// without the GDS Transport font, which is licensed for GOV.UK domains only.
+app.use('/assets/govuk', express.static(path.join(here, 'public', 'govuk'), { maxAge: '1h', index: false }))
+app.use('/assets/images', express.static(path.join(here, 'public', 'govuk', 'images'), { maxAge: '1d', index: false }))
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }))
 
 const makeHandler = (currentBuild) =>
@@ -140,6 +137,10 @@ if (MODE === 'development') {
       build = await loadBuild()
       await build.entry.module.startup()
       remixHandler = makeHandler(build)
+      if (process.env.REMIX_DEV_ORIGIN) {
+        const { broadcastDevReady } = await import('@remix-run/node')
+        await broadcastDevReady(build)
+      }
     }, 200)
   })
 }
@@ -165,8 +166,12 @@ function sendPlainError(res, status, title, body) {
     )
 }
 
-const server = app.listen(PORT, HOST, () => {
+const server = app.listen(PORT, HOST, async () => {
   console.log(`OTM Campaign Planner (${MODE}) listening on http://localhost:${PORT}`)
+  if (MODE === 'development' && process.env.REMIX_DEV_ORIGIN) {
+    const { broadcastDevReady } = await import('@remix-run/node')
+    await broadcastDevReady(build)
+  }
 })
 server.keepAliveTimeout = 65_000
 

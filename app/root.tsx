@@ -15,6 +15,7 @@ import { useContext, useEffect, type ReactNode } from 'react'
 import { UNSAFE_DataRouterStateContext } from 'react-router'
 import { Footer, Header, ServiceNavigation, SkipLink } from './components/govuk'
 import { getUser } from './utils/auth.server'
+import { enhanceGovukComponents } from './utils/govuk-enhance'
 import { useNonce } from './utils/nonce'
 import { navigationFor, SERVICE_NAME } from './utils/navigation'
 import type { SessionUser } from './utils/roles'
@@ -55,11 +56,7 @@ function GovukFrontendInit() {
   const nonce = useNonce()
   const location = useLocation()
   useEffect(() => {
-    // Progressive enhancement only: every page works before (and without) this.
-    const source = '/assets/govuk/govuk-frontend.min.js'
-    import(/* @vite-ignore */ source)
-      .then((govuk: { initAll: (options?: object) => void }) => govuk.initAll({ onError: () => undefined }))
-      .catch(() => undefined)
+    enhanceGovukComponents().catch(() => undefined)
   }, [location.pathname])
   return (
     <script
@@ -169,6 +166,8 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const data = useRouteLoaderData<typeof loader>('root')
   const status = isRouteErrorResponse(error) ? error.status : 500
+  // Our own 4xx responses carry a sentence written for the user; anything else stays generic.
+  const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === 'string' && error.data.length < 300 ? error.data : null
   // In production Remix replaces unexpected errors with a generic one, so no internal detail reaches the page.
   const page = ERROR_PAGES[status] ?? {
     title: 'Sorry, there is a problem with the service',
@@ -184,6 +183,7 @@ export function ErrorBoundary() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{page.title}</h1>
+          {detail && detail !== page.title ? <p className="govuk-body">{detail}.</p> : null}
           {page.body}
           <p className="govuk-body">
             <a className="govuk-link" href="/">

@@ -95,6 +95,35 @@ export interface RevisionTable {
   snapshot_json: string
 }
 
+export interface MessageTable {
+  id: string
+  campaign_id: string
+  position: number
+  name: string
+  /** letter | email | sms | online */
+  channel: string
+  /** nino | utr | vrn | paye | ctutr */
+  reference_type: string
+  subject: string | null
+  body: string
+  address_block: string | null
+  /** second | first | economy | signed-for (letters only) */
+  postage: string | null
+  /** "Reply within N days" of delivery (letters only) */
+  deadline_days: number | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface WaveTable {
+  id: string
+  message_id: string
+  position: number
+  send_date: string
+  volume: number
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -104,6 +133,8 @@ export interface Database {
   campaign_co_owner: CampaignCoOwnerTable
   audit_event: AuditEventTable
   revision: RevisionTable
+  message: MessageTable
+  wave: WaveTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -114,3 +145,5 @@ export type NewCampaignRow = Insertable<CampaignTable>
 export type CampaignUpdate = Updateable<CampaignTable>
 export type AuditEventRow = Selectable<AuditEventTable>
 export type RevisionRow = Selectable<RevisionTable>
+export type MessageRow = Selectable<MessageTable>
+export type WaveRow = Selectable<WaveTable>

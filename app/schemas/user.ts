@@ -17,7 +17,8 @@ export const newUserSchema = z.object({
     .trim()
     .min(1, 'Enter an email address')
     .max(254, 'Email address must be 254 characters or fewer')
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address in the correct format, like name@example.gov.uk'),
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address in the correct format, like name@example.gov.uk')
+    .transform((email) => email.toLowerCase()),
   roles,
   password: z
     .string({ error: 'Enter a temporary password' })

@@ -7,7 +7,8 @@ export function redirectTo(location: string, init: { status?: number; headers?: 
 }
 
 export function httpError(status: number, message: string): Response {
-  return new Response(message, { status, statusText: message, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  // The message travels in the body: statusText must be Latin-1, and our wording uses curly quotes.
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 
 export const badRequest = (message = 'Bad request') => httpError(400, message)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 import * as m0001 from './0001_foundation'
+import * as m0002 from './0002_messages'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -10,4 +11,5 @@ export interface PortableMigration {
 // Names sort in the order they must run; never rename or edit a migration once it has landed.
 export const migrations: Record<string, PortableMigration> = {
   '0001_foundation': m0001,
+  '0002_messages': m0002,
 }

@@ -18,7 +18,8 @@ export interface CharacterCountProps {
   maxwords?: number
   /** Percentage of the limit at which the count message appears (JavaScript only). */
   threshold?: number
-  countType?: 'words' | 'characters'
+  /** Defaults to "length" (characters), or "words" when only maxwords is given. */
+  countType?: 'length' | 'words'
   label: LabelOptions
   hint?: TextOptions
   errorMessage?: string

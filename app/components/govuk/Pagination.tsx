@@ -128,7 +128,7 @@ export function Pagination({ items, previous, next, landmarkLabel, classes, attr
                     className="govuk-link govuk-pagination__link"
                     href={item.href}
                     aria-label={item.visuallyHiddenText ?? `Page ${item.number}`}
-                    aria-current={item.current ? 'true' : undefined}
+                    aria-current={item.current ? 'page' : undefined}
                     {...item.attributes}
                   >
                     {item.number}

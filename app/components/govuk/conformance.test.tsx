@@ -117,6 +117,26 @@ afterEach(() => {
   consoleError.mockRestore()
 })
 
+// The fixtures the port leaves out on purpose (see README.md in this folder). A new fixture that cannot be
+// rendered fails the test below instead of being skipped silently.
+const unported: string[] = []
+const DELIBERATELY_UNPORTED = [
+  // DateInput's per-part override objects: routes use `items` and `errorItems` instead.
+  'date-input: with translations',
+  'date-input: with values, name prefix and custom names',
+  'date-input: with errors only',
+  'date-input: with field value',
+  'date-input: with field value and items',
+  'date-input: with field value and item value',
+  'date-input: with field value, item value and values',
+  'date-input: with field value overriding values',
+  'date-input: with error on single field using classes',
+  // ErrorSummary renders nothing without errors, and focuses itself through govuk-frontend's script.
+  'error-summary: with description only',
+  'error-summary: autofocus disabled',
+  'error-summary: autofocus explicitly enabled',
+]
+
 for (const [component, adapt] of Object.entries(adapters)) {
   describe(component, () => {
     for (const fixture of loadFixtures(component)) {
@@ -134,7 +154,7 @@ for (const [component, adapt] of Object.entries(adapters)) {
         skipReason = error.message
       }
       if (!element) {
-        it.skip(`${fixture.name} (not ported: ${skipReason})`, () => {})
+        unported.push(`${component}: ${fixture.name} (${skipReason})`)
         continue
       }
       it(fixture.name, () => {
@@ -145,3 +165,7 @@ for (const [component, adapt] of Object.entries(adapters)) {
     }
   })
 }
+
+it('leaves out only the fixtures it deliberately does not port', () => {
+  expect(unported.map((entry) => entry.split(' (')[0])).toEqual(DELIBERATELY_UNPORTED)
+})

@@ -1,0 +1,320 @@
+// forecast(input): calls per helpline per day at three contact rates, and the staff to answer them.
+// Pure and isomorphic: the server renders it and the browser reruns it as the designer types.
+import { createWorkingCalendar, type WorkingCalendar } from './working-days'
+import { applyDeadlineBump, DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES, normaliseCurve } from './curves'
+import { fromDayNumber, toDayNumber } from './dates'
+import { deliveryDelayDays, type Channel } from './delivery'
+import { prepareHelpline, rollForward, staffDays, type DayLoad } from './helpline-load'
+import type {
+  ForecastInput,
+  ForecastMessage,
+  ForecastResult,
+  HelplineForecast,
+  MessageForecast,
+  PeakDay,
+  PeakInterval,
+  ScenarioValues,
+  WaveForecast,
+} from './types'
+
+export * from './types'
+export { aggregateByIsoWeek, staffCombinedLoad, fteFromAgentHours } from './helpline-load'
+
+const sv = (low: number, central: number, high: number): ScenarioValues => ({ low, central, high })
+
+/** The curve a message's waves follow, normalised to sum to 1. */
+export function responseCurveFor(
+  message: Pick<ForecastMessage, 'channel' | 'responseCurve'>,
+  curves?: ForecastInput['responseCurves'],
+): readonly number[] {
+  if (message.responseCurve && message.responseCurve.length) return normaliseCurve([...message.responseCurve])
+  const custom = curves?.[message.channel]
+  if (custom && custom.length) return normaliseCurve([...custom])
+  return DEFAULT_RESPONSE_CURVES[message.channel]
+}
+
+/** Working days from `from` to `to` (0 when `to` is on or before `from`), counting `to` but not `from`. */
+function workingDaysAfter(calendar: WorkingCalendar, from: number, to: number): number {
+  let count = 0
+  for (let d = from + 1; d <= to; d++) if (calendar.isWorkingDayNumber(d)) count++
+  return count
+}
+
+/** A wave's calls per recipient, by day: `days[k]` gets `shares[k]` of them. */
+interface WaveArrivals {
+  days: Int32Array
+  shares: Float64Array
+}
+
+/** Where one wave's calls land: working day k after delivery gets shape[k]. */
+export function waveArrivals(
+  calendar: WorkingCalendar,
+  sendDay: number,
+  delayDays: number,
+  curve: readonly number[],
+  deadlineDays: number | null | undefined,
+  bump: { share: number; workingDays: number },
+): { deliveryDay: number; deadlineDay: number | null; arrivals: WaveArrivals } {
+  const deliveryDay = calendar.addWorkingDaysNumber(sendDay, delayDays)
+  const firstDay = calendar.workingDayOnOrAfterNumber(deliveryDay)
+  let shape: ArrayLike<number> = curve
+  let deadlineDay: number | null = null
+  if (deadlineDays !== null && deadlineDays !== undefined) {
+    deadlineDay = deliveryDay + deadlineDays
+    if (bump.share > 0) {
+      let lastWorking = deadlineDay
+      while (!calendar.isWorkingDayNumber(lastWorking)) lastWorking--
+      shape = applyDeadlineBump(curve, workingDaysAfter(calendar, firstDay, lastWorking), bump)
+    }
+  }
+  const days = new Int32Array(shape.length)
+  const shares = new Float64Array(shape.length)
+  let day = firstDay
+  for (let k = 0; k < shape.length; k++) {
+    if (k > 0) day = calendar.addWorkingDaysNumber(day, 1)
+    days[k] = day
+    shares[k] = shape[k]
+  }
+  return { deliveryDay, deadlineDay, arrivals: { days, shares } }
+}
+
+interface PlannedMessage {
+  message: ForecastMessage
+  rates: ScenarioValues
+  delayDays: number
+  waves: { forecast: WaveForecast; volume: number; arrivals: WaveArrivals }[]
+  /** Helpline index → share of calls (normalised to sum to 1). */
+  split: { helpline: number; share: number }[]
+}
+
+function normalisedSplit(message: ForecastMessage, helplineIndex: Map<string, number>) {
+  let total = 0
+  for (const s of message.split) total += s.share
+  if (!(total > 0)) throw new RangeError(`“${message.name}” does not send its calls to any helpline`)
+  return message.split.map((s) => {
+    const helpline = helplineIndex.get(s.helplineId)
+    if (helpline === undefined) throw new RangeError(`“${message.name}” sends calls to a helpline that does not exist`)
+    return { helpline, share: s.share / total }
+  })
+}
+
+export function forecast(input: ForecastInput): ForecastResult {
+  const calendar = createWorkingCalendar(input.bankHolidays)
+  const bump = input.deadlineBump ?? DEFAULT_DEADLINE_BUMP
+  const helplineIndex = new Map(input.helplines.map((h, i) => [h.id, i]))
+  const curveCache = new Map<Channel, readonly number[]>()
+  const warnings: string[] = []
+
+  // 1. Where every wave's calls arrive.
+  let first = Infinity
+  let last = -Infinity
+  const planned: PlannedMessage[] = input.messages.map((message) => {
+    const rates = message.contactRates ?? input.contactRates
+    let curve: readonly number[]
+    if (message.responseCurve && message.responseCurve.length) curve = responseCurveFor(message)
+    else {
+      curve = curveCache.get(message.channel) ?? responseCurveFor(message, input.responseCurves)
+      curveCache.set(message.channel, curve)
+    }
+    const delayDays = deliveryDelayDays(message)
+    const split = normalisedSplit(message, helplineIndex)
+    const waves = message.waves.map((wave) => {
+      const sendDay = toDayNumber(wave.sendDate)
+      const { deliveryDay, deadlineDay, arrivals } = waveArrivals(
+        calendar,
+        sendDay,
+        delayDays,
+        curve,
+        message.deadlineDays,
+        bump,
+      )
+      if (sendDay < first) first = sendDay
+      const lastArrival = arrivals.days[arrivals.days.length - 1]
+      if (lastArrival > last) last = lastArrival
+      const v = wave.volume
+      return {
+        volume: v,
+        arrivals,
+        forecast: {
+          sendDate: wave.sendDate,
+          deliveryDate: fromDayNumber(deliveryDay),
+          deadlineDate: deadlineDay === null ? null : fromDayNumber(deadlineDay),
+          volume: v,
+          calls: sv(v * rates.low, v * rates.central, v * rates.high),
+        },
+      }
+    })
+    return { message, rates, delayDays, waves, split }
+  })
+
+  const horizonFrom = input.horizon?.from ? toDayNumber(input.horizon.from) : Infinity
+  const horizonTo = input.horizon?.to ? toDayNumber(input.horizon.to) : -Infinity
+  if (horizonFrom < first) first = horizonFrom
+  if (horizonTo > last) last = horizonTo
+  if (!Number.isFinite(first) || !Number.isFinite(last)) {
+    // Nothing to place in time: no waves and no horizon.
+    return emptyResult(input, planned)
+  }
+
+  // 2. Arrivals per helpline per day, then roll calls on closed days forward.
+  const length = last - first + 1
+  const loads: DayLoad[] = input.helplines.map(() => ({
+    start: first,
+    low: new Float64Array(length),
+    central: new Float64Array(length),
+    high: new Float64Array(length),
+  }))
+  for (const p of planned) {
+    for (const { helpline, share } of p.split) {
+      const load = loads[helpline]
+      const low = p.rates.low * share
+      const central = p.rates.central * share
+      const high = p.rates.high * share
+      for (const wave of p.waves) {
+        const { days, shares } = wave.arrivals
+        for (let k = 0; k < days.length; k++) {
+          const i = days[k] - first
+          const perRecipient = wave.volume * shares[k]
+          load.low[i] += perRecipient * low
+          load.central[i] += perRecipient * central
+          load.high[i] += perRecipient * high
+        }
+      }
+    }
+  }
+  const prepared = input.helplines.map(prepareHelpline)
+  const rolled = loads.map((load, h) => rollForward(prepared[h], calendar, load))
+  for (const r of rolled) last = Math.max(last, r.start + r.central.length - 1)
+
+  // 3. Staff each helpline, every day of the common range.
+  const dates: string[] = []
+  for (let d = first; d <= last; d++) dates.push(fromDayNumber(d))
+  const overall = new Float64Array(dates.length * 3)
+  let firstCall = Infinity
+  let lastCall = -Infinity
+  let peakInterval: PeakInterval | null = null
+  const totalCalls = sv(0, 0, 0)
+  const totalFteDays = sv(0, 0, 0)
+
+  const helplines: HelplineForecast[] = input.helplines.map((helpline, h) => {
+    const staffed = staffDays(prepared[h], calendar, rolled[h], first, last)
+    const totals = {
+      calls: sv(0, 0, 0),
+      baselineCalls: 0,
+      requiredFteDays: sv(0, 0, 0),
+      daysOverCapacity: sv(0, 0, 0),
+    }
+    let peakDay: PeakDay | null = null
+    staffed.days.forEach((day, i) => {
+      totals.baselineCalls += day.baselineCalls
+      for (const s of ['low', 'central', 'high'] as const) {
+        totals.calls[s] += day.calls[s]
+        totals.requiredFteDays[s] += day.requiredFte[s]
+        if (day.open && day.shortfallFte[s] > 0) totals.daysOverCapacity[s]++
+      }
+      overall[i * 3] += day.calls.low
+      overall[i * 3 + 1] += day.calls.central
+      overall[i * 3 + 2] += day.calls.high
+      if (day.calls.low > 0 || day.calls.central > 0 || day.calls.high > 0) {
+        if (i < firstCall) firstCall = i
+        if (i > lastCall) lastCall = i
+        if (peakDay === null || day.calls.central > peakDay.calls.central) {
+          peakDay = { date: day.date, calls: { ...day.calls } }
+        }
+      }
+    })
+    for (const s of ['low', 'central', 'high'] as const) {
+      totalCalls[s] += totals.calls[s]
+      totalFteDays[s] += totals.requiredFteDays[s]
+    }
+    if (staffed.peakInterval && (peakInterval === null || staffed.peakInterval.agents > peakInterval.agents)) {
+      peakInterval = staffed.peakInterval
+    }
+    return {
+      helplineId: helpline.id,
+      name: helpline.name,
+      days: staffed.days,
+      totals,
+      peakDay,
+      peakInterval: staffed.peakInterval,
+    }
+  })
+
+  let overallPeak: PeakDay | null = null
+  for (let i = 0; i < dates.length; i++) {
+    const central = overall[i * 3 + 1]
+    if (central > 0 && (overallPeak === null || central > overallPeak.calls.central)) {
+      overallPeak = { date: dates[i], calls: sv(overall[i * 3], central, overall[i * 3 + 2]) }
+    }
+  }
+
+  const messages = planned.map((p) => messageForecast(p, first, dates.length))
+
+  if (calendar.knownUntil === null) {
+    warnings.push('No bank holidays are loaded, so only weekends count as non-working days.')
+  } else if (Number.isFinite(lastCall) && dates[lastCall] > calendar.knownUntil) {
+    warnings.push(
+      `Bank holidays are known only up to ${calendar.knownUntil}. Later days count weekends as the only non-working days: upload a newer bank holidays file.`,
+    )
+  }
+
+  return {
+    dates,
+    helplines,
+    messages,
+    summary: {
+      calls: totalCalls,
+      requiredFteDays: totalFteDays,
+      firstCallDate: Number.isFinite(firstCall) ? dates[firstCall] : null,
+      lastCallDate: Number.isFinite(lastCall) ? dates[lastCall] : null,
+      peakDay: overallPeak,
+      peakInterval,
+    },
+    warnings,
+  }
+}
+
+function messageForecast(p: PlannedMessage, first: number, length: number): MessageForecast {
+  const daily = length > 0 ? new Array<number>(length).fill(0) : []
+  const calls = sv(0, 0, 0)
+  for (const wave of p.waves) {
+    const { days, shares } = wave.arrivals
+    for (let k = 0; k < days.length; k++) daily[days[k] - first] += wave.volume * shares[k] * p.rates.central
+    calls.low += wave.forecast.calls.low
+    calls.central += wave.forecast.calls.central
+    calls.high += wave.forecast.calls.high
+  }
+  return {
+    messageId: p.message.id,
+    name: p.message.name,
+    channel: p.message.channel,
+    delayDays: p.delayDays,
+    waves: p.waves.map((w) => w.forecast),
+    calls,
+    dailyCentralCalls: daily,
+  }
+}
+
+function emptyResult(input: ForecastInput, planned: PlannedMessage[]): ForecastResult {
+  return {
+    dates: [],
+    helplines: input.helplines.map((h) => ({
+      helplineId: h.id,
+      name: h.name,
+      days: [],
+      totals: { calls: sv(0, 0, 0), baselineCalls: 0, requiredFteDays: sv(0, 0, 0), daysOverCapacity: sv(0, 0, 0) },
+      peakDay: null,
+      peakInterval: null,
+    })),
+    messages: planned.map((p) => messageForecast(p, 0, 0)),
+    summary: {
+      calls: sv(0, 0, 0),
+      requiredFteDays: sv(0, 0, 0),
+      firstCallDate: null,
+      lastCallDate: null,
+      peakDay: null,
+      peakInterval: null,
+    },
+    warnings: [],
+  }
+}

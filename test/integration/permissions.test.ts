@@ -1,0 +1,116 @@
+// Every route × every kind of user, with the status each must get. A new route is not done until it is here.
+import { beforeAll, describe, expect, it } from 'vitest'
+import * as adminIndex from '../../app/routes/admin._index'
+import * as adminUsers from '../../app/routes/admin.users._index'
+import * as adminUserNew from '../../app/routes/admin.users.new'
+import * as adminUser from '../../app/routes/admin.users.$id'
+import * as campaignsIndex from '../../app/routes/campaigns._index'
+import * as campaignsNew from '../../app/routes/campaigns.new'
+import * as campaignPage from '../../app/routes/campaigns.$ref._index'
+import * as audit from '../../app/routes/campaigns.$ref.audit'
+import * as auditCsv from '../../app/routes/campaigns.$ref.audit[.csv]'
+import * as describeIndex from '../../app/routes/campaigns.$ref.describe._index'
+import * as describeEdit from '../../app/routes/campaigns.$ref.describe.edit'
+import * as exportJson from '../../app/routes/campaigns.$ref.export[.json]'
+import * as home from '../../app/routes/_index'
+import * as logout from '../../app/routes/logout'
+import { makeCampaign, makeUser, type TestUser } from '../support/factories'
+import { callAction, callLoader } from '../support/routes'
+
+const ACTORS = ['anonymous', 'owner', 'coOwner', 'otherDesigner', 'customerServices', 'debtManagement', 'pressOffice', 'viewer', 'admin'] as const
+type ActorName = (typeof ACTORS)[number]
+type Expectation = Record<ActorName, number>
+
+const everyone = (status: number, anonymous = 302): Expectation =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? anonymous : status])) as Expectation
+const only = (allowed: ActorName[], status: number, otherwise = 403): Expectation =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 302 : allowed.includes(a) ? status : otherwise])) as Expectation
+
+const DESIGNERS: ActorName[] = ['owner', 'coOwner', 'otherDesigner']
+const AUTHORS: ActorName[] = ['owner', 'coOwner']
+
+interface Row {
+  name: string
+  method: 'GET' | 'POST'
+  path: (ctx: Context) => string
+  run: typeof callLoader
+  handler: (args: any) => unknown
+  params?: (ctx: Context) => Record<string, string>
+  expected: Expectation
+}
+
+interface Context {
+  ref: string
+  users: Record<Exclude<ActorName, 'anonymous'>, TestUser>
+}
+
+const refParams = (ctx: Context) => ({ ref: ctx.ref })
+
+const ROWS: Row[] = [
+  { name: 'home', method: 'GET', path: () => '/', run: callLoader, handler: home.loader, expected: everyone(302) },
+  { name: 'campaign list', method: 'GET', path: () => '/campaigns', run: callLoader, handler: campaignsIndex.loader, expected: everyone(200) },
+  { name: 'new campaign form', method: 'GET', path: () => '/campaigns/new', run: callLoader, handler: campaignsNew.loader, expected: only(DESIGNERS, 200) },
+  { name: 'create campaign', method: 'POST', path: () => '/campaigns/new', run: callAction, handler: campaignsNew.action, expected: only(DESIGNERS, 400) },
+  { name: 'campaign page', method: 'GET', path: (c) => `/campaigns/${c.ref}`, params: refParams, run: callLoader, handler: campaignPage.loader, expected: everyone(200) },
+  { name: 'describe (check answers)', method: 'GET', path: (c) => `/campaigns/${c.ref}/describe`, params: refParams, run: callLoader, handler: describeIndex.loader, expected: everyone(200) },
+  { name: 'describe edit form', method: 'GET', path: (c) => `/campaigns/${c.ref}/describe/edit`, params: refParams, run: callLoader, handler: describeEdit.loader, expected: only(AUTHORS, 200) },
+  { name: 'describe save', method: 'POST', path: (c) => `/campaigns/${c.ref}/describe/edit`, params: refParams, run: callAction, handler: describeEdit.action, expected: only(AUTHORS, 400) },
+  { name: 'audit page', method: 'GET', path: (c) => `/campaigns/${c.ref}/audit`, params: refParams, run: callLoader, handler: audit.loader, expected: everyone(200) },
+  { name: 'audit CSV', method: 'GET', path: (c) => `/campaigns/${c.ref}/audit.csv`, params: refParams, run: callLoader, handler: auditCsv.loader, expected: everyone(200) },
+  { name: 'export JSON', method: 'GET', path: (c) => `/campaigns/${c.ref}/export.json`, params: refParams, run: callLoader, handler: exportJson.loader, expected: everyone(200) },
+  { name: 'admin', method: 'GET', path: () => '/admin', run: callLoader, handler: adminIndex.loader, expected: only(['admin'], 200) },
+  { name: 'admin users', method: 'GET', path: () => '/admin/users', run: callLoader, handler: adminUsers.loader, expected: only(['admin'], 200) },
+  { name: 'add user form', method: 'GET', path: () => '/admin/users/new', run: callLoader, handler: adminUserNew.loader, expected: only(['admin'], 200) },
+  { name: 'add user', method: 'POST', path: () => '/admin/users/new', run: callAction, handler: adminUserNew.action, expected: only(['admin'], 400) },
+  {
+    name: 'change user form',
+    method: 'GET',
+    path: (c) => `/admin/users/${c.users.viewer.id}`,
+    params: (c) => ({ id: c.users.viewer.id }),
+    run: callLoader,
+    handler: adminUser.loader,
+    expected: only(['admin'], 200),
+  },
+  {
+    name: 'change user',
+    method: 'POST',
+    path: (c) => `/admin/users/${c.users.viewer.id}`,
+    params: (c) => ({ id: c.users.viewer.id }),
+    run: callAction,
+    handler: adminUser.action,
+    expected: only(['admin'], 400),
+  },
+  { name: 'sign out', method: 'POST', path: () => '/logout', run: callAction, handler: logout.action, expected: everyone(303, 303) },
+]
+
+describe('permission matrix', () => {
+  const ctx = {} as Context
+  beforeAll(async () => {
+    const owner = await makeUser(['designer'], 'Owner')
+    const coOwner = await makeUser(['designer'], 'Co-owner')
+    ctx.users = {
+      owner,
+      coOwner,
+      otherDesigner: await makeUser(['designer'], 'Other designer'),
+      customerServices: await makeUser(['customer-services']),
+      debtManagement: await makeUser(['debt-management']),
+      pressOffice: await makeUser(['press-office']),
+      viewer: await makeUser(['viewer']),
+      admin: await makeUser(['admin']),
+    }
+    ctx.ref = await makeCampaign(owner, { coOwners: [coOwner.id] })
+  })
+
+  for (const row of ROWS) {
+    it(`${row.method} ${row.name}`, async () => {
+      const actual: Partial<Expectation> = {}
+      for (const actor of ACTORS) {
+        // Sign-out is last for each actor, so refresh the session cookie for every call.
+        const cookie = actor === 'anonymous' ? null : ctx.users[actor].cookie
+        const result = await row.run(row.handler, row.path(ctx), { cookie, params: row.params?.(ctx) ?? {}, form: {} })
+        actual[actor] = result.status
+      }
+      expect(actual).toEqual(row.expected)
+    })
+  }
+})

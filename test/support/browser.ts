@@ -1,0 +1,173 @@
+// Drives the production build in Debian's Chromium: a real server, a real database file, a real browser.
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+export const DEMO_PASSWORD = 'demo-password-for-tests'
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+
+export function chromiumPath(): string | null {
+  return CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate)) ?? null
+}
+
+/** Locally, a missing Chromium skips the browser layer (loudly, in global setup). Under CI it never does. */
+export const skipBrowser = process.env.OTM_E2E_SKIP === '1' && process.env.CI !== 'true'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+export interface RunningApp {
+  baseUrl: string
+  databaseFile: string
+  process: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort()
+  const databaseFile = path.resolve(`tmp/e2e/${crypto.randomUUID()}.sqlite`)
+  fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
+  let output = ''
+  const child = spawn(process.execPath, ['server.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseFile,
+      DEMO_PASSWORD,
+      OTM_DEMO: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`)
+    try {
+      const response = await fetch(`${baseUrl}/healthz`)
+      if (response.ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The app did not become healthy:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    baseUrl,
+    databaseFile,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await new Promise((resolve) => child.once('exit', resolve))
+      }
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true })
+    },
+  }
+}
+
+const scriptless = new WeakSet<BrowserContext>()
+
+/** A browser context; with JavaScript off it behaves like a browser with scripts disabled. */
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true })
+  if (options.javaScriptEnabled === false) scriptless.add(context)
+  return context
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath()
+  if (!executablePath) throw new Error('Chromium not found')
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  })
+}
+
+/**
+ * A page that fails the test on any console error, uncaught exception or CSP violation: the things a user
+ * never sees but that mean a page is broken.
+ */
+export async function openPage(context: BrowserContext): Promise<Page & { problems: string[] }> {
+  const page = (await context.newPage()) as Page & { problems: string[] }
+  page.setDefaultTimeout(15_000)
+  page.problems = []
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    // A refused form submission (400, 409, 429) is the app working as designed, not a fault.
+    const expectedRefusal = /^Failed to load resource: the server responded with a status of 4(00|09|29)\b/.test(message.text())
+    if (!expectedRefusal) page.problems.push(`console.error: ${message.text()} (${message.location().url})`)
+  })
+  page.on('pageerror', (error) => page.problems.push(`uncaught: ${error.message}`))
+  return page
+}
+
+export function expectNoProblems(page: Page & { problems: string[] }) {
+  expect(page.problems, 'console errors, uncaught exceptions or CSP violations on the page').toEqual([])
+}
+
+const require = createRequire(import.meta.url)
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/**
+ * Runs axe-core on the page as it is now; any violation fails the test with a readable list. A page with
+ * scripts disabled cannot run axe, so its DOM is copied, scripts removed, into a scratch page that can.
+ */
+export async function expectAccessible(page: Page, label = page.url()) {
+  let target = page
+  let scratch: Page | null = null
+  if (scriptless.has(page.context())) {
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    const withBase = html.replace(/<head>/i, `<head><base href="${new URL(page.url()).origin}/">`)
+    scratch = await page.context().browser()!.newPage()
+    await scratch.setContent(withBase, { waitUntil: 'load' })
+    target = scratch
+  }
+  // evaluate() runs outside the page's CSP, so the strict policy stays on for the app's own scripts.
+  await target.evaluate(axeSource)
+  const violations = (await target.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    })
+    return result.violations
+  })) as AxeViolation[]
+  await scratch?.close()
+  const readable = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n    ')}`,
+  )
+  expect(readable, `axe-core violations on ${label}`).toEqual([])
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()])
+}
