@@ -1,10 +1,33 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 const root = path.dirname(new URL(import.meta.url).pathname)
 
-// Three layers, all run by `npm test`: unit (pure modules, beside the code), integration (loaders and
-// actions against a real migrated database per test file) and e2e (the production build in real Chromium).
+// The integration layer runs against PostgreSQL too whenever one is reachable: TEST_POSTGRES_URL, or the
+// PostgreSQL server binaries, from which the layer starts a throwaway server of its own.
+function postgresAvailable(): boolean {
+  if (process.env.TEST_POSTGRES_URL) return true
+  const dirs = ['/usr/local/bin', '/usr/bin', ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`) : [])]
+  return dirs.some((dir) => fs.existsSync(`${dir}/initdb`) && fs.existsSync(`${dir}/pg_ctl`))
+}
+
+const withPostgres = postgresAvailable()
+if (!withPostgres) {
+  if (process.env.CI === 'true') {
+    throw new Error('CI=true but no PostgreSQL is reachable: set TEST_POSTGRES_URL or install the postgresql server (.ci/run does both).')
+  }
+  const line = '!'.repeat(78)
+  console.warn(`\n${line}\n!!  NO POSTGRESQL: the integration layer runs on SQLite only on this machine.\n!!  Install it with: apt-get install -y postgresql (or set TEST_POSTGRES_URL)\n${line}\n`)
+}
+
+const INTEGRATION = ['test/integration/**/*.test.ts']
+const SQLITE_ONLY = ['test/integration/**/*.sqlite.test.ts']
+const POSTGRES_ONLY = ['test/integration/**/*.postgres.test.ts']
+
+// Four layers, all run by `npm test`: unit (pure modules, beside the code), integration on SQLite and on
+// PostgreSQL (loaders and actions against a real migrated database per test file) and e2e (the production
+// build in real Chromium).
 export default defineConfig({
   resolve: {
     alias: { '~': path.join(root, 'app') },
@@ -19,13 +42,31 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: INTEGRATION,
+          exclude: POSTGRES_ONLY,
           globalSetup: ['test/integration/global-setup.ts'],
           setupFiles: ['test/integration/setup.ts'],
           testTimeout: 30_000,
           sequence: { groupOrder: 1 },
         },
       },
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'integration-pg',
+                include: INTEGRATION,
+                exclude: SQLITE_ONLY,
+                env: { OTM_TEST_DIALECT: 'postgres' },
+                globalSetup: ['test/integration/pg-global-setup.ts'],
+                setupFiles: ['test/integration/setup.ts'],
+                testTimeout: 30_000,
+                sequence: { groupOrder: 1 },
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

@@ -1,13 +1,40 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeEach, vi } from 'vitest'
+import pg from 'pg'
+import { afterAll, afterEach, beforeEach, inject, vi } from 'vitest'
 
-// Runs before each test file imports the app: point it at this file's own copy of the migrated database.
-const template = path.resolve('tmp/test-db/template.sqlite')
-const file = path.resolve(`tmp/test-db/file-${process.pid}-${crypto.randomUUID()}.sqlite`)
-if (!process.env.TEST_DATABASE_URL) fs.copyFileSync(template, file)
-process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? file
+// Runs before each test file imports the app: point it at this file's own copy of the migrated database —
+// an SQLite file copied from a template, or a PostgreSQL database cloned from a template database.
+export const testDialect = process.env.OTM_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite'
+
+let dropDatabase: () => Promise<void>
+if (testDialect === 'postgres') {
+  const adminUrl = inject('postgresUrl')
+  const name = `file_${crypto.randomUUID().replace(/-/g, '')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name} template otm_template`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  process.env.DATABASE_URL = url.toString()
+  process.env.DB_POOL_SIZE = '5'
+  dropDatabase = async () => {
+    const client = new pg.Client({ connectionString: adminUrl })
+    await client.connect()
+    await client.query(`drop database if exists ${name} with (force)`)
+    await client.end()
+  }
+} else {
+  const template = path.resolve('tmp/test-db/template.sqlite')
+  const file = path.resolve(`tmp/test-db/file-${process.pid}-${crypto.randomUUID()}.sqlite`)
+  fs.copyFileSync(template, file)
+  process.env.DATABASE_URL = file
+  dropDatabase = async () => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  }
+}
 process.env.NODE_ENV = 'test'
 process.env.OTM_DEMO = '0'
 process.env.SCRYPT_COST = '1024' // the format and the check are the same; only the deliberate slowness is reduced
@@ -28,5 +55,5 @@ afterEach(async () => {
 afterAll(async () => {
   const { closeDatabases } = await import('../../app/utils/db.server')
   await closeDatabases()
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  await dropDatabase()
 })
