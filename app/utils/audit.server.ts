@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { canonicalJson } from '../utils/canonical-json'
-import { dialectOf, type DbOrTx, type Tx } from './db.server'
+import { dialectOf, type DbOrTx, type Tx } from '../../db/connection'
 import { nowIso } from './clock.server'
 
 export const GENESIS_HASH = '0'.repeat(64)
