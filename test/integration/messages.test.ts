@@ -29,7 +29,7 @@ async function setUp(options: { status?: 'draft' | 'awaiting-sign-off' | 'launch
   return { owner, ref, campaign }
 }
 
-function post(action: typeof newMessage.action, path: string, cookie: string, params: Record<string, string>, form: Record<string, string>) {
+function post(action: (args: any) => unknown, path: string, cookie: string, params: Record<string, string>, form: Record<string, string>) {
   return callAction(action, path, { cookie, params, form })
 }
 
