@@ -150,7 +150,7 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
         name: 'Rental income reminder text',
         referenceType: 'utr',
         subject: null,
-        body: 'HMRC: we wrote to you recently about rental income missing from your tax return. Please check the letter and act by the date it gives. We will never ask for bank details by text.',
+        body: 'HMRC: we wrote to you about rental income missing from your tax return. Please act by the date in our letter. We never ask for bank details by text.',
         addressBlock: null,
         postage: null,
         deadlineDays: null,
