@@ -55,6 +55,8 @@ describe('beside the part', () => {
   it('gives each finding an anchor, its level and its line', () => {
     const page = render(<PartFindings findings={findings.filter((f) => f.location.field === 'addressBlock')} />)
     expect(attr(page.one('li'), 'id')).toBe('finding-1')
-    expect(page.text('li')).toMatch(/^Error \(problem 1\) Line 3: Line 3 of the address block shows/)
+    expect(page.text('li')).toMatch(/^Error \(problem 1\) Line 3 of the address block shows/)
+    const body = render(<PartFindings findings={findings.filter((f) => f.id === 'unknown-placeholder')} />)
+    expect(body.text('li')).toMatch(/^Error \(problem 3\) Line 1: \(\(custmer_name\)\) is not in this campaign’s mailing data/)
   })
 })

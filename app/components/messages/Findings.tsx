@@ -69,8 +69,9 @@ export function FindingsSummary({ findings, noun = 'message' }: { findings: Numb
   )
 }
 
+/** "Line 3: ", unless there is no line or the message already starts by saying which line. */
 function where(f: Finding): string {
-  return f.location.line === undefined ? '' : `Line ${f.location.line}: `
+  return f.location.line === undefined || /^Line \d/.test(f.message) ? '' : `Line ${f.location.line}: `
 }
 
 /** The findings about one part, shown beside it. */

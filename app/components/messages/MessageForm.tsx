@@ -203,6 +203,7 @@ export function MessageForm({
             afterInput: {
               text: (
                 <div hidden={!shows('sms')} data-channels="sms">
+                  <p className="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-top-2 govuk-!-margin-bottom-0">Text message length</p>
                   <SmsCounter textareaId="body" initialText={values.body ?? ''} />
                 </div>
               ),
