@@ -1,7 +1,10 @@
 // The demo workspace: one user per role and campaigns in every state, built through the same model
 // functions the app uses, so the demo's audit trail and versions are real.
 import type { CampaignStatus } from '../app/campaign/options'
-import { createCampaign } from '../app/models/campaign.server'
+import { createCampaign, getCampaignByRef } from '../app/models/campaign.server'
+import { addCampaignField } from '../app/models/campaign-field.server'
+import { createMessage } from '../app/models/message.server'
+import type { MessageFormInput } from '../app/schemas/message'
 import { createUser } from '../app/models/user.server'
 import type { CampaignInput } from '../app/schemas/campaign'
 import { todayIso } from '../app/utils/clock.server'
@@ -24,13 +27,36 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10)
 }
 
+interface DemoMessage extends Omit<MessageFormInput, 'waves'> {
+  /** Each wave's send date, in days after the campaign's launch date. */
+  waves: { afterLaunch: number; volume: number }[]
+}
+
 interface DemoCampaign {
   owner: string
   coOwners?: string[]
   status: CampaignStatus
   launchInDays: number
   input: Omit<CampaignInput, 'launchDate' | 'coOwners'>
+  customFields?: string[]
+  messages?: DemoMessage[]
 }
+
+const LETTER_ADDRESS = '((customer_name))\n((address_line_1))\n((address_line_2))\n((address_line_3))\n((address_line_4))\n((postcode))'
+const HELPLINE_CLOSE = 'If you have any questions, call us on ((helpline_number)). We’re open ((helpline_hours)).'
+
+const letter = (name: string, body: string, waves: DemoMessage['waves'], extra: Partial<DemoMessage> = {}): DemoMessage => ({
+  channel: 'letter',
+  name,
+  referenceType: 'utr',
+  subject: null,
+  body,
+  addressBlock: LETTER_ADDRESS,
+  postage: 'second',
+  deadlineDays: 30,
+  waves,
+  ...extra,
+})
 
 const RESPONSE_PROCESS_SA =
   'Customers who reply with extra information send it to the Self Assessment compliance mailbox (or by post to the campaign address). ' +
@@ -58,6 +84,34 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
       pressInform: true,
       pressReason: null,
     },
+    customFields: ['has_agent'],
+    messages: [
+      letter(
+        'Cryptoasset gains letter',
+        'Dear ((customer_name))\n\nUnique Taxpayer Reference: ((reference))\n\nCheck your Capital Gains Tax on cryptoasset disposals\n\n' +
+          'We have information that you disposed of cryptoassets in the 2024 to 2025 tax year. You may need to pay Capital Gains Tax on any gain you made.\n\n' +
+          'Please check whether you need to tell us about a gain, and do so within 30 days of the date of this letter. You can find out how at www.gov.uk/tax-on-cryptoassets.\n\n' +
+          '((has_agent??We have sent a copy of this letter to your tax agent.))\n\n' +
+          HELPLINE_CLOSE,
+        [
+          { afterLaunch: 0, volume: 90_000 },
+          { afterLaunch: 14, volume: 90_000 },
+        ],
+      ),
+      {
+        channel: 'email',
+        name: 'Cryptoasset gains email',
+        referenceType: 'utr',
+        subject: 'Check your Capital Gains Tax on cryptoassets',
+        body:
+          'Dear ((customer_name))\n\nWe think you may need to tell us about gains you made on cryptoassets in the 2024 to 2025 tax year.\n\n' +
+          'Find out what to do at www.gov.uk/tax-on-cryptoassets. We will never ask for your bank details by email.\n\nHM Revenue and Customs',
+        addressBlock: null,
+        postage: null,
+        deadlineDays: null,
+        waves: [{ afterLaunch: 28, volume: 60_000 }],
+      },
+    ],
   },
   {
     owner: 'designer@example.gov.uk',
@@ -79,6 +133,30 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
       pressInform: true,
       pressReason: null,
     },
+    messages: [
+      letter(
+        'Rental income letter',
+        'Dear ((customer_name))\n\nUnique Taxpayer Reference: ((reference))\n\nYour ((tax_year)) Self Assessment return may be missing rental income\n\n' +
+          'Information from letting agents shows that you received rent from a property. Your Self Assessment return for ((tax_year)) does not include any property income.\n\n' +
+          'If you need to, please amend your return within 30 days of the date of this letter. If you think your return is correct, you do not need to do anything.\n\n' +
+          HELPLINE_CLOSE,
+        [
+          { afterLaunch: 0, volume: 160_000 },
+          { afterLaunch: 7, volume: 160_000 },
+        ],
+      ),
+      {
+        channel: 'sms',
+        name: 'Rental income reminder text',
+        referenceType: 'utr',
+        subject: null,
+        body: 'HMRC: we wrote to you about rental income missing from your tax return. Please act by the date in our letter. We never ask for bank details by text.',
+        addressBlock: null,
+        postage: null,
+        deadlineDays: null,
+        waves: [{ afterLaunch: 21, volume: 120_000 }],
+      },
+    ],
   },
   {
     owner: 'designer2@example.gov.uk',
@@ -100,6 +178,32 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
       pressInform: false,
       pressReason: 'A routine yearly reminder with no new policy; the Press Office agreed it needs no media handling.',
     },
+    messages: [
+      {
+        channel: 'online',
+        name: 'Personal tax account message',
+        referenceType: 'nino',
+        subject: null,
+        body:
+          'You may need to pay the High Income Child Benefit Charge\n\nYour income for ((tax_year)) may be over £60,000, and you or your partner get Child Benefit. ' +
+          'You can pay the charge through your tax code. Check your income and update your details in this account.',
+        addressBlock: null,
+        postage: null,
+        deadlineDays: null,
+        waves: [{ afterLaunch: 0, volume: 95_000 }],
+      },
+      {
+        channel: 'sms',
+        name: 'Prompt to check the account',
+        referenceType: 'nino',
+        subject: null,
+        body: 'HMRC: there is a new message about Child Benefit in your personal tax account. Sign in at www.gov.uk/personal-tax-account. We will never ask for bank details by text.',
+        addressBlock: null,
+        postage: null,
+        deadlineDays: null,
+        waves: [{ afterLaunch: 1, volume: 95_000 }],
+      },
+    ],
   },
   {
     owner: 'designer2@example.gov.uk',
@@ -143,6 +247,17 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
       pressInform: true,
       pressReason: null,
     },
+    messages: [
+      letter(
+        'R&D claim review letter',
+        'Dear ((customer_name))\n\nCorporation Tax UTR: ((ct_utr))\n\nPlease review your Research and Development relief claim\n\n' +
+          'Your company claimed Research and Development relief for the first time in its last two accounting periods. Some claims like yours have included costs that do not qualify.\n\n' +
+          'Please check your claim against the guidance at www.gov.uk/guidance/corporation-tax-research-and-development-tax-relief and amend your Company Tax Return if you need to.\n\n' +
+          HELPLINE_CLOSE,
+        [{ afterLaunch: 0, volume: 12_500 }],
+        { referenceType: 'ctutr', postage: 'first', deadlineDays: 60 },
+      ),
+    ],
   },
   {
     owner: 'designer2@example.gov.uk',
@@ -187,7 +302,23 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
       owner,
       { status: demo.status },
     )
+    await seedMessages(db, ref, demo, owner, addDays(today, demo.launchInDays))
     refs.push(`${ref} (${demo.status})`)
   }
   return { users: [...users.keys()], campaigns: refs }
+}
+
+async function seedMessages(db: Db, ref: string, demo: DemoCampaign, owner: SessionUser, launchDate: string) {
+  if (!demo.messages?.length && !demo.customFields?.length) return
+  const campaign = await getCampaignByRef(db, ref)
+  if (!campaign) throw new Error(`The demo campaign ${ref} was not created`)
+  for (const name of demo.customFields ?? []) {
+    const added = await addCampaignField(db, { campaignId: campaign.id, name }, owner)
+    if (!added.ok) throw new Error(`Could not add the demo custom field ${name}: ${added.reason}`)
+  }
+  for (const message of demo.messages ?? []) {
+    const waves = message.waves.map((w) => ({ sendDate: addDays(launchDate, w.afterLaunch), volume: w.volume }))
+    const created = await createMessage(db, { campaignId: campaign.id, values: { ...message, waves } }, owner)
+    if (!created.ok) throw new Error(`Could not add the demo message ${message.name}: ${created.reason}`)
+  }
 }

@@ -124,6 +124,15 @@ export interface WaveTable {
   volume: number
 }
 
+/** A campaign's custom mailing-data field; `name_key` is the name normalised as placeholders are matched. */
+export interface CampaignFieldTable {
+  id: string
+  campaign_id: string
+  name: string
+  name_key: string
+  created_at: string
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -135,6 +144,7 @@ export interface Database {
   revision: RevisionTable
   message: MessageTable
   wave: WaveTable
+  campaign_field: CampaignFieldTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -147,3 +157,4 @@ export type AuditEventRow = Selectable<AuditEventTable>
 export type RevisionRow = Selectable<RevisionTable>
 export type MessageRow = Selectable<MessageTable>
 export type WaveRow = Selectable<WaveTable>
+export type CampaignFieldRow = Selectable<CampaignFieldTable>

@@ -79,7 +79,9 @@ export function formatDateTime(iso: string): string {
     year: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    hour12: true,
+    // Not `hour12: true`: Node's ICU then writes half past midnight as "0:30am" and Chromium's as "12:30am", so the
+    // page would not hydrate. hourCycle h12 is 12:30am on both.
+    hourCycle: 'h12',
     timeZone: 'Europe/London',
   })
     .format(date)

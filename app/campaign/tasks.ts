@@ -10,11 +10,23 @@ export interface Task {
   hint?: string
 }
 
+/** What "Write the messages" needs to know, counted from the campaign's messages and their findings. */
+export interface MessagesTaskInput {
+  count: number
+  /** Messages with no send wave yet. */
+  withoutWaves: number
+  /** Messages with at least one data-security error. */
+  withErrors: number
+  /** Recipients across every wave of every message. */
+  recipients: number
+}
+
 export interface TaskListInput {
   ref: string
   status: string
   plannedLaunchDate: string
   today: string
+  messages?: MessagesTaskInput
 }
 
 export const TASK_STATUS_TEXT: Record<TaskStatus, string> = {
@@ -37,7 +49,7 @@ export function campaignTasks(input: TaskListInput): Task[] {
       status: launchPassed ? 'problem' : 'completed',
       hint: launchPassed ? 'The planned launch date has passed' : undefined,
     },
-    later('messages', 'Write the messages'),
+    messagesTask(base, input.messages),
     later('forecast', 'Forecast the calls'),
     later('lines', 'Write lines to take'),
     later('scripts', 'Write scripts'),
@@ -46,4 +58,19 @@ export function campaignTasks(input: TaskListInput): Task[] {
     later('sign-off', 'Get sign-off'),
     later('launch', 'Launch'),
   ]
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+/** A letter must pass its data-security checks (DESIGN §4): any error finding is "There is a problem". */
+function messagesTask(base: string, messages: MessagesTaskInput = { count: 0, withoutWaves: 0, withErrors: 0, recipients: 0 }): Task {
+  const task = { id: 'messages', title: 'Write the messages', href: `${base}/messages` }
+  if (messages.withErrors > 0) {
+    return { ...task, status: 'problem', hint: `${plural(messages.withErrors, 'message fails', 'messages fail')} the data-security checks` }
+  }
+  if (messages.count === 0) return { ...task, status: 'incomplete' }
+  if (messages.withoutWaves > 0) {
+    return { ...task, status: 'incomplete', hint: `${plural(messages.withoutWaves, 'message has', 'messages have')} no send waves` }
+  }
+  return { ...task, status: 'completed', hint: `${plural(messages.count, 'message', 'messages')} to ${plural(messages.recipients, 'recipient', 'recipients')}` }
 }

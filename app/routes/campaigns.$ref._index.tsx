@@ -5,8 +5,10 @@ import { NotificationBanner, SummaryList, TaskList, type TagColour } from '~/com
 import { formatDate, REGIME_LABELS } from '~/campaign/options'
 import { campaignTasks, TASK_STATUS_TEXT, type TaskStatus } from '~/campaign/tasks'
 import { canEditCampaign } from '~/models/campaign.server'
+import { messagesTaskInput } from '~/models/message.server'
 import { requireReadableCampaign } from '~/utils/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
+import { db } from '~/utils/db.server'
 
 export const handle = { title: (data: { campaign?: { name: string } } | undefined) => data?.campaign?.name ?? 'Campaign' }
 
@@ -15,7 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign,
     canEdit: canEditCampaign(user, campaign),
-    tasks: campaignTasks({ ref: campaign.ref, status: campaign.status, plannedLaunchDate: campaign.plannedLaunchDate, today: todayIso() }),
+    tasks: campaignTasks({
+      ref: campaign.ref,
+      status: campaign.status,
+      plannedLaunchDate: campaign.plannedLaunchDate,
+      today: todayIso(),
+      messages: await messagesTaskInput(db, campaign.id),
+    }),
   }
 }
 

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { seedDemoWorkspace } from '../../db/seed'
+import { listMessagesWithFindings } from '../../app/models/message.server'
+import { db } from '../../app/utils/db.server'
+
+describe('the demo workspace’s messages', () => {
+  it('gives the editable demo campaigns realistic messages with waves that pass every check', async () => {
+    await seedDemoWorkspace(db, { password: 'demo-password-for-tests' })
+    const campaigns = await db.selectFrom('campaign').select(['id', 'name', 'status']).execute()
+    const summary: Record<string, string[]> = {}
+    for (const campaign of campaigns) {
+      const { messages } = await listMessagesWithFindings(db, campaign.id)
+      for (const message of messages) {
+        expect(message.findings, `${campaign.name} › ${message.name}`).toEqual([])
+        expect(message.waves.length).toBeGreaterThan(0)
+      }
+      summary[campaign.name] = messages.map((m) => m.channel)
+    }
+    expect(summary['Rental income missing from Self Assessment returns']).toEqual(['letter', 'sms'])
+    expect(summary['Cryptoasset disposals not reported for 2024 to 2025']).toEqual(['letter', 'email'])
+    expect(summary['High Income Child Benefit Charge awareness']).toEqual(['online', 'sms'])
+    expect(summary['Research and Development relief claims check']).toEqual(['letter'])
+    const revisions = await db.selectFrom('revision').select('entity_id').where('entity_type', '=', 'message').execute()
+    expect(revisions).toHaveLength(7)
+  })
+})
