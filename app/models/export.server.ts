@@ -1,12 +1,13 @@
 import type { Campaign } from './campaign.server'
 import type { DbOrTx } from '../utils/db.server'
 import { nowIso } from '../utils/clock.server'
+import { linesAndScriptsExport } from './lines-and-scripts.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */
 export const EXPORT_SCHEMA_VERSION = 1
 
 /** The whole campaign as one JSON document: what it is, who owns it, and every part that later tasks add. */
-export async function buildCampaignExport(_db: DbOrTx, campaign: Campaign) {
+export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: nowIso(),
@@ -33,5 +34,6 @@ export async function buildCampaignExport(_db: DbOrTx, campaign: Campaign) {
       createdAt: campaign.createdAt,
       updatedAt: campaign.updatedAt,
     },
+    ...(await linesAndScriptsExport(db, campaign)),
   }
 }

@@ -5,8 +5,10 @@ import { NotificationBanner, SummaryList, TaskList, type TagColour } from '~/com
 import { formatDate, REGIME_LABELS } from '~/campaign/options'
 import { campaignTasks, TASK_STATUS_TEXT, type TaskStatus } from '~/campaign/tasks'
 import { canEditCampaign } from '~/models/campaign.server'
+import { handlingTaskInput } from '~/models/lines-and-scripts.server'
 import { requireReadableCampaign } from '~/utils/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
+import { db } from '~/utils/db.server'
 
 export const handle = { title: (data: { campaign?: { name: string } } | undefined) => data?.campaign?.name ?? 'Campaign' }
 
@@ -15,7 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign,
     canEdit: canEditCampaign(user, campaign),
-    tasks: campaignTasks({ ref: campaign.ref, status: campaign.status, plannedLaunchDate: campaign.plannedLaunchDate, today: todayIso() }),
+    tasks: campaignTasks({
+      ref: campaign.ref,
+      status: campaign.status,
+      plannedLaunchDate: campaign.plannedLaunchDate,
+      today: todayIso(),
+      handling: await handlingTaskInput(db, campaign),
+    }),
   }
 }
 
@@ -54,7 +62,8 @@ export default function CampaignPage() {
             title: { text: task.title },
             href: task.href ?? undefined,
             hint: task.hint ? { text: task.hint } : undefined,
-            cannotStartYet: task.status === 'cannot-start' || task.status === 'not-needed',
+            // An optional task that is not needed (scripts when no response is sought) can still be opened.
+            cannotStartYet: task.status === 'cannot-start' || (task.status === 'not-needed' && !task.href),
             status: TAG_FOR[task.status]
               ? { tag: { text: TASK_STATUS_TEXT[task.status], colour: TAG_FOR[task.status] } }
               : { text: TASK_STATUS_TEXT[task.status] },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_messages'
+import * as m0030 from './0030_lines_scripts'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -12,4 +13,5 @@ export interface PortableMigration {
 export const migrations: Record<string, PortableMigration> = {
   '0001_foundation': m0001,
   '0002_messages': m0002,
+  '0030_lines_scripts': m0030,
 }

@@ -82,7 +82,8 @@ describe('creating a campaign', () => {
     const shown = await callLoader(page.loader, `/campaigns/${ref}`, { cookie: designer.cookie, params: { ref } })
     expect(shown.status).toBe(200)
     expect(shown.data.tasks[0]).toMatchObject({ title: 'Describe the campaign', status: 'completed' })
-    expect(shown.data.tasks.slice(1).every((t: { status: string }) => t.status === 'cannot-start')).toBe(true)
+    const laterTasks = shown.data.tasks.slice(1).filter((t: { id: string }) => !['lines', 'scripts', 'debt-management', 'press'].includes(t.id))
+    expect(laterTasks.every((t: { status: string }) => t.status === 'cannot-start')).toBe(true)
   })
 
   it('numbers references in sequence within the launch year', async () => {
