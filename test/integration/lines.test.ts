@@ -249,7 +249,7 @@ describe('reordering lines to take', () => {
     return { ...setup, ids }
   }
   const order = async (campaignId: string) => (await listLines(db, campaignId, ['helpline'])).map((l) => l.question)
-  const move = (user: TestUser, ref: string, form: Record<string, string>, route: typeof linesPage.action = linesPage.action, page = 'lines') =>
+  const move = (user: TestUser, ref: string, form: Record<string, string>, route: (args: any) => unknown = linesPage.action, page = 'lines') =>
     callAction(route, `/campaigns/${ref}/${page}`, { cookie: user.cookie, params: { ref }, form: { intent: 'move', ...form } })
 
   it('moves a line up or down past the neighbour the user saw, without a new version, and audits it', async () => {
@@ -295,7 +295,7 @@ describe('reordering lines to take', () => {
 
   it('refuses a malformed move with 400', async () => {
     const { owner, ref, ids } = await threeLines()
-    for (const form of [{}, { lineId: ids[0]!, version: 'x', direction: 'down', below: ids[1]! }, { lineId: ids[0]!, version: '1', direction: 'sideways' }, { lineId: ids[0]!, version: '1', direction: 'down' }]) {
+    for (const form of [{} as Record<string, string>, { lineId: ids[0]!, version: 'x', direction: 'down', below: ids[1]! }, { lineId: ids[0]!, version: '1', direction: 'sideways' }, { lineId: ids[0]!, version: '1', direction: 'down' }]) {
       const result = await move(owner, ref, form)
       expect(result.status).toBe(400)
       expect(result.data.errors._form).toMatch(/Move up and Move down/)
