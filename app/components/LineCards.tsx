@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { STANDARD_QUESTION_LABELS, type LineAudience, type StandardQuestion } from '~/content/coverage'
-import { Button, Tag } from './govuk'
+import { Button } from './govuk'
 
 export interface LineCardData {
   id: string
@@ -47,9 +47,7 @@ export function LineCards({ campaignRef, lines, canEdit, emptyText }: { campaign
             </div>
             <div className="govuk-summary-card__content">
               {line.standardQuestion ? (
-                <p className="govuk-body-s">
-                  <Tag text={`Answers: ${STANDARD_QUESTION_LABELS[line.standardQuestion]}`} colour="grey" />
-                </p>
+                <p className="govuk-hint govuk-!-font-size-16">Answers the standard question “{STANDARD_QUESTION_LABELS[line.standardQuestion]}”</p>
               ) : null}
               <p className="govuk-body app-preserve-lines">{line.answer}</p>
               {canEdit && lines.length > 1 ? (
