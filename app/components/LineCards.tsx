@@ -2,6 +2,14 @@ import { Form } from '@remix-run/react'
 import { STANDARD_QUESTION_LABELS, type LineAudience, type StandardQuestion } from '~/content/coverage'
 import { Button } from './govuk'
 
+/** Each button and link names the list it is in, as a page can list lines for two audiences. */
+const LIST_NAMES: Record<LineAudience, string> = {
+  helpline: 'helpline line',
+  press: 'press line',
+  'debt-management': 'Debt Management line',
+  internal: 'internal line',
+}
+
 export interface LineCardData {
   id: string
   audience: LineAudience
@@ -22,7 +30,7 @@ export function LineCards({ campaignRef, lines, canEdit, emptyText }: { campaign
       {lines.map((line, index) => {
         const above = lines[index - 1]
         const below = lines[index + 1]
-        const name = `line ${index + 1}, “${line.question}”`
+        const name = `${LIST_NAMES[line.audience]} ${index + 1}, “${line.question}”`
         return (
           <li key={line.id} className="govuk-summary-card app-line" id={`line-${line.id}`}>
             <div className="govuk-summary-card__title-wrapper">

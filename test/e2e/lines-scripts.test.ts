@@ -1,5 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// Long journeys with axe on every page, on a machine shared with other work: more time than the default.
+const JOURNEY_TIMEOUT_MS = 180_000
 import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
 
 function futureDate(days: number) {
@@ -88,6 +91,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(`${app.baseUrl}/campaigns/${ref}/scripts/third-party`)
       const body = page.getByLabel('Body', { exact: true })
       expect(await body.inputValue()).toContain('quoting their National Insurance Number')
+      await expectAccessible(page, 'new third-party script')
       await body.fill('Could you please ask ((customer_name)) to return this call on ((helpline_number)) quoting ((nino)). Our opening hours are ((helpline_hours))')
       await submit(page, 'Save and check the script')
       await page.waitForURL(`**/campaigns/${ref}/scripts/third-party?notice=saved`)
@@ -109,6 +113,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL(`**/campaigns/${ref}/scripts/third-party?notice=saved`)
       expect(await page.locator('.govuk-error-summary').count()).toBe(0)
       expect(await page.locator('.app-findings').count()).toBe(0)
+      await expectAccessible(page, 'fixed third-party script')
       await page.goto(`${app.baseUrl}/campaigns/${ref}`)
       expect(await taskStatus(page, 'Write scripts')).toContain('Completed')
 
@@ -143,8 +148,9 @@ for (const javaScriptEnabled of [true, false]) {
       // Reordering with the up and down buttons, which are ordinary form posts.
       const questions = () => page.locator('.app-line-list .govuk-summary-card__title').allTextContents()
       expect(await questions()).toEqual(LINES.map((l, i) => `Line ${i + 1}: ${l.question}`))
-      await submit(page, /^Move up line 4/)
+      await submit(page, /^Move up helpline line 4/)
       await page.waitForURL(new RegExp(`/campaigns/${ref}/lines\\?notice=moved`))
+      await expectAccessible(page, 'lines task after a move')
       expect((await questions()).map((q) => q.replace(/^Line \d: /, ''))).toEqual([LINES[0]!.question, LINES[1]!.question, LINES[3]!.question, LINES[2]!.question])
       await page.goto(`${app.baseUrl}/campaigns/${ref}`)
       expect(await taskStatus(page, 'Write lines to take')).toContain('Completed')
@@ -174,6 +180,105 @@ for (const javaScriptEnabled of [true, false]) {
       await page.emulateMedia({ media: 'screen' })
       expectNoProblems(page)
       await context.close()
+    }, JOURNEY_TIMEOUT_MS)
+  })
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe.skipIf(skipBrowser)(`press, Debt Management and conflicts on lines (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
+    let app: RunningApp
+    let browser: Browser
+
+    beforeAll(async () => {
+      app = await startApp()
+      browser = await launchBrowser()
     })
+    afterAll(async () => {
+      await browser?.close()
+      await app?.stop()
+    })
+
+    it('shows the other task pages and packs accessibly, and refuses a move or save against a line someone else changed', async () => {
+      const context = await newContext(browser, { javaScriptEnabled })
+      const page = await openPage(context)
+      await signIn(page, app.baseUrl, 'designer@example.gov.uk')
+      await page.getByRole('link', { name: 'Rental income missing from Self Assessment returns' }).click()
+      await page.waitForURL(/\/campaigns\/OTM-\d{4}-\d{3}$/)
+      const base = page.url()
+      for (const title of ['Write lines to take', 'Write scripts', 'Plan Debt Management treatment', 'Prepare press lines']) {
+        expect(await taskStatus(page, title)).toContain('Completed')
+      }
+
+      for (const [path, heading] of [
+        ['/press', 'Prepare press lines'],
+        ['/debt-management', 'Plan Debt Management treatment'],
+        ['/pack/press', 'Press Office pack'],
+        ['/pack/debt-management', 'Debt Management handler pack'],
+      ] as const) {
+        await page.goto(base + path)
+        expect((await page.locator('h1').textContent())?.trim()).toBe(heading)
+        await expectAccessible(page, path)
+      }
+      expect(await page.locator('.app-pack').textContent()).toContain('Time to pay arrangements of up to 12 months')
+
+      await page.goto(`${base}/lines`)
+      await page.getByRole('link', { name: /^Change helpline line 1,/ }).click()
+      await page.waitForURL(/\/lines\/[0-9a-f-]{36}\/edit$/)
+      await expectAccessible(page, 'change a line')
+      await page.goto(`${base}/lines`)
+      await page.getByRole('link', { name: /^Remove helpline line 1,/ }).click()
+      await page.waitForURL(/\/lines\/[0-9a-f-]{36}\/remove$/)
+      expect(await page.locator('h1').textContent()).toContain('Are you sure you want to remove this line to take?')
+      await expectAccessible(page, 'remove a line')
+      await page.getByRole('link', { name: 'No, keep it' }).click()
+      await page.waitForURL(`${base}/lines`)
+
+      // Tab B still shows line 4 when tab A removes it; B's Move up is refused with a message, not an error page.
+      const tabA = await openPage(context)
+      const tabB = await openPage(context)
+      await tabB.goto(`${base}/lines`)
+      await tabA.goto(`${base}/lines`)
+      await tabA.getByRole('link', { name: /^Remove helpline line 4,/ }).click()
+      await tabA.waitForURL(/\/remove$/)
+      await submit(tabA, 'Yes, remove it')
+      await tabA.waitForURL(/notice=removed/)
+      await submit(tabB, /^Move up helpline line 4/)
+      await expect.poll(() => tabB.locator('.govuk-error-summary').textContent()).toContain('has just been removed by someone else, so nothing was moved')
+      expect(await tabB.title()).toMatch(/^Error: /)
+      await expectAccessible(tabB, 'refused move')
+
+      // Both tabs change line 1; the second save is refused and keeps its text.
+      await tabA.goto(`${base}/lines`)
+      await tabB.goto(`${base}/lines`)
+      await tabA.getByRole('link', { name: /^Change helpline line 1,/ }).click()
+      await tabB.getByRole('link', { name: /^Change helpline line 1,/ }).click()
+      await tabA.waitForURL(/\/edit$/)
+      await tabB.waitForURL(/\/edit$/)
+      await tabA.getByLabel('Answer', { exact: true }).fill('Tab A’s answer.')
+      await submit(tabA, 'Save changes')
+      await tabA.waitForURL(/notice=saved/)
+      await tabB.getByLabel('Answer', { exact: true }).fill('Tab B’s answer, not to be lost.')
+      await submit(tabB, 'Save changes')
+      await expect.poll(() => tabB.locator('.govuk-error-summary').textContent()).toContain('Someone else saved changes to this line to take')
+      expect(await tabB.getByLabel('Answer', { exact: true }).inputValue()).toBe('Tab B’s answer, not to be lost.')
+      expect(await tabB.locator('#conflict').textContent()).toContain('Tab A’s answer.')
+      await expectAccessible(tabB, 'line edit conflict')
+      for (const p of [page, tabA, tabB]) expectNoProblems(p)
+      await context.close()
+
+      // A viewer reads a script but has no form.
+      const viewerContext = await newContext(browser, { javaScriptEnabled })
+      const viewer = await openPage(viewerContext)
+      await signIn(viewer, app.baseUrl, 'viewer@example.gov.uk')
+      await viewer.goto(`${base}/scripts/inbound`)
+      expect(await viewer.locator('textarea').count()).toBe(0)
+      expect(await viewer.locator('#opening').textContent()).toBe('Opening')
+      await expectAccessible(viewer, 'read-only script')
+      expectNoProblems(viewer)
+      // The browser logs the refused page's 403 itself, so this comes after the check for problems.
+      const forbidden = await viewer.goto(`${base}/lines/new`)
+      expect(forbidden!.status()).toBe(403)
+      await viewerContext.close()
+    }, JOURNEY_TIMEOUT_MS)
   })
 }
