@@ -10,6 +10,7 @@ import type { CampaignInput } from '../app/schemas/campaign'
 import { todayIso } from '../app/utils/clock.server'
 import type { Db } from '../app/utils/db.server'
 import type { Role, SessionUser } from '../app/utils/roles'
+import { seedDemoHandling } from './seed-lines'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'designer@example.gov.uk', name: 'Sam Okafor', roles: ['designer'] },
@@ -303,6 +304,7 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
       { status: demo.status },
     )
     await seedMessages(db, ref, demo, owner, addDays(today, demo.launchInDays))
+    await seedDemoHandling(db, ref, owner)
     refs.push(`${ref} (${demo.status})`)
   }
   return { users: [...users.keys()], campaigns: refs }

@@ -133,6 +133,54 @@ export interface CampaignFieldTable {
   created_at: string
 }
 
+export interface LineToTakeTable {
+  id: string
+  campaign_id: string
+  /** helpline | press | debt-management | internal */
+  audience: string
+  question: string
+  answer: string
+  /** The standard question (DESIGN §7) the line answers, or null. */
+  standard_question: string | null
+  position: number
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface ScriptTable {
+  id: string
+  campaign_id: string
+  /** inbound | outbound | outdoor | third-party | answering-machine; one script per type per campaign */
+  call_type: string
+  opening: string
+  verification: string
+  recording_notice: string
+  body: string
+  closing: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface DebtTreatmentTable {
+  campaign_id: string
+  /** Any special treatment, such as time to pay arrangements. */
+  special_treatment: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface PressBriefingTable {
+  campaign_id: string
+  /** YYYY-MM-DD: the launch date the Press Office has been told. */
+  launch_date_told: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -144,6 +192,10 @@ export interface Database {
   revision: RevisionTable
   message: MessageTable
   wave: WaveTable
+  line_to_take: LineToTakeTable
+  script: ScriptTable
+  debt_treatment: DebtTreatmentTable
+  press_briefing: PressBriefingTable
   campaign_field: CampaignFieldTable
 }
 
@@ -158,3 +210,5 @@ export type RevisionRow = Selectable<RevisionTable>
 export type MessageRow = Selectable<MessageTable>
 export type WaveRow = Selectable<WaveTable>
 export type CampaignFieldRow = Selectable<CampaignFieldTable>
+export type LineToTakeRow = Selectable<LineToTakeTable>
+export type ScriptRow = Selectable<ScriptTable>

@@ -1,4 +1,5 @@
 // The campaign page's task list (DESIGN §4): pure, so its rules are tested without a server.
+import { handlingTasks, type HandlingTaskInput } from './handling-tasks'
 
 export type TaskStatus = 'completed' | 'incomplete' | 'cannot-start' | 'problem' | 'not-needed'
 
@@ -27,6 +28,8 @@ export interface TaskListInput {
   plannedLaunchDate: string
   today: string
   messages?: MessagesTaskInput
+  /** Lines to take, scripts, Debt Management and press lines; without it those tasks cannot start. */
+  handling?: HandlingTaskInput
 }
 
 export const TASK_STATUS_TEXT: Record<TaskStatus, string> = {
@@ -51,10 +54,14 @@ export function campaignTasks(input: TaskListInput): Task[] {
     },
     messagesTask(base, input.messages),
     later('forecast', 'Forecast the calls'),
-    later('lines', 'Write lines to take'),
-    later('scripts', 'Write scripts'),
-    later('debt-management', 'Plan Debt Management treatment'),
-    later('press', 'Prepare press lines'),
+    ...(input.handling
+      ? handlingTasks(base, input.handling)
+      : [
+          later('lines', 'Write lines to take'),
+          later('scripts', 'Write scripts'),
+          later('debt-management', 'Plan Debt Management treatment'),
+          later('press', 'Prepare press lines'),
+        ]),
     later('sign-off', 'Get sign-off'),
     later('launch', 'Launch'),
   ]

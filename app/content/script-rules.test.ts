@@ -86,6 +86,23 @@ describe('third-party-reference', () => {
     expect(ids(checkScript(script('third-party', utr, { body }), context))).toEqual(['third-party-reference'])
   })
 
+  it.each([
+    ['vrn', '((utr))', 'VAT registration number'],
+    ['paye', '((ct_utr))', 'PAYE reference'],
+    ['ctutr', '((utr))', 'Corporation Tax UTR'],
+    ['utr', '((vat_registration_number))', 'Unique Taxpayer Reference'],
+  ] as const)('in a %s campaign, a message quoting %s is told to ask for the %s instead', (referenceType, wrong, label) => {
+    const context = { referenceType, extraFields: [] }
+    const body = `Could you please ask ((customer_name)) to return this call on ((helpline_number)) quoting reference number ${wrong}.`
+    const findings = checkScript(script('third-party', context, { body }), context)
+    expect(findings.map((f) => [f.id, f.level])).toEqual([
+      ['third-party-reference', 'error'],
+      ['verify-first', 'error'],
+    ])
+    expect(findings[0]!.message).toContain(`quote their ${label}`)
+    expect(findings[1]!.message).toContain(`remove ${wrong}`)
+  })
+
   it('reports the NINO, not a missing reference, when a VAT script gives the NINO', () => {
     const context = { referenceType: 'vrn' as const, extraFields: [] }
     const body = 'Please ask ((customer_name)) to call quoting ((vat_registration_number)) or ((nino))'

@@ -2,6 +2,7 @@ import type { Campaign } from './campaign.server'
 import type { DbOrTx } from '../utils/db.server'
 import { nowIso } from '../utils/clock.server'
 import { messagesForExport } from './message.server'
+import { linesAndScriptsExport } from './lines-and-scripts.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */
 export const EXPORT_SCHEMA_VERSION = 1
@@ -35,5 +36,6 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
       updatedAt: campaign.updatedAt,
     },
     messages: await messagesForExport(db, campaign.id),
+    ...(await linesAndScriptsExport(db, campaign)),
   }
 }

@@ -6,6 +6,7 @@ import { formatDate, REGIME_LABELS } from '~/campaign/options'
 import { campaignTasks, TASK_STATUS_TEXT, type TaskStatus } from '~/campaign/tasks'
 import { canEditCampaign } from '~/models/campaign.server'
 import { messagesTaskInput } from '~/models/message.server'
+import { handlingTaskInput } from '~/models/lines-and-scripts.server'
 import { requireReadableCampaign } from '~/utils/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       plannedLaunchDate: campaign.plannedLaunchDate,
       today: todayIso(),
       messages: await messagesTaskInput(db, campaign.id),
+      handling: await handlingTaskInput(db, campaign),
     }),
   }
 }
@@ -62,7 +64,8 @@ export default function CampaignPage() {
             title: { text: task.title },
             href: task.href ?? undefined,
             hint: task.hint ? { text: task.hint } : undefined,
-            cannotStartYet: task.status === 'cannot-start' || task.status === 'not-needed',
+            // An optional task that is not needed (scripts when no response is sought) can still be opened.
+            cannotStartYet: task.status === 'cannot-start' || (task.status === 'not-needed' && !task.href),
             status: TAG_FOR[task.status]
               ? { tag: { text: TASK_STATUS_TEXT[task.status], colour: TAG_FOR[task.status] } }
               : { text: TASK_STATUS_TEXT[task.status] },

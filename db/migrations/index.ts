@@ -3,6 +3,7 @@ import type { SqlDialect } from '../dialect'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_messages'
 import * as m0010 from './0010_campaign_fields'
+import * as m0030 from './0030_lines_scripts'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -14,4 +15,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0001_foundation': m0001,
   '0002_messages': m0002,
   '0010_campaign_fields': m0010,
+  '0030_lines_scripts': m0030,
 }

@@ -27,6 +27,19 @@ import { updateMessage } from '../../app/models/message.server'
 import { db } from '../../app/utils/db.server'
 import { letterInput, makeMessage } from '../support/messages'
 import * as logout from '../../app/routes/logout'
+import * as linesTask from '../../app/routes/campaigns.$ref.lines._index'
+import * as lineNew from '../../app/routes/campaigns.$ref.lines.new'
+import * as lineEdit from '../../app/routes/campaigns.$ref.lines.$lineId.edit'
+import * as lineRemove from '../../app/routes/campaigns.$ref.lines.$lineId.remove'
+import * as pressTask from '../../app/routes/campaigns.$ref.press'
+import * as debtTask from '../../app/routes/campaigns.$ref.debt-management'
+import * as scriptsTask from '../../app/routes/campaigns.$ref.scripts._index'
+import * as scriptPage from '../../app/routes/campaigns.$ref.scripts.$callType._index'
+import * as scriptRemove from '../../app/routes/campaigns.$ref.scripts.$callType.remove'
+import * as handlerPack from '../../app/routes/campaigns.$ref.pack.$audience'
+import { standardScript } from '../../app/content'
+import { saveScript } from '../../app/models/script.server'
+import { campaignByRef, makeLine } from '../support/lines'
 import { makeCampaign, makeUser, type TestUser } from '../support/factories'
 import { callAction, callLoader } from '../support/routes'
 
@@ -56,10 +69,13 @@ interface Context {
   ref: string
   campaignId: string
   messageId: string
+  lineId: string
   users: Record<Exclude<ActorName, 'anonymous'>, TestUser>
 }
 
 const refParams = (ctx: Context) => ({ ref: ctx.ref })
+const lineParams = (ctx: Context) => ({ ref: ctx.ref, lineId: ctx.lineId })
+const inboundParams = (ctx: Context) => ({ ref: ctx.ref, callType: 'inbound' })
 const messageParams = (ctx: Context) => ({ ref: ctx.ref, id: ctx.messageId })
 const messagePath = (ctx: Context, rest = '') => `/campaigns/${ctx.ref}/messages/${ctx.messageId}${rest}`
 
@@ -114,6 +130,33 @@ const ROWS: Row[] = [
     handler: historyCompare.loader,
     expected: everyone(200),
   },
+  // Lines to take, scripts, press, Debt Management and handler packs: an empty form is refused before anything is saved.
+  { name: 'lines task', method: 'GET', path: (c) => `/campaigns/${c.ref}/lines`, params: refParams, run: callLoader, handler: linesTask.loader, expected: everyone(200) },
+  { name: 'move a line', method: 'POST', path: (c) => `/campaigns/${c.ref}/lines`, params: refParams, run: callAction, handler: linesTask.action, expected: only(AUTHORS, 400) },
+  { name: 'new line form', method: 'GET', path: (c) => `/campaigns/${c.ref}/lines/new`, params: refParams, run: callLoader, handler: lineNew.loader, expected: only(AUTHORS, 200) },
+  { name: 'add a line', method: 'POST', path: (c) => `/campaigns/${c.ref}/lines/new`, params: refParams, run: callAction, handler: lineNew.action, expected: only(AUTHORS, 400) },
+  { name: 'change line form', method: 'GET', path: (c) => `/campaigns/${c.ref}/lines/${c.lineId}/edit`, params: lineParams, run: callLoader, handler: lineEdit.loader, expected: only(AUTHORS, 200) },
+  { name: 'change a line', method: 'POST', path: (c) => `/campaigns/${c.ref}/lines/${c.lineId}/edit`, params: lineParams, run: callAction, handler: lineEdit.action, expected: only(AUTHORS, 400) },
+  { name: 'remove line page', method: 'GET', path: (c) => `/campaigns/${c.ref}/lines/${c.lineId}/remove`, params: lineParams, run: callLoader, handler: lineRemove.loader, expected: only(AUTHORS, 200) },
+  { name: 'remove a line', method: 'POST', path: (c) => `/campaigns/${c.ref}/lines/${c.lineId}/remove`, params: lineParams, run: callAction, handler: lineRemove.action, expected: only(AUTHORS, 409) },
+  { name: 'press task', method: 'GET', path: (c) => `/campaigns/${c.ref}/press`, params: refParams, run: callLoader, handler: pressTask.loader, expected: everyone(200) },
+  { name: 'save press date', method: 'POST', path: (c) => `/campaigns/${c.ref}/press`, params: refParams, run: callAction, handler: pressTask.action, expected: only(AUTHORS, 400) },
+  { name: 'Debt Management task', method: 'GET', path: (c) => `/campaigns/${c.ref}/debt-management`, params: refParams, run: callLoader, handler: debtTask.loader, expected: everyone(200) },
+  { name: 'save special treatment', method: 'POST', path: (c) => `/campaigns/${c.ref}/debt-management`, params: refParams, run: callAction, handler: debtTask.action, expected: only(AUTHORS, 400) },
+  { name: 'scripts task', method: 'GET', path: (c) => `/campaigns/${c.ref}/scripts`, params: refParams, run: callLoader, handler: scriptsTask.loader, expected: everyone(200) },
+  { name: 'script page', method: 'GET', path: (c) => `/campaigns/${c.ref}/scripts/inbound`, params: inboundParams, run: callLoader, handler: scriptPage.loader, expected: everyone(200) },
+  { name: 'save a script', method: 'POST', path: (c) => `/campaigns/${c.ref}/scripts/inbound`, params: inboundParams, run: callAction, handler: scriptPage.action, expected: only(AUTHORS, 400) },
+  { name: 'remove script page', method: 'GET', path: (c) => `/campaigns/${c.ref}/scripts/inbound/remove`, params: inboundParams, run: callLoader, handler: scriptRemove.loader, expected: only(AUTHORS, 200) },
+  { name: 'remove a script', method: 'POST', path: (c) => `/campaigns/${c.ref}/scripts/inbound/remove`, params: inboundParams, run: callAction, handler: scriptRemove.action, expected: only(AUTHORS, 409) },
+  {
+    name: 'handler pack',
+    method: 'GET',
+    path: (c) => `/campaigns/${c.ref}/pack/helpline`,
+    params: (c) => ({ ref: c.ref, audience: 'helpline' }),
+    run: callLoader,
+    handler: handlerPack.loader,
+    expected: everyone(200),
+  },
   { name: 'admin', method: 'GET', path: () => '/admin', run: callLoader, handler: adminIndex.loader, expected: only(['admin'], 200) },
   { name: 'admin users', method: 'GET', path: () => '/admin/users', run: callLoader, handler: adminUsers.loader, expected: only(['admin'], 200) },
   { name: 'add user form', method: 'GET', path: () => '/admin/users/new', run: callLoader, handler: adminUserNew.loader, expected: only(['admin'], 200) },
@@ -159,6 +202,9 @@ describe('permission matrix', () => {
     ctx.messageId = await makeMessage(owner, ctx.ref)
     const second = await updateMessage(db, { campaignId: ctx.campaignId, messageId: ctx.messageId, version: 1, values: letterInput({ postage: 'first' }) }, owner)
     if (!second.ok) throw new Error('could not make a second version')
+    ctx.lineId = await makeLine(owner, ctx.ref)
+    const campaign = await campaignByRef(ctx.ref)
+    await saveScript(db, { campaignId: campaign.id, callType: 'inbound', version: 0, sections: standardScript('inbound', campaign.referenceType) }, owner)
   })
 
   for (const row of ROWS) {

@@ -1,0 +1,101 @@
+// The printable handler pack (DESIGN §7): for each audience, its lines to take, the scripts and the key dates.
+// Pure: the key dates and the weekly calls are worked out here from plain data, and tested without a server.
+import { deliveryDate, deliveryDelayDays, type Channel, type Postage } from '../forecast/delivery'
+import { isoWeekStart, addDays } from '../forecast/dates'
+import type { ForecastResult, ScenarioValues } from '../forecast/types'
+import type { WorkingCalendar } from '../forecast/working-days'
+import type { LineAudience } from '../content/coverage'
+
+export const PACK_AUDIENCES = ['helpline', 'press', 'debt-management'] as const
+export type PackAudience = (typeof PACK_AUDIENCES)[number]
+
+export const PACK_TITLES: Record<PackAudience, string> = {
+  helpline: 'Helpline handler pack',
+  press: 'Press Office pack',
+  'debt-management': 'Debt Management handler pack',
+}
+
+/** The lines each pack prints. */
+export const PACK_LINE_AUDIENCE: Record<PackAudience, LineAudience> = {
+  helpline: 'helpline',
+  press: 'press',
+  'debt-management': 'debt-management',
+}
+
+export function isPackAudience(value: unknown): value is PackAudience {
+  return typeof value === 'string' && (PACK_AUDIENCES as readonly string[]).includes(value)
+}
+
+export interface PackMessage {
+  name: string
+  channel: Channel
+  postage: Postage | null
+  waves: readonly { sendDate: string; volume: number }[]
+}
+
+export interface PackWave {
+  messageName: string
+  channel: Channel
+  postage: Postage | null
+  sendDate: string
+  /** Working days from sending to delivery. */
+  delayDays: number
+  deliveryDate: string
+  volume: number
+}
+
+/** Every wave of every message, with when it is expected to reach customers, in date order. */
+export function packWaves(messages: readonly PackMessage[], calendar: WorkingCalendar): PackWave[] {
+  const waves: PackWave[] = []
+  for (const message of messages) {
+    const terms = { channel: message.channel, postage: message.postage }
+    for (const wave of message.waves) {
+      waves.push({
+        messageName: message.name,
+        channel: message.channel,
+        postage: message.postage,
+        sendDate: wave.sendDate,
+        delayDays: deliveryDelayDays(terms),
+        deliveryDate: deliveryDate(calendar, wave.sendDate, terms),
+        volume: wave.volume,
+      })
+    }
+  }
+  return waves.sort((a, b) => a.sendDate.localeCompare(b.sendDate) || a.deliveryDate.localeCompare(b.deliveryDate) || a.messageName.localeCompare(b.messageName))
+}
+
+export interface PackForecastWeek {
+  /** Monday, YYYY-MM-DD */
+  weekStart: string
+  /** Sunday, YYYY-MM-DD */
+  weekEnd: string
+  /** Campaign calls across every helpline that week, at the low, central and high contact rates. */
+  calls: ScenarioValues
+}
+
+export interface PackForecast {
+  weeks: PackForecastWeek[]
+  peakDay: { date: string; calls: ScenarioValues } | null
+}
+
+/** The weekly calls a pack prints, from a forecast: every helpline's handled calls added up, week by week. */
+export function packForecastFromResult(result: ForecastResult): PackForecast {
+  const weeks = new Map<string, ScenarioValues>()
+  for (const helpline of result.helplines) {
+    for (const day of helpline.days) {
+      const start = isoWeekStart(day.date)
+      const week = weeks.get(start) ?? { low: 0, central: 0, high: 0 }
+      week.low += day.calls.low
+      week.central += day.calls.central
+      week.high += day.calls.high
+      weeks.set(start, week)
+    }
+  }
+  return {
+    weeks: [...weeks.entries()]
+      .filter(([, calls]) => calls.high > 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([weekStart, calls]) => ({ weekStart, weekEnd: addDays(weekStart, 6), calls })),
+    peakDay: result.summary.peakDay,
+  }
+}
