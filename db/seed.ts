@@ -7,6 +7,7 @@ import type { CampaignInput } from '../app/schemas/campaign'
 import { todayIso } from '../app/utils/clock.server'
 import type { Db } from '../app/utils/db.server'
 import type { Role, SessionUser } from '../app/utils/roles'
+import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'designer@example.gov.uk', name: 'Sam Okafor', roles: ['designer'] },
@@ -189,5 +190,8 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
     )
     refs.push(`${ref} (${demo.status})`)
   }
+  await seedDemoHelplines(db, users.get('admin@example.gov.uk')!)
+  // After everything else, so that every demo message is there to forecast.
+  await seedDemoForecasts(db, [...users.values()])
   return { users: [...users.keys()], campaigns: refs }
 }

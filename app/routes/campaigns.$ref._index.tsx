@@ -5,17 +5,20 @@ import { NotificationBanner, SummaryList, TaskList, type TagColour } from '~/com
 import { formatDate, REGIME_LABELS } from '~/campaign/options'
 import { campaignTasks, TASK_STATUS_TEXT, type TaskStatus } from '~/campaign/tasks'
 import { canEditCampaign } from '~/models/campaign.server'
+import { forecastTaskState } from '~/models/forecast.server'
 import { requireReadableCampaign } from '~/utils/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
+import { db } from '~/utils/db.server'
 
 export const handle = { title: (data: { campaign?: { name: string } } | undefined) => data?.campaign?.name ?? 'Campaign' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
+  const forecast = await forecastTaskState(db, campaign.id)
   return {
     campaign,
     canEdit: canEditCampaign(user, campaign),
-    tasks: campaignTasks({ ref: campaign.ref, status: campaign.status, plannedLaunchDate: campaign.plannedLaunchDate, today: todayIso() }),
+    tasks: campaignTasks({ ref: campaign.ref, status: campaign.status, plannedLaunchDate: campaign.plannedLaunchDate, today: todayIso(), forecast }),
   }
 }
 

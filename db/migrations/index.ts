@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_messages'
+import * as m0020 from './0020_helplines_and_bank_holidays'
+import * as m0021 from './0021_forecast_inputs'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -12,4 +14,6 @@ export interface PortableMigration {
 export const migrations: Record<string, PortableMigration> = {
   '0001_foundation': m0001,
   '0002_messages': m0002,
+  '0020_helplines_and_bank_holidays': m0020,
+  '0021_forecast_inputs': m0021,
 }
