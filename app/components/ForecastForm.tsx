@@ -68,9 +68,9 @@ export function ForecastForm({
           band around it.
         </div>
         <div className="app-inline-fields">
-          <Input id="rateLow" name="rateLow" inputmode="decimal" width={4} spellcheck={false} label={{ text: 'Low' }} suffix={{ text: '%' }} defaultValue={values.rateLow} errorMessage={e.rateLow} />
-          <Input id="rateCentral" name="rateCentral" inputmode="decimal" width={4} spellcheck={false} label={{ text: 'Central' }} suffix={{ text: '%' }} defaultValue={values.rateCentral} errorMessage={e.rateCentral} />
-          <Input id="rateHigh" name="rateHigh" inputmode="decimal" width={4} spellcheck={false} label={{ text: 'High' }} suffix={{ text: '%' }} defaultValue={values.rateHigh} errorMessage={e.rateHigh} />
+          <Input id="rateLow" name="rateLow" inputmode="decimal" width={4} spellcheck={false} label={{ text: 'Low contact rate' }} suffix={{ text: '%' }} defaultValue={values.rateLow} errorMessage={e.rateLow} />
+          <Input id="rateCentral" name="rateCentral" inputmode="decimal" width={4} spellcheck={false} label={{ text: 'Central contact rate' }} suffix={{ text: '%' }} defaultValue={values.rateCentral} errorMessage={e.rateCentral} />
+          <Input id="rateHigh" name="rateHigh" inputmode="decimal" width={4} spellcheck={false} label={{ text: 'High contact rate' }} suffix={{ text: '%' }} defaultValue={values.rateHigh} errorMessage={e.rateHigh} />
         </div>
       </Fieldset>
 

@@ -11,7 +11,7 @@ import { campaignIdOf, insertMessage, makeHelpline } from '../support/forecast'
 import { callAction, callLoader } from '../support/routes'
 
 /** A file posted as a browser posts a file input: multipart, with its length declared. */
-async function uploadFile(user: TestUser, content: string | Uint8Array, name = 'bank-holidays.json') {
+async function uploadFile(user: TestUser, content: string | Uint8Array<ArrayBuffer>, name = 'bank-holidays.json') {
   const form = new FormData()
   form.append('file', new Blob([content], { type: 'application/json' }), name)
   const encoded = new Response(form)

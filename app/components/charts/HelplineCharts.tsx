@@ -11,6 +11,8 @@ const ORANGE = '#f47738'
 const PINK_BAND = '#f4c9dc'
 const PURPLE = '#4c2c92'
 
+const legendText = (value: string) => <span className="app-chart__legend-text">{value}</span>
+
 const wholeNumber = (value: unknown): string => (typeof value === 'number' ? Math.round(value).toLocaleString('en-GB') : Array.isArray(value) ? value.map(wholeNumber).join(' to ') : String(value))
 const oneDecimal = (value: unknown): string =>
   typeof value === 'number'
@@ -27,7 +29,7 @@ export function CallsChart({ data }: { data: CallsPoint[] }) {
         <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
         <YAxis tick={{ fontSize: 14 }} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={70} />
         <Tooltip formatter={wholeNumber} />
-        <Legend />
+        <Legend formatter={legendText} />
         <Area type="monotone" dataKey="band" name="Low to high" stroke="none" fill={LIGHT_BLUE} fillOpacity={0.8} isAnimationActive={false} />
         <Line type="monotone" dataKey="central" name="Calls (central)" stroke={BLUE} strokeWidth={3} dot={false} isAnimationActive={false} className="app-chart-central" />
       </ComposedChart>
@@ -43,7 +45,7 @@ export function FteChart({ data }: { data: FtePoint[] }) {
         <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
         <YAxis tick={{ fontSize: 14 }} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={70} />
         <Tooltip formatter={oneDecimal} />
-        <Legend />
+        <Legend formatter={legendText} />
         <Area type="monotone" dataKey="neededBand" name="Needed, low to high" stroke="none" fill={PINK_BAND} fillOpacity={0.8} isAnimationActive={false} />
         <Line type="monotone" dataKey="needed" name="Needed with the campaign (central)" stroke={PURPLE} strokeWidth={3} dot={false} isAnimationActive={false} />
         <Line type="monotone" dataKey="baseline" name="Needed without the campaign" stroke={DARK_GREY} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
