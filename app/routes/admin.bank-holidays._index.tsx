@@ -13,7 +13,7 @@ import { forbidden } from '~/utils/http.server'
 export const handle = { title: 'Bank holidays' }
 
 /** GOV.UK's own file is about 50 KB; anything far bigger is not a bank holidays file. */
-export const MAX_UPLOAD_BYTES = 1024 * 1024
+const MAX_UPLOAD_BYTES = 1024 * 1024
 // Multipart framing and the other fields, on top of the file itself.
 const FORM_OVERHEAD_BYTES = 16 * 1024
 

@@ -62,7 +62,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // "Recalculate" is a preview: nothing is saved, and the page shows the forecast for what was typed.
   if (values.intent !== 'save') return data<ActionResult>({ errors: null, values, version: keptVersion, settings: parsed.data })
 
-  const result = await saveForecastSettings(db, { campaignId: campaign.id, version: keptVersion, settings: parsed.data }, user)
+  if (!Number.isSafeInteger(version)) {
+    return data<ActionResult>(
+      { errors: { _form: 'The page was out of date, so nothing was saved. Check your figures and save again.' }, values, version: keptVersion, settings: parsed.data },
+      { status: 409 },
+    )
+  }
+  const result = await saveForecastSettings(db, { campaignId: campaign.id, version, settings: parsed.data }, user)
   if (result.ok) return redirect(`/campaigns/${campaign.ref}/forecast?notice=saved`, { status: 303 })
   if (result.reason === 'conflict') {
     return data<ActionResult>(

@@ -263,6 +263,16 @@ describe('the forecast page', () => {
     expect(stale.data.version).toBe(1)
     expect((await getForecastSettings(db, campaignId)).settings.contactRates.central).toBe(7)
     expect((await counts(campaignId)).revisions).toBe(2) // the campaign's own first version and one forecast version
+
+    // A page that sent no usable version is out of date too, never saved over whatever is there.
+    const garbled = await callAction(forecastRoute.action, '', {
+      cookie: world.owner.cookie,
+      params: { ref },
+      form: forecastForm(settingsFor(letter, email), ctx, { version: 'x', intent: 'save', rateCentral: '10' }),
+    })
+    expect(garbled.status).toBe(409)
+    expect(garbled.data.values.rateCentral).toBe('10')
+    expect((await getForecastSettings(db, campaignId)).settings.contactRates.central).toBe(7)
   })
 
   it('lets only the campaign’s authors change the inputs, and nobody once it has launched', async () => {
