@@ -20,6 +20,7 @@ const args = process.argv.slice(2)
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 30
 const WARMUP = 5
 const WRITE = args.includes('--write')
+const LOAD_AT_START = os.loadavg()[0]!.toFixed(1)
 
 const { createElement } = await import('react')
 const { renderToString } = await import('react-dom/server')
@@ -159,8 +160,8 @@ try {
     'Measured by `npx tsx bench/forecast/campaign.ts --write` (which rewrote this section) on ' +
       `${new Date().toISOString().slice(0, 10)}. ${WARMUP} warm-up runs, then ${RUNS} timed runs.`,
     '',
-    `- Machine: ${cpu ?? os.cpus()[0]?.model ?? 'unknown'}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs; Node ${process.version}. Other`,
-    '  work may have been running on the machine at the same time, so treat these as upper bounds.',
+    `- Machine: ${cpu ?? os.cpus()[0]?.model ?? 'unknown'}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs; Node ${process.version}. Load`,
+    `  average when the run began: ${LOAD_AT_START}; other work shared the machine, so treat these as upper bounds.`,
     '- The large campaign of "Forecast engine" above, stored through the app\'s model functions in a scratch SQLite',
     `  database: ${Math.round(result.summary.calls.central).toLocaleString('en-GB')} central calls over ${result.dates.length} days and ${result.helplines.length} helplines.`,
     '  `computeSavedForecast()` reads the messages, waves, helplines, bank holidays and saved inputs, then runs',

@@ -5,6 +5,9 @@ import { openDatabase } from '../../db/connection'
 import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
 import { insertMessage } from '../support/forecast'
 
+/** A busy machine can be slow to recompute and redraw; a poll still ends as soon as it passes. */
+const POLL = { timeout: 10_000 }
+
 const CSV_HEADER = 'date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available'
 
 /** Gives a demo campaign a letter and an email, straight into the app's database; returns its reference. */
@@ -96,11 +99,11 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await page.getByLabel('Share of “Nudge letter” calls for Payment Support Service, in %').fill('20')
     await page.getByLabel('Share of “Reminder email” calls for Self Assessment helpline, in %').fill('100')
     // The browser forecasts before anything is saved: 230,000 customers at 8%.
-    await expect.poll(() => summaryCalls(page)).toBe('18,400 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
     expect(await page.locator('#forecast-status').textContent()).toContain('have not been saved yet')
     await submit(page, 'Save forecast inputs')
     await page.waitForURL(`**/campaigns/${ref}/forecast?notice=saved`)
-    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('Forecast inputs saved')
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent(), POLL).toContain('Forecast inputs saved')
     await page.locator('[data-chart=calls] .recharts-line-curve').first().waitFor()
     expect(await scripts.loadedRecharts()).toBe(true)
     await expectAccessible(page, 'forecast page with charts')
@@ -114,9 +117,9 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     const pathBefore = await page.locator('[data-chart=calls] .recharts-line-curve').first().getAttribute('d')
     const cellBefore = await firstCentralCell(page)
     await page.getByLabel('Central contact rate').fill('10')
-    await expect.poll(() => summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('23,000 (low 11,500, high 27,600)')
     expect(await firstCentralCell(page)).not.toBe(cellBefore)
-    await expect.poll(() => page.locator('[data-chart=calls] .recharts-line-curve').first().getAttribute('d')).not.toBe(pathBefore)
+    await expect.poll(() => page.locator('[data-chart=calls] .recharts-line-curve').first().getAttribute('d'), POLL).not.toBe(pathBefore)
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
     expect(requests).toEqual([])
     expect(await page.locator('#forecast-status').textContent()).toContain('Not saved')
@@ -124,10 +127,10 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
 
     // An impossible figure keeps the last good forecast and says so; GOV.UK errors wait for a submission.
     await page.getByLabel('Central contact rate').fill('x')
-    await expect.poll(() => page.locator('#forecast-status').textContent()).toContain('Some figures are not valid yet')
+    await expect.poll(() => page.locator('#forecast-status').textContent(), POLL).toContain('Some figures are not valid yet')
     expect(await summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
     await page.getByLabel('Central contact rate').fill('8')
-    await expect.poll(() => summaryCalls(page)).toBe('18,400 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
 
     // The CSV is the saved forecast.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the saved forecast (CSV)' }).click()])
@@ -143,7 +146,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     // The briefing is printable and complete without the charts.
     await page.getByRole('link', { name: 'Printable briefing for Payment Support Service' }).click()
     await page.waitForURL(/\/forecast\/briefing\//)
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Payment Support Service')
+    await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Payment Support Service')
     expect(await page.locator('.app-briefing').textContent()).toContain('Week by week')
     await expectAccessible(page, 'briefing')
 
@@ -166,14 +169,14 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
 
     await page.getByLabel('Helpline name').fill('Tax Credits helpline')
     await page.getByLabel('Monday closing time').fill('19:00')
-    await expect.poll(() => page.getByLabel('Share of calls from 18:30 to 19:00, in %').count()).toBe(1)
+    await expect.poll(() => page.getByLabel('Share of calls from 18:30 to 19:00, in %').count(), POLL).toBe(1)
     await page.getByLabel('Share of calls from 08:00 to 08:30, in %').fill('2')
-    await expect.poll(() => page.locator('#profile-total').textContent()).toContain('97.5%')
+    await expect.poll(() => page.locator('#profile-total').textContent(), POLL).toContain('97.5%')
     await page.getByLabel('Average handle time').fill('480')
     await page.getByLabel('Baseline calls per day').fill('3000')
     await page.getByLabel('Available FTE').fill('150')
     await submit(page, 'Add helpline')
-    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain(
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent(), POLL).toContain(
       'The intraday profile adds up to 97.5%. It must add up to 100% (2.5% short)',
     )
     expect(await page.title()).toMatch(/^Error: /)
@@ -183,7 +186,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await page.getByLabel('Share of calls from 18:30 to 19:00, in %').fill('2.5')
     await submit(page, 'Add helpline')
     await page.waitForURL(/\/helplines\/[0-9a-f-]{36}\?notice=added/)
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Tax Credits helpline')
+    await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Tax Credits helpline')
     await expectAccessible(page, 'helpline page')
     expectNoProblems(page)
     await context.close()
@@ -200,11 +203,11 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await page.getByLabel('Bank holidays file').setInputFiles({ name: 'bank-holidays.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
     await submit(page, 'Check the file')
     await page.waitForURL(/\/admin\/bank-holidays\/[0-9a-f-]{36}$/)
-    await expect.poll(() => page.locator('main').textContent()).toContain('1 added, 0 removed, 0 changed')
+    await expect.poll(() => page.locator('main').textContent(), POLL).toContain('1 added, 0 removed, 0 changed')
     await expectAccessible(page, 'check the new bank holidays')
     await submit(page, 'Apply these changes')
     await page.waitForURL('**/admin/bank-holidays?notice=applied')
-    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('now used by every call forecast')
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent(), POLL).toContain('now used by every call forecast')
     expectNoProblems(page)
     await context.close()
   })
