@@ -11,6 +11,7 @@ import { todayIso } from '../app/utils/clock.server'
 import type { Db } from '../app/utils/db.server'
 import type { Role, SessionUser } from '../app/utils/roles'
 import { seedDemoHandling } from './seed-lines'
+import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'designer@example.gov.uk', name: 'Sam Okafor', roles: ['designer'] },
@@ -307,6 +308,9 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
     await seedDemoHandling(db, ref, owner)
     refs.push(`${ref} (${demo.status})`)
   }
+  await seedDemoHelplines(db, users.get('admin@example.gov.uk')!)
+  // After everything else, so that every demo message is there to forecast.
+  await seedDemoForecasts(db, [...users.values()])
   return { users: [...users.keys()], campaigns: refs }
 }
 

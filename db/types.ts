@@ -181,6 +181,72 @@ export interface PressBriefingTable {
   updated_at: string
 }
 
+export interface HelplineTable {
+  id: string
+  name: string
+  /** Lower-cased name, unique. */
+  name_key: string
+  /** Seven entries, Monday first: {"open":"08:00","close":"18:00"} or null when closed. */
+  opening_hours_json: string
+  /** 48 percentages, one per half hour from 00:00; they add up to 100 over the open half hours. */
+  intraday_profile_json: string
+  /** Seven multipliers of the baseline, Monday first (1 = an average day). */
+  day_weights_json: string
+  aht_seconds: number
+  target_percent: number
+  target_seconds: number
+  shrinkage_percent: number
+  max_occupancy_percent: number
+  /** Set: staffed with Erlang A. Null: Erlang C. */
+  patience_seconds: number | null
+  baseline_calls_per_day: number
+  available_fte: number
+  paid_hours_per_fte: number
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface BankHolidayFileTable {
+  id: string
+  /** A GOV.UK-format bank-holidays.json, validated. */
+  content_json: string
+  sha256: string
+  uploaded_by: string
+  uploaded_at: string
+  /** Null while pending; the highest applied_seq is the calendar in use. */
+  applied_seq: number | null
+  applied_by: string | null
+  applied_at: string | null
+}
+
+export interface ForecastInputTable {
+  campaign_id: string
+  rate_low_percent: number
+  rate_central_percent: number
+  rate_high_percent: number
+  /** {"letter":[4,10,…]}: percentages by working day, only for channels whose default curve was changed. */
+  response_curves_json: string | null
+  bump_share_percent: number
+  bump_working_days: number
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface ForecastMessageTable {
+  message_id: string
+  campaign_id: string
+  delay_override_days: number | null
+}
+
+export interface ForecastSplitTable {
+  message_id: string
+  helpline_id: string
+  campaign_id: string
+  share_percent: number
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -197,6 +263,11 @@ export interface Database {
   debt_treatment: DebtTreatmentTable
   press_briefing: PressBriefingTable
   campaign_field: CampaignFieldTable
+  helpline: HelplineTable
+  bank_holiday_file: BankHolidayFileTable
+  forecast_input: ForecastInputTable
+  forecast_message: ForecastMessageTable
+  forecast_split: ForecastSplitTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -212,3 +283,6 @@ export type WaveRow = Selectable<WaveTable>
 export type CampaignFieldRow = Selectable<CampaignFieldTable>
 export type LineToTakeRow = Selectable<LineToTakeTable>
 export type ScriptRow = Selectable<ScriptTable>
+export type HelplineRow = Selectable<HelplineTable>
+export type BankHolidayFileRow = Selectable<BankHolidayFileTable>
+export type ForecastInputRow = Selectable<ForecastInputTable>

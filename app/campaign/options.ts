@@ -70,23 +70,28 @@ export function formatDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date)
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+// Only numeric parts come from Intl: Node's and Chromium's ICU word 12-hour times differently ("0:53 am" and
+// "12:53 am"), which broke hydration of server-rendered times in the hour after midnight.
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/London',
+})
+
+/** "25 November 2026 at 12:53am", in UK time, the same on the server and in every browser. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    // Not `hour12: true`: Node's ICU then writes half past midnight as "0:30am" and Chromium's as "12:30am", so the
-    // page would not hydrate. hourCycle h12 is 12:30am on both.
-    hourCycle: 'h12',
-    timeZone: 'Europe/London',
-  })
-    .format(date)
-    .replace(' am', 'am')
-    .replace(' pm', 'pm')
+  const part = (type: string) => Number(LONDON_PARTS.formatToParts(date).find((p) => p.type === type)?.value)
+  const hour = part('hour') % 24
+  const minute = String(part('minute')).padStart(2, '0')
+  return `${part('day')} ${MONTH_NAMES[part('month') - 1]} ${part('year')} at ${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`
 }
 
 export function formatNumber(value: number): string {

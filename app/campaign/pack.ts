@@ -30,6 +30,8 @@ export interface PackMessage {
   name: string
   channel: Channel
   postage: Postage | null
+  /** The forecast's override of the delivery delay, in working days. */
+  delayOverrideDays?: number | null
   waves: readonly { sendDate: string; volume: number }[]
 }
 
@@ -48,7 +50,7 @@ export interface PackWave {
 export function packWaves(messages: readonly PackMessage[], calendar: WorkingCalendar): PackWave[] {
   const waves: PackWave[] = []
   for (const message of messages) {
-    const terms = { channel: message.channel, postage: message.postage }
+    const terms = { channel: message.channel, postage: message.postage, delayOverrideDays: message.delayOverrideDays }
     for (const wave of message.waves) {
       waves.push({
         messageName: message.name,

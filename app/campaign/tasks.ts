@@ -30,6 +30,32 @@ export interface TaskListInput {
   messages?: MessagesTaskInput
   /** Lines to take, scripts, Debt Management and press lines; without it those tasks cannot start. */
   handling?: HandlingTaskInput
+  /** The campaign's messages, how many have a saved helpline split, and whether contact rates are saved. */
+  forecast?: ForecastProgress
+}
+
+export interface ForecastProgress {
+  messages: number
+  messagesReady: number
+  ratesSaved: boolean
+}
+
+/** Task 3 needs messages to start, and is done once every message's calls go to a helpline at saved rates. */
+export function forecastTask(base: string, progress: ForecastProgress | undefined): Task {
+  const title = 'Forecast the calls'
+  if (!progress || progress.messages === 0) return { id: 'forecast', title, href: null, status: 'cannot-start', hint: 'Write the messages first' }
+  const done = progress.ratesSaved && progress.messagesReady === progress.messages
+  return {
+    id: 'forecast',
+    title,
+    href: `${base}/forecast`,
+    status: done ? 'completed' : 'incomplete',
+    hint: done
+      ? undefined
+      : !progress.ratesSaved
+        ? 'Set the contact rates and the helplines that take the calls, then save'
+        : `${progress.messages - progress.messagesReady} of ${progress.messages} message${progress.messages === 1 ? '' : 's'} ${progress.messages - progress.messagesReady === 1 ? 'has' : 'have'} no helpline yet`,
+  }
 }
 
 export const TASK_STATUS_TEXT: Record<TaskStatus, string> = {
@@ -53,7 +79,7 @@ export function campaignTasks(input: TaskListInput): Task[] {
       hint: launchPassed ? 'The planned launch date has passed' : undefined,
     },
     messagesTask(base, input.messages),
-    later('forecast', 'Forecast the calls'),
+    forecastTask(base, input.forecast),
     ...(input.handling
       ? handlingTasks(base, input.handling)
       : [

@@ -3,12 +3,14 @@ import type { DbOrTx } from '../utils/db.server'
 import { nowIso } from '../utils/clock.server'
 import { messagesForExport } from './message.server'
 import { linesAndScriptsExport } from './lines-and-scripts.server'
+import { forecastInputsForExport } from './forecast.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */
 export const EXPORT_SCHEMA_VERSION = 1
 
 /** The whole campaign as one JSON document: what it is, who owns it, and every part that later tasks add. */
 export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
+  const forecast = await forecastInputsForExport(db, campaign.id)
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: nowIso(),
@@ -37,5 +39,7 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
     },
     messages: await messagesForExport(db, campaign.id),
     ...(await linesAndScriptsExport(db, campaign)),
+    /** The saved forecast inputs (contact rates, curves, deadline bump, helpline split per message); null until saved. */
+    forecastInputs: forecast,
   }
 }

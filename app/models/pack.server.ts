@@ -1,9 +1,10 @@
-import { PACK_LINE_AUDIENCE, packWaves, type PackAudience, type PackForecast, type PackMessage, type PackWave } from '../campaign/pack'
-import { DEFAULT_BANK_HOLIDAYS } from '../forecast/bank-holidays'
+import { PACK_LINE_AUDIENCE, packForecastFromResult, packWaves, type PackAudience, type PackForecast, type PackMessage, type PackWave } from '../campaign/pack'
 import { CHANNELS, POSTAGE_CLASSES, type Channel, type Postage } from '../forecast/delivery'
 import { workingCalendarFor } from '../forecast/working-days'
 import type { DbOrTx } from '../utils/db.server'
+import { getActiveBankHolidays } from './bank-holidays.server'
 import type { Campaign } from './campaign.server'
+import { computeSavedForecast } from './forecast.server'
 import { getDebtTreatment } from './debt-treatment.server'
 import { listLines } from './line.server'
 import { getPressBriefing } from './press-briefing.server'
@@ -13,9 +14,10 @@ import { listScripts, scriptFindings } from './script.server'
 export async function listPackMessages(db: DbOrTx, campaignId: string): Promise<PackMessage[]> {
   const messages = await db
     .selectFrom('message')
-    .select(['id', 'name', 'channel', 'postage'])
-    .where('campaign_id', '=', campaignId)
-    .orderBy('position')
+    .leftJoin('forecast_message', 'forecast_message.message_id', 'message.id')
+    .select(['message.id', 'message.name', 'message.channel', 'message.postage', 'forecast_message.delay_override_days'])
+    .where('message.campaign_id', '=', campaignId)
+    .orderBy('message.position')
     .execute()
   if (messages.length === 0) return []
   const waves = await db
@@ -35,24 +37,24 @@ export async function listPackMessages(db: DbOrTx, campaignId: string): Promise<
       name: m.name,
       channel: m.channel as Channel,
       postage: m.channel === 'letter' && (POSTAGE_CLASSES as readonly string[]).includes(m.postage ?? '') ? (m.postage as Postage) : null,
+      delayOverrideDays: m.delay_override_days,
       waves: waves.filter((w) => w.message_id === m.id).map((w) => ({ sendDate: w.send_date, volume: w.volume })),
     }))
 }
 
-/** When each wave is sent and expected to arrive, counting working days with the campaign's nation's bank holidays. */
+/**
+ * When each wave is sent and expected to arrive: the forecast's delivery rules (its delay overrides and the bank
+ * holidays in use for the campaign's nation), so the pack and the forecast agree.
+ */
 export async function packKeyDates(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<PackWave[]> {
-  const calendar = workingCalendarFor(DEFAULT_BANK_HOLIDAYS, campaign.nation)
+  const calendar = workingCalendarFor((await getActiveBankHolidays(db)).file, campaign.nation)
   return packWaves(await listPackMessages(db, campaign.id), calendar)
 }
 
-/**
- * The expected calls by week and the peak day, or null when the campaign has no forecast inputs. The forecast's
- * stored inputs belong to the forecast task; until its model is connected here, no campaign has them, so the pack
- * leaves the section out rather than print figures nobody has agreed. `packForecastFromResult` turns a forecast
- * into this shape.
- */
-export async function packForecast(_db: DbOrTx, _campaign: Pick<Campaign, 'id'>): Promise<PackForecast | null> {
-  return null
+/** The expected calls by week and the peak day from the saved forecast, or null while there is none to show. */
+export async function packForecast(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<PackForecast | null> {
+  const { forecast } = await computeSavedForecast(db, campaign)
+  return forecast.ok ? packForecastFromResult(forecast.result) : null
 }
 
 export async function loadHandlerPack(db: DbOrTx, campaign: Campaign, audience: PackAudience) {

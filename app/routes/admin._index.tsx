@@ -19,6 +19,16 @@ export default function Admin() {
             Users and roles
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link govuk-link--no-visited-state" to="/admin/bank-holidays">
+            Bank holidays
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link govuk-link--no-visited-state" to="/helplines">
+            Helplines
+          </Link>
+        </li>
       </ul>
     </>
   )

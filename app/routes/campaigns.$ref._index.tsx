@@ -7,6 +7,7 @@ import { campaignTasks, TASK_STATUS_TEXT, type TaskStatus } from '~/campaign/tas
 import { canEditCampaign } from '~/models/campaign.server'
 import { messagesTaskInput } from '~/models/message.server'
 import { handlingTaskInput } from '~/models/lines-and-scripts.server'
+import { forecastTaskState } from '~/models/forecast.server'
 import { requireReadableCampaign } from '~/utils/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -15,6 +16,7 @@ export const handle = { title: (data: { campaign?: { name: string } } | undefine
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
+  const forecast = await forecastTaskState(db, campaign.id)
   return {
     campaign,
     canEdit: canEditCampaign(user, campaign),
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       today: todayIso(),
       messages: await messagesTaskInput(db, campaign.id),
       handling: await handlingTaskInput(db, campaign),
+      forecast,
     }),
   }
 }

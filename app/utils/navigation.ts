@@ -13,6 +13,7 @@ interface NavigationItem {
 export function navigationFor(user: Pick<SessionUser, 'roles'> | null, pathname: string): NavigationItem[] {
   if (!user) return []
   const items: NavigationItem[] = [{ text: 'Campaigns', href: '/campaigns' }]
+  if (hasRole(user, 'designer', 'customer-services', 'admin')) items.push({ text: 'Helplines', href: '/helplines' })
   if (hasRole(user, 'admin')) items.push({ text: 'Admin', href: '/admin' })
   return items.map((item) => ({
     ...item,

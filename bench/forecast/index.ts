@@ -20,6 +20,7 @@ const args = process.argv.slice(2)
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 30
 const WARMUP = 10
 const WRITE = args.includes('--write')
+const LOAD_AT_START = os.loadavg()[0]!.toFixed(1)
 
 const median = (xs: number[]) => quantile(xs, 0.5)
 function quantile(xs: number[], q: number): number {
@@ -167,6 +168,7 @@ function section(rows: Row[], browserVersion: string, bundleKb: number): string 
       'for one call of `forecast()`.',
     '',
     `- Machine: ${m.model}, nproc ${m.nproc}, ${m.memoryGb} GiB; Node ${m.node}; Chromium ${browserVersion} (headless).`,
+    `  Load average when the run began: ${LOAD_AT_START} (other work shared the machine, so p95s especially run high).`,
     `- Large campaign (DESIGN §10, \`largeCampaignInput()\` in app/forecast/examples.ts): 2,000,000 second-class`,
     `  letters in 10 waves of 200,000 (sent ${sends[0]} to ${sends.at(-1)}) with a 30-day deadline, split 50/35/15`,
     '  over 3 helplines (one open on Saturdays, one staffed with Erlang A), contact rates 6% / 10% / 15%,',

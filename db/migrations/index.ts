@@ -4,6 +4,8 @@ import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_messages'
 import * as m0010 from './0010_campaign_fields'
 import * as m0030 from './0030_lines_scripts'
+import * as m0020 from './0020_helplines_and_bank_holidays'
+import * as m0021 from './0021_forecast_inputs'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -16,4 +18,6 @@ export const migrations: Record<string, PortableMigration> = {
   '0002_messages': m0002,
   '0010_campaign_fields': m0010,
   '0030_lines_scripts': m0030,
+  '0020_helplines_and_bank_holidays': m0020,
+  '0021_forecast_inputs': m0021,
 }

@@ -39,7 +39,9 @@ async function createCampaign(page: Page, baseUrl: string, name: string): Promis
   return new URL(page.url()).pathname.split('/')[2]!
 }
 
-const messagesTask = (page: Page) => page.locator('.govuk-task-list__item', { hasText: 'Write the messages' })
+// Matched on the task's own title: other tasks' hints ("Write the messages first") mention it too.
+const messagesTask = (page: Page) =>
+  page.locator('.govuk-task-list__item').filter({ has: page.locator('.govuk-task-list__name-and-hint > :first-child', { hasText: /^Write the messages$/ }) })
 
 async function fillWave(page: Page, index: number, days: number, volume: string) {
   const date = futureDate(days)

@@ -27,6 +27,19 @@ import { updateMessage } from '../../app/models/message.server'
 import { db } from '../../app/utils/db.server'
 import { letterInput, makeMessage } from '../support/messages'
 import * as logout from '../../app/routes/logout'
+import * as helplinesIndex from '../../app/routes/helplines._index'
+import * as helplineNew from '../../app/routes/helplines.new'
+import * as helplineView from '../../app/routes/helplines.$id._index'
+import * as helplineEdit from '../../app/routes/helplines.$id.edit'
+import * as bankHolidays from '../../app/routes/admin.bank-holidays._index'
+import * as bankHolidayUpload from '../../app/routes/admin.bank-holidays.$uploadId'
+import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
+import * as forecastCsv from '../../app/routes/campaigns.$ref.forecast[.csv]'
+import * as forecastBriefing from '../../app/routes/campaigns.$ref.forecast.briefing.$helplineId'
+import { DEFAULT_BANK_HOLIDAYS } from '../../app/forecast/bank-holidays'
+import { storePendingBankHolidays } from '../../app/models/bank-holidays.server'
+import { saveForecastSettings } from '../../app/models/forecast.server'
+import { campaignIdOf, insertMessage, makeHelpline } from '../support/forecast'
 import * as linesTask from '../../app/routes/campaigns.$ref.lines._index'
 import * as lineNew from '../../app/routes/campaigns.$ref.lines.new'
 import * as lineEdit from '../../app/routes/campaigns.$ref.lines.$lineId.edit'
@@ -70,10 +83,13 @@ interface Context {
   campaignId: string
   messageId: string
   lineId: string
+  helplineId: string
+  uploadId: string
   users: Record<Exclude<ActorName, 'anonymous'>, TestUser>
 }
 
 const refParams = (ctx: Context) => ({ ref: ctx.ref })
+const HELPLINE_MANAGERS: ActorName[] = ['customerServices', 'admin']
 const lineParams = (ctx: Context) => ({ ref: ctx.ref, lineId: ctx.lineId })
 const inboundParams = (ctx: Context) => ({ ref: ctx.ref, callType: 'inbound' })
 const messageParams = (ctx: Context) => ({ ref: ctx.ref, id: ctx.messageId })
@@ -157,6 +173,28 @@ const ROWS: Row[] = [
     handler: handlerPack.loader,
     expected: everyone(200),
   },
+  { name: 'helplines', method: 'GET', path: () => '/helplines', run: callLoader, handler: helplinesIndex.loader, expected: everyone(200) },
+  { name: 'add helpline form', method: 'GET', path: () => '/helplines/new', run: callLoader, handler: helplineNew.loader, expected: only(HELPLINE_MANAGERS, 200) },
+  { name: 'add helpline', method: 'POST', path: () => '/helplines/new', run: callAction, handler: helplineNew.action, expected: only(HELPLINE_MANAGERS, 400) },
+  { name: 'helpline', method: 'GET', path: (c) => `/helplines/${c.helplineId}`, params: (c) => ({ id: c.helplineId }), run: callLoader, handler: helplineView.loader, expected: everyone(200) },
+  { name: 'change helpline form', method: 'GET', path: (c) => `/helplines/${c.helplineId}/edit`, params: (c) => ({ id: c.helplineId }), run: callLoader, handler: helplineEdit.loader, expected: only(HELPLINE_MANAGERS, 200) },
+  { name: 'change helpline', method: 'POST', path: (c) => `/helplines/${c.helplineId}/edit`, params: (c) => ({ id: c.helplineId }), run: callAction, handler: helplineEdit.action, expected: only(HELPLINE_MANAGERS, 400) },
+  { name: 'bank holidays', method: 'GET', path: () => '/admin/bank-holidays', run: callLoader, handler: bankHolidays.loader, expected: only(['admin'], 200) },
+  { name: 'upload bank holidays', method: 'POST', path: () => '/admin/bank-holidays', run: callAction, handler: bankHolidays.action, expected: only(['admin'], 400) },
+  { name: 'check bank holidays', method: 'GET', path: (c) => `/admin/bank-holidays/${c.uploadId}`, params: (c) => ({ uploadId: c.uploadId }), run: callLoader, handler: bankHolidayUpload.loader, expected: only(['admin'], 200) },
+  { name: 'apply bank holidays', method: 'POST', path: (c) => `/admin/bank-holidays/${c.uploadId}`, params: (c) => ({ uploadId: c.uploadId }), run: callAction, handler: bankHolidayUpload.action, expected: only(['admin'], 409) },
+  { name: 'forecast page', method: 'GET', path: (c) => `/campaigns/${c.ref}/forecast`, params: refParams, run: callLoader, handler: forecastPage.loader, expected: everyone(200) },
+  { name: 'forecast save or recalculate', method: 'POST', path: (c) => `/campaigns/${c.ref}/forecast`, params: refParams, run: callAction, handler: forecastPage.action, expected: only(AUTHORS, 400) },
+  { name: 'forecast CSV', method: 'GET', path: (c) => `/campaigns/${c.ref}/forecast.csv`, params: refParams, run: callLoader, handler: forecastCsv.loader, expected: everyone(200) },
+  {
+    name: 'forecast briefing',
+    method: 'GET',
+    path: (c) => `/campaigns/${c.ref}/forecast/briefing/${c.helplineId}`,
+    params: (c) => ({ ref: c.ref, helplineId: c.helplineId }),
+    run: callLoader,
+    handler: forecastBriefing.loader,
+    expected: everyone(200),
+  },
   { name: 'admin', method: 'GET', path: () => '/admin', run: callLoader, handler: adminIndex.loader, expected: only(['admin'], 200) },
   { name: 'admin users', method: 'GET', path: () => '/admin/users', run: callLoader, handler: adminUsers.loader, expected: only(['admin'], 200) },
   { name: 'add user form', method: 'GET', path: () => '/admin/users/new', run: callLoader, handler: adminUserNew.loader, expected: only(['admin'], 200) },
@@ -205,6 +243,28 @@ describe('permission matrix', () => {
     ctx.lineId = await makeLine(owner, ctx.ref)
     const campaign = await campaignByRef(ctx.ref)
     await saveScript(db, { campaignId: campaign.id, callType: 'inbound', version: 0, sections: standardScript('inbound', campaign.referenceType) }, owner)
+    // A saved forecast sending calls to one helpline, and a pending bank-holiday upload, for the forecast rows.
+    ctx.helplineId = (await makeHelpline(ctx.users.admin)).id
+    const campaignId = await campaignIdOf(ctx.ref)
+    const messageId = await insertMessage(db, campaignId)
+    const saved = await saveForecastSettings(
+      db,
+      {
+        campaignId,
+        version: 0,
+        settings: {
+          contactRates: { low: 5, central: 8, high: 12 },
+          responseCurves: {},
+          deadlineBump: { sharePercent: 15, workingDays: 5 },
+          messages: { [messageId]: { delayOverrideDays: null, split: { [ctx.helplineId]: 100 } } },
+        },
+      },
+      owner,
+    )
+    if (!saved.ok) throw new Error('could not save the forecast')
+    const upload = await storePendingBankHolidays(db, DEFAULT_BANK_HOLIDAYS, ctx.users.admin)
+    if (!upload.ok) throw new Error('could not store an upload')
+    ctx.uploadId = upload.id
   })
 
   for (const row of ROWS) {

@@ -6,12 +6,14 @@ import * as campaignPage from '../../app/routes/campaigns.$ref._index'
 import * as exportJson from '../../app/routes/campaigns.$ref.export[.json]'
 import { standardScript } from '../../app/content'
 import { saveDebtTreatment } from '../../app/models/debt-treatment.server'
+import { computeSavedForecast, saveForecastSettings } from '../../app/models/forecast.server'
 import { packForecast } from '../../app/models/pack.server'
 import { getPressBriefing, savePressBriefing } from '../../app/models/press-briefing.server'
 import { saveScript } from '../../app/models/script.server'
 import { todayIso } from '../../app/utils/clock.server'
 import { db } from '../../app/utils/db.server'
 import { addDays, makeCampaign, makeUser, type TestUser } from '../support/factories'
+import { makeHelpline } from '../support/forecast'
 import { campaignByRef, insertMessage, makeLine, snapshotCounts } from '../support/lines'
 import { callAction, callLoader } from '../support/routes'
 
@@ -188,6 +190,40 @@ describe('the handler pack', () => {
   it('has no forecast section until the campaign has forecast inputs', async () => {
     const { campaign } = await setUp()
     expect(await packForecast(db, campaign)).toBeNull()
+  })
+
+  it('shows the saved forecast by week, and delivery dates that follow the forecast’s delay override', async () => {
+    const admin = await makeUser(['admin'])
+    const { owner, ref, campaign } = await setUp()
+    const helpline = await makeHelpline(admin)
+    const messageId = await insertMessage(ref, { name: 'Letter', channel: 'letter', postage: 'second', waves: [{ sendDate: '2027-03-01', volume: 200_000 }] })
+    const saved = await saveForecastSettings(
+      db,
+      {
+        campaignId: campaign.id,
+        version: 0,
+        settings: {
+          contactRates: { low: 4, central: 6, high: 9 },
+          responseCurves: {},
+          deadlineBump: { sharePercent: 15, workingDays: 5 },
+          messages: { [messageId]: { delayOverrideDays: 2, split: { [helpline.id]: 100 } } },
+        },
+      },
+      owner,
+    )
+    expect(saved.ok).toBe(true)
+    const pack = await callLoader(packPage.loader, `/campaigns/${ref}/pack/helpline`, { cookie: owner.cookie, params: { ref, audience: 'helpline' } })
+    // Monday 1 March 2027 plus an overridden 2 working days (not second class's 3).
+    expect(pack.data.waves).toMatchObject([{ messageName: 'Letter', sendDate: '2027-03-01', delayDays: 2, deliveryDate: '2027-03-03' }])
+    const { forecast } = await computeSavedForecast(db, campaign)
+    if (!forecast.ok) throw new Error('expected a forecast')
+    const weeks = pack.data.forecast.weeks as { weekStart: string; calls: { central: number } }[]
+    expect(weeks.length).toBeGreaterThan(1)
+    expect(weeks.every((w) => new Date(`${w.weekStart}T00:00:00Z`).getUTCDay() === 1)).toBe(true)
+    const weeklyTotal = weeks.reduce((sum, w) => sum + w.calls.central, 0)
+    expect(weeklyTotal).toBeCloseTo(forecast.result.summary.calls.central, 6)
+    expect(weeklyTotal).toBeCloseTo(200_000 * 0.06, 6)
+    expect(pack.data.forecast.peakDay.date).toBe(forecast.result.summary.peakDay!.date)
   })
 })
 

@@ -1,0 +1,265 @@
+import { Form } from '@remix-run/react'
+import { useState, type FormEvent, type ReactNode } from 'react'
+import { intervalRange, profileTotalProblem, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
+import { HELPLINE_FIELD_ORDER, helplineErrorHrefs, profileIntervalsFor } from '~/schemas/helpline'
+import { readNumber } from '~/schemas/numbers'
+import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
+import { CellInput } from './CellInput'
+import { FormErrorSummary } from './FormErrorSummary'
+import { Button, ErrorMessage, Fieldset, Input } from './govuk'
+
+function profileTotal(values: FormValues, intervals: number[]): number | null {
+  let total = 0
+  for (const i of intervals) {
+    const read = readNumber(values[`profile-${i}`], { label: '', example: '', min: 0, max: 100, percent: true })
+    if (!read.ok) return null
+    total += read.value ?? 0
+  }
+  return total
+}
+
+/**
+ * The helpline form. Without JavaScript the profile table shows the half hours of the opening hours last
+ * submitted; with it, rows appear and go as the hours are typed, and the running total updates.
+ */
+export function HelplineForm({
+  values,
+  errors,
+  version,
+  submitText,
+  heading,
+}: {
+  values: FormValues
+  errors?: FieldErrors
+  version?: number
+  submitText: string
+  heading: ReactNode
+}) {
+  const e = errors ?? {}
+  const [live, setLive] = useState<FormValues>(values)
+  const intervals = profileIntervalsFor(live)
+  const total = profileTotal(live, intervals)
+  const onChange = (event: FormEvent<HTMLFormElement>) => setLive(formValues(new FormData(event.currentTarget)))
+
+  return (
+    <>
+      <FormErrorSummary errors={errors} order={HELPLINE_FIELD_ORDER} hrefs={{ ...helplineErrorHrefs(values), _form: '#main-content' }} />
+      {heading}
+      <Form method="post" noValidate onChange={onChange}>
+        {version !== undefined ? <input type="hidden" name="version" value={version} readOnly /> : null}
+        <Input
+          id="name"
+          name="name"
+          label={{ text: 'Helpline name', classes: 'govuk-label--s' }}
+          hint={{ text: 'As call handlers and campaign designers know it, like “Self Assessment helpline”' }}
+          defaultValue={values.name}
+          errorMessage={e.name}
+          attributes={{ maxLength: 240 }}
+        />
+
+        <div className={e.hours ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+          <Fieldset legend={{ text: 'Opening hours', classes: 'govuk-fieldset__legend--m' }} describedBy="hours-hint">
+            <div id="hours-hint" className="govuk-hint">
+              Times on the hour or half hour, like 08:00 or 17:30. Leave both times blank on days the helpline is closed; it is also
+              closed on bank holidays. The weight says how busy each day is compared with an average day: 1.2 means 20% more calls
+              than average.
+            </div>
+            {e.hours ? <ErrorMessage id="hours-error" text={e.hours} /> : null}
+            <div className="app-table-wrapper">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Opening hours and weight for each day</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Day</th>
+                    <th scope="col" className="govuk-table__header">Opens</th>
+                    <th scope="col" className="govuk-table__header">Closes</th>
+                    <th scope="col" className="govuk-table__header">Weight</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {WEEKDAY_NAMES.map((day, index) => (
+                    <tr className="govuk-table__row" key={day}>
+                      <th scope="row" className="govuk-table__header">{day}</th>
+                      <td className="govuk-table__cell">
+                        <CellInput name={`hours-${index}-open`} label={`${day} opening time`} defaultValue={values[`hours-${index}-open`]} error={e[`hours-${index}-open`]} width={5} inputmode="text" />
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CellInput name={`hours-${index}-close`} label={`${day} closing time`} defaultValue={values[`hours-${index}-close`]} error={e[`hours-${index}-close`]} width={5} inputmode="text" />
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CellInput name={`weight-${index}`} label={`${day} weight`} defaultValue={values[`weight-${index}`]} error={e[`weight-${index}`]} width={4} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Fieldset>
+        </div>
+
+        <div className={e.profile ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+          <Fieldset legend={{ text: 'Intraday profile', classes: 'govuk-fieldset__legend--m' }} describedBy="profile-hint">
+            <div id="profile-hint" className="govuk-hint">
+              The share of a day’s calls that arrive in each half hour the helpline is open, in %. They must add up to 100%. If you
+              change the opening hours, the table shows the new half hours for you to fill in.
+            </div>
+            {e.profile ? <ErrorMessage id="profile-error" text={e.profile} /> : null}
+            {intervals.length === 0 ? (
+              <p className="govuk-body">Enter the opening hours first.</p>
+            ) : (
+              <div className="app-table-wrapper">
+                <table className="govuk-table app-profile-table">
+                  <caption className="govuk-table__caption govuk-visually-hidden">Share of calls in each half hour</caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      <th scope="col" className="govuk-table__header">Half hour</th>
+                      <th scope="col" className="govuk-table__header">Share of calls</th>
+                    </tr>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {intervals.map((i) => (
+                      <tr className="govuk-table__row" key={i}>
+                        <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{intervalRange(i)}</th>
+                        <td className="govuk-table__cell">
+                          <CellInput
+                            name={`profile-${i}`}
+                            label={`Share of calls from ${intervalRange(i)}, in %`}
+                            defaultValue={values[`profile-${i}`]}
+                            error={e[`profile-${i}`]}
+                            width={4}
+                            suffix="%"
+                          />
+                        </td>
+                      </tr>
+                    ))}
+                    <tr className="govuk-table__row">
+                      <th scope="row" className="govuk-table__header">Total</th>
+                      <td className="govuk-table__cell" id="profile-total">
+                        {total === null ? 'Not every share is a number yet' : `${trimNumber(total)}%`}
+                        {total !== null && profileTotalProblem(total) ? (
+                          <span className="govuk-visually-hidden"> (it must add up to 100%)</span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Fieldset>
+        </div>
+
+        <h2 className="govuk-heading-m">Handling calls</h2>
+        <Input
+          id="ahtSeconds"
+          name="ahtSeconds"
+          inputmode="numeric"
+          width={5}
+          spellcheck={false}
+          label={{ text: 'Average handle time', classes: 'govuk-label--s' }}
+          hint={{ text: 'Talk time plus wrap-up, in seconds, like 540 for 9 minutes' }}
+          suffix={{ text: 'seconds' }}
+          defaultValue={values.ahtSeconds}
+          errorMessage={e.ahtSeconds}
+        />
+        <Fieldset legend={{ text: 'Service-level target', classes: 'govuk-fieldset__legend--s' }}>
+          <div className="govuk-hint">For example, 80% of calls answered within 20 seconds</div>
+          <Input
+            id="targetPercent"
+            name="targetPercent"
+            inputmode="decimal"
+            width={4}
+            spellcheck={false}
+            label={{ text: 'Percentage of calls' }}
+            suffix={{ text: '%' }}
+            defaultValue={values.targetPercent}
+            errorMessage={e.targetPercent}
+          />
+          <Input
+            id="targetSeconds"
+            name="targetSeconds"
+            inputmode="numeric"
+            width={4}
+            spellcheck={false}
+            label={{ text: 'Answered within' }}
+            suffix={{ text: 'seconds' }}
+            defaultValue={values.targetSeconds}
+            errorMessage={e.targetSeconds}
+          />
+        </Fieldset>
+        <Input
+          id="shrinkagePercent"
+          name="shrinkagePercent"
+          inputmode="decimal"
+          width={4}
+          spellcheck={false}
+          label={{ text: 'Shrinkage', classes: 'govuk-label--s' }}
+          hint={{ text: 'The share of paid time not spent taking calls: leave, training, meetings and breaks' }}
+          suffix={{ text: '%' }}
+          defaultValue={values.shrinkagePercent}
+          errorMessage={e.shrinkagePercent}
+        />
+        <Input
+          id="maxOccupancyPercent"
+          name="maxOccupancyPercent"
+          inputmode="decimal"
+          width={4}
+          spellcheck={false}
+          label={{ text: 'Maximum occupancy', classes: 'govuk-label--s' }}
+          hint={{ text: 'Staffing never plans agents to be busier than this, like 85%' }}
+          suffix={{ text: '%' }}
+          defaultValue={values.maxOccupancyPercent}
+          errorMessage={e.maxOccupancyPercent}
+        />
+        <Input
+          id="patienceSeconds"
+          name="patienceSeconds"
+          inputmode="numeric"
+          width={4}
+          spellcheck={false}
+          label={{ text: 'Average caller patience (optional)', classes: 'govuk-label--s' }}
+          hint={{ text: 'How long callers wait on average before hanging up. Leave it blank to staff with Erlang C; enter it to staff with Erlang A, which allows for callers who hang up.' }}
+          suffix={{ text: 'seconds' }}
+          defaultValue={values.patienceSeconds}
+          errorMessage={e.patienceSeconds}
+        />
+
+        <h2 className="govuk-heading-m">Calls and staff</h2>
+        <Input
+          id="baselineCallsPerDay"
+          name="baselineCallsPerDay"
+          inputmode="numeric"
+          width={10}
+          spellcheck={false}
+          label={{ text: 'Baseline calls per day', classes: 'govuk-label--s' }}
+          hint={{ text: 'The calls the helpline gets on an average open day without any campaign' }}
+          defaultValue={values.baselineCallsPerDay}
+          errorMessage={e.baselineCallsPerDay}
+        />
+        <Input
+          id="availableFte"
+          name="availableFte"
+          inputmode="decimal"
+          width={5}
+          spellcheck={false}
+          label={{ text: 'Available FTE', classes: 'govuk-label--s' }}
+          hint={{ text: 'Staff who can take calls on this helpline, in full-time equivalents' }}
+          defaultValue={values.availableFte}
+          errorMessage={e.availableFte}
+        />
+        <Input
+          id="paidHoursPerFte"
+          name="paidHoursPerFte"
+          inputmode="decimal"
+          width={4}
+          spellcheck={false}
+          label={{ text: 'Paid hours per FTE per day', classes: 'govuk-label--s' }}
+          hint={{ text: 'Like 7.4 for a 37-hour week' }}
+          suffix={{ text: 'hours' }}
+          defaultValue={values.paidHoursPerFte}
+          errorMessage={e.paidHoursPerFte}
+        />
+        <Button text={submitText} preventDoubleClick />
+      </Form>
+    </>
+  )
+}

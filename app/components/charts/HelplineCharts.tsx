@@ -1,0 +1,76 @@
+// The forecast page's charts. This is the only module that imports recharts, and the page loads it lazily in
+// the browser only, so recharts stays in its own chunk and never renders on the server (its inline styles
+// would break the strict style-src CSP). The data table beside each chart is the accessible alternative.
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import type { CallsPoint, FtePoint } from '../forecast-view'
+
+const BLUE = '#1d70b8'
+const LIGHT_BLUE = '#b7d3ea'
+const DARK_GREY = '#505a5f'
+const ORANGE = '#f47738'
+const PINK_BAND = '#f4c9dc'
+const PURPLE = '#4c2c92'
+
+const legendText = (value: string) => <span className="app-chart__legend-text">{value}</span>
+
+const wholeNumber = (value: unknown): string => (typeof value === 'number' ? Math.round(value).toLocaleString('en-GB') : Array.isArray(value) ? value.map(wholeNumber).join(' to ') : String(value))
+const oneDecimal = (value: unknown): string =>
+  typeof value === 'number'
+    ? value.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+    : Array.isArray(value)
+      ? value.map(oneDecimal).join(' to ')
+      : String(value)
+
+export function CallsChart({ data }: { data: CallsPoint[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#cecece" strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
+        <YAxis tick={{ fontSize: 14 }} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={70} />
+        <Tooltip formatter={wholeNumber} />
+        <Legend formatter={legendText} />
+        <Area type="monotone" dataKey="band" name="Low to high" stroke="none" fill={LIGHT_BLUE} fillOpacity={0.8} isAnimationActive={false} />
+        <Line type="monotone" dataKey="central" name="Calls (central)" stroke={BLUE} strokeWidth={3} dot={false} isAnimationActive={false} className="app-chart-central" />
+      </ComposedChart>
+    </ResponsiveContainer>
+  )
+}
+
+export function FteChart({ data }: { data: FtePoint[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#cecece" strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
+        <YAxis tick={{ fontSize: 14 }} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={70} />
+        <Tooltip formatter={oneDecimal} />
+        <Legend formatter={legendText} />
+        <Area type="monotone" dataKey="neededBand" name="Needed, low to high" stroke="none" fill={PINK_BAND} fillOpacity={0.8} isAnimationActive={false} />
+        <Line type="monotone" dataKey="needed" name="Needed with the campaign (central)" stroke={PURPLE} strokeWidth={3} dot={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="baseline" name="Needed without the campaign" stroke={DARK_GREY} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line type="stepAfter" dataKey="available" name="Available" stroke={ORANGE} strokeWidth={3} dot={false} isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  )
+}
+
+/** Default export for React.lazy. */
+export default function HelplineCharts({ name, calls, fte }: { name: string; calls: CallsPoint[]; fte: FtePoint[] }) {
+  return (
+    <div className="govuk-grid-row">
+      <figure className="govuk-grid-column-one-half app-chart">
+        <figcaption className="govuk-body-s govuk-!-font-weight-bold">Daily calls to {name}</figcaption>
+        <div role="img" aria-label={`Chart of the daily calls to ${name}: the central forecast with a band from low to high. The table below gives the same figures.`} className="app-chart__plot" data-chart="calls">
+          <CallsChart data={calls} />
+        </div>
+      </figure>
+      <figure className="govuk-grid-column-one-half app-chart">
+        <figcaption className="govuk-body-s govuk-!-font-weight-bold">Staff needed and available at {name} (FTE)</figcaption>
+        <div role="img" aria-label={`Chart of the FTE ${name} needs each day with and without the campaign, against the FTE available. The table below gives the same figures.`} className="app-chart__plot" data-chart="fte">
+          <FteChart data={fte} />
+        </div>
+      </figure>
+    </div>
+  )
+}

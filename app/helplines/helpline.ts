@@ -1,0 +1,136 @@
+// A helpline as its managers describe it (DESIGN §3), and how it feeds the forecast engine.
+// Pure: the helpline form, the forecast page in the browser and the server all use it.
+import { intervalIndex, intervalLabel } from '../forecast/helpline-load'
+import type { ForecastHelpline, OpeningHours } from '../forecast/types'
+import { WEEKDAY_NAMES } from '../forecast/dates'
+
+export const INTERVALS_PER_DAY = 48
+export { WEEKDAY_NAMES }
+
+/** What a helpline manager enters, in the units they use: percentages as typed, not fractions. */
+export interface HelplineSettings {
+  name: string
+  /** Monday first; null when closed that day. */
+  openingHours: (OpeningHours | null)[]
+  /** 48 percentages, one per half hour from 00:00; 0 outside opening hours; they add up to 100. */
+  intradayProfile: number[]
+  /** Monday first: multipliers of the baseline calls, 1 = an average day. */
+  dayWeights: number[]
+  ahtSeconds: number
+  targetPercent: number
+  targetSeconds: number
+  shrinkagePercent: number
+  maxOccupancyPercent: number
+  /** Set: staff with Erlang A (callers hang up after about this long). Null: Erlang C. */
+  patienceSeconds: number | null
+  baselineCallsPerDay: number
+  availableFte: number
+  paidHoursPerFte: number
+}
+
+export interface Helpline extends HelplineSettings {
+  id: string
+  version: number
+  updatedAt: string
+}
+
+export function toForecastHelpline(helpline: Pick<Helpline, 'id'> & HelplineSettings): ForecastHelpline {
+  return {
+    id: helpline.id,
+    name: helpline.name,
+    openingHours: helpline.openingHours,
+    intradayProfile: helpline.intradayProfile,
+    dayOfWeekWeights: helpline.dayWeights,
+    ahtSeconds: helpline.ahtSeconds,
+    target: { percent: helpline.targetPercent, withinSeconds: helpline.targetSeconds },
+    shrinkage: helpline.shrinkagePercent / 100,
+    maxOccupancy: helpline.maxOccupancyPercent / 100,
+    patienceSeconds: helpline.patienceSeconds,
+    baselineCallsPerDay: helpline.baselineCallsPerDay,
+    availableFte: helpline.availableFte,
+    paidHoursPerFtePerDay: helpline.paidHoursPerFte,
+  }
+}
+
+/** The half hours the helpline is open on at least one day of the week, in time order. */
+export function openIntervals(openingHours: readonly (OpeningHours | null)[]): number[] {
+  const open = new Set<number>()
+  for (const hours of openingHours) {
+    if (!hours) continue
+    const from = intervalIndex(hours.open)
+    const to = intervalIndex(hours.close)
+    if (!(to > from)) continue
+    for (let i = from; i < to; i++) open.add(i)
+  }
+  return [...open].sort((a, b) => a - b)
+}
+
+/** "08:30 to 09:00" */
+export function intervalRange(index: number): string {
+  return `${intervalLabel(index)} to ${intervalLabel(index + 1)}`
+}
+
+export { intervalLabel }
+
+/** Rounds for display without trailing zeros: 97.5, 100, 2.25. */
+export function trimNumber(value: number, places = 2): string {
+  if (!Number.isFinite(value)) return ''
+  const factor = 10 ** places
+  const rounded = Math.round(value * factor) / factor
+  return String(Object.is(rounded, -0) ? 0 : rounded)
+}
+
+/** The sentence the helpline form shows when the profile's open half hours do not add up to 100%. */
+export function profileTotalProblem(total: number): string | null {
+  const off = Math.round((total - 100) * 100) / 100
+  if (Math.abs(off) < 0.01) return null
+  return `The intraday profile adds up to ${trimNumber(total)}%. It must add up to 100% (${trimNumber(Math.abs(off))}% ${off < 0 ? 'short' : 'over'})`
+}
+
+/** "Monday to Friday 08:00 to 18:00; Saturday 08:00 to 16:00" */
+export function describeOpeningHours(openingHours: readonly (OpeningHours | null)[]): string {
+  const groups: { from: number; to: number; hours: OpeningHours }[] = []
+  openingHours.forEach((hours, day) => {
+    if (!hours) return
+    const last = groups[groups.length - 1]
+    if (last && last.to === day - 1 && last.hours.open === hours.open && last.hours.close === hours.close) last.to = day
+    else groups.push({ from: day, to: day, hours })
+  })
+  if (groups.length === 0) return 'Closed every day'
+  return groups
+    .map((g) => {
+      const days = g.from === g.to ? WEEKDAY_NAMES[g.from] : `${WEEKDAY_NAMES[g.from]} to ${WEEKDAY_NAMES[g.to]}`
+      return `${days} ${g.hours.open} to ${g.hours.close}`
+    })
+    .join('; ')
+}
+
+/** A weekday profile for a helpline open 08:00 to 18:00, as percentages: a starting point for new helplines. */
+export const STARTER_PROFILE_08_18 = [4.5, 6.5, 8, 8, 7.5, 7, 6, 5.5, 5, 4.5, 4.5, 5, 5, 4.5, 4, 3.5, 3.5, 3, 2.5, 2]
+
+export function profileFrom(open: string, shares: readonly number[]): number[] {
+  const profile = new Array<number>(INTERVALS_PER_DAY).fill(0)
+  const start = intervalIndex(open)
+  shares.forEach((share, i) => (profile[start + i] = share))
+  return profile
+}
+
+/** Blank-form starting values: Monday to Friday 08:00 to 18:00 with a typical profile. */
+export function starterHelplineSettings(): Omit<HelplineSettings, 'name' | 'ahtSeconds' | 'baselineCallsPerDay' | 'availableFte'> {
+  const weekday = { open: '08:00', close: '18:00' }
+  return {
+    openingHours: [weekday, weekday, weekday, weekday, weekday, null, null],
+    intradayProfile: profileFrom('08:00', STARTER_PROFILE_08_18),
+    dayWeights: [1, 1, 1, 1, 1, 1, 1],
+    targetPercent: 80,
+    targetSeconds: 60,
+    shrinkagePercent: 35,
+    maxOccupancyPercent: 85,
+    patienceSeconds: null,
+    paidHoursPerFte: 7.4,
+  }
+}
+
+export function staffingModel(patienceSeconds: number | null): string {
+  return patienceSeconds === null ? 'Erlang C' : `Erlang A (patience ${patienceSeconds.toLocaleString('en-GB')} seconds)`
+}

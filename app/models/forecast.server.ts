@@ -1,0 +1,295 @@
+import { isEditableStatus } from '../campaign/options'
+import { CHANNELS, POSTAGE_CLASSES, type Channel, type Postage } from '../forecast/delivery'
+import {
+  defaultForecastSettings,
+  forecastFromSettings,
+  type CampaignForecast,
+  type CampaignMessageForForecast,
+  type ForecastSettings,
+} from '../forecast/settings'
+import type { ForecastHelpline } from '../forecast/types'
+import { toForecastHelpline, type Helpline } from '../helplines/helpline'
+import { appendAudit } from '../utils/audit.server'
+import { nowIso } from '../utils/clock.server'
+import { writeTransaction, type DbOrTx } from '../utils/db.server'
+import { recordRevision } from '../utils/revision.server'
+import { hasRole, type SessionUser } from '../utils/roles'
+import { bankHolidayDates } from './bank-holidays.server'
+import type { Campaign } from './campaign.server'
+import { listHelplines } from './helpline.server'
+
+const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value)
+const isPostage = (value: string | null): value is Postage => value !== null && (POSTAGE_CLASSES as readonly string[]).includes(value)
+
+/** The campaign's messages and waves, read straight from the message editor's tables. */
+export async function listForecastMessages(db: DbOrTx, campaignId: string): Promise<CampaignMessageForForecast[]> {
+  const messages = await db
+    .selectFrom('message')
+    .select(['id', 'name', 'channel', 'postage', 'deadline_days'])
+    .where('campaign_id', '=', campaignId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute()
+  if (messages.length === 0) return []
+  const waves = await db
+    .selectFrom('wave')
+    .select(['message_id', 'send_date', 'volume'])
+    .where(
+      'message_id',
+      'in',
+      messages.map((m) => m.id),
+    )
+    .orderBy('position')
+    .execute()
+  return messages
+    .filter((m) => isChannel(m.channel))
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      channel: m.channel as Channel,
+      postage: m.channel === 'letter' && isPostage(m.postage) ? m.postage : null,
+      deadlineDays: m.channel === 'letter' ? m.deadline_days : null,
+      waves: waves.filter((w) => w.message_id === m.id).map((w) => ({ sendDate: w.send_date, volume: w.volume })),
+    }))
+}
+
+export interface SavedForecastSettings {
+  settings: ForecastSettings
+  /** 0 until the first save. */
+  version: number
+  updatedAt: string | null
+}
+
+function parseCurves(json: string | null): ForecastSettings['responseCurves'] {
+  if (!json) return {}
+  const value = JSON.parse(json) as Record<string, unknown>
+  const curves: ForecastSettings['responseCurves'] = {}
+  for (const channel of CHANNELS) {
+    const curve = value[channel]
+    if (Array.isArray(curve) && curve.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) curves[channel] = curve as number[]
+  }
+  return curves
+}
+
+export async function getForecastSettings(db: DbOrTx, campaignId: string): Promise<SavedForecastSettings> {
+  const row = await db
+    .selectFrom('forecast_input')
+    .select(['rate_low_percent', 'rate_central_percent', 'rate_high_percent', 'response_curves_json', 'bump_share_percent', 'bump_working_days', 'version', 'updated_at'])
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst()
+  if (!row) return { settings: defaultForecastSettings(), version: 0, updatedAt: null }
+  const [perMessage, splits] = await Promise.all([
+    db.selectFrom('forecast_message').select(['message_id', 'delay_override_days']).where('campaign_id', '=', campaignId).execute(),
+    db.selectFrom('forecast_split').select(['message_id', 'helpline_id', 'share_percent']).where('campaign_id', '=', campaignId).execute(),
+  ])
+  const messages: ForecastSettings['messages'] = {}
+  for (const m of perMessage) messages[m.message_id] = { delayOverrideDays: m.delay_override_days, split: {} }
+  for (const s of splits) {
+    messages[s.message_id] ??= { delayOverrideDays: null, split: {} }
+    messages[s.message_id]!.split[s.helpline_id] = s.share_percent
+  }
+  return {
+    settings: {
+      contactRates: { low: row.rate_low_percent, central: row.rate_central_percent, high: row.rate_high_percent },
+      responseCurves: parseCurves(row.response_curves_json),
+      deadlineBump: { sharePercent: row.bump_share_percent, workingDays: row.bump_working_days },
+      messages,
+    },
+    version: row.version,
+    updatedAt: row.updated_at,
+  }
+}
+
+/**
+ * The forecast inputs as signed off and exported: every figure, with message and helpline names beside
+ * their ids so that a reader (or a diff of two versions) needs nothing else.
+ */
+export function forecastSnapshot(
+  settings: ForecastSettings,
+  messages: readonly Pick<CampaignMessageForForecast, 'id' | 'name'>[],
+  helplines: readonly Pick<Helpline, 'id' | 'name'>[],
+) {
+  const helplineName = new Map(helplines.map((h) => [h.id, h.name]))
+  return {
+    contactRatesPercent: { ...settings.contactRates },
+    responseCurvesPercent: Object.fromEntries(CHANNELS.filter((c) => settings.responseCurves[c]).map((c) => [c, settings.responseCurves[c]!])),
+    deadlineBump: { ...settings.deadlineBump },
+    messages: messages.map((m) => {
+      const own = settings.messages[m.id]
+      return {
+        messageId: m.id,
+        name: m.name,
+        delayOverrideDays: own?.delayOverrideDays ?? null,
+        split: Object.entries(own?.split ?? {})
+          .filter(([, share]) => share > 0)
+          .map(([helplineId, sharePercent]) => ({ helplineId, helpline: helplineName.get(helplineId) ?? '(removed helpline)', sharePercent }))
+          .sort((a, b) => a.helpline.localeCompare(b.helpline)),
+      }
+    }),
+  }
+}
+
+export type ForecastSaveResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'not-found' | 'forbidden' | 'locked' | 'stale-messages' }
+  | { ok: false; reason: 'conflict'; current: SavedForecastSettings }
+
+type Snapshot = ReturnType<typeof forecastSnapshot>
+
+function describeChanges(before: Snapshot | null, after: Snapshot): string {
+  if (!before) return 'Set the forecast inputs'
+  const parts: string[] = []
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+  if (!same(before.contactRatesPercent, after.contactRatesPercent)) parts.push('the contact rates')
+  if (!same(before.responseCurvesPercent, after.responseCurvesPercent)) parts.push('the response curves')
+  if (!same(before.deadlineBump, after.deadlineBump)) parts.push('the deadline bump')
+  for (const m of after.messages) {
+    const old = before.messages.find((b) => b.messageId === m.messageId)
+    if (!same(old?.split ?? [], m.split)) parts.push(`the helpline split of “${m.name}”`)
+    if ((old?.delayOverrideDays ?? null) !== m.delayOverrideDays) parts.push(`the delivery delay of “${m.name}”`)
+  }
+  return parts.length ? `Changed ${parts.join(', ')}` : 'Saved the forecast inputs with no changes'
+}
+
+/**
+ * Saves a campaign's forecast inputs as one new version, if the user is still an author, the campaign is
+ * not launched, nobody has saved since `version`, and the messages are the ones the user was looking at.
+ */
+export async function saveForecastSettings(
+  db: DbOrTx,
+  input: { campaignId: string; version: number; settings: ForecastSettings },
+  user: SessionUser,
+): Promise<ForecastSaveResult> {
+  return writeTransaction(db, async (tx) => {
+    const campaign = await tx.selectFrom('campaign').select(['id', 'ref', 'status', 'owner_id']).where('id', '=', input.campaignId).executeTakeFirst()
+    if (!campaign) return { ok: false, reason: 'not-found' }
+    const coOwner = await tx
+      .selectFrom('campaign_co_owner')
+      .select('user_id')
+      .where('campaign_id', '=', campaign.id)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst()
+    if (!hasRole(user, 'designer') || (campaign.owner_id !== user.id && !coOwner)) return { ok: false, reason: 'forbidden' }
+    if (!isEditableStatus(campaign.status)) return { ok: false, reason: 'locked' }
+
+    const current = await getForecastSettings(tx, campaign.id)
+    if (current.version !== input.version) return { ok: false, reason: 'conflict', current }
+
+    const messages = await listForecastMessages(tx, campaign.id)
+    const messageIds = new Set(messages.map((m) => m.id))
+    const helplines = await listHelplines(tx)
+    const helplineIds = new Set(helplines.map((h) => h.id))
+    const entries = Object.entries(input.settings.messages)
+    const unknown = entries.some(([id, own]) => !messageIds.has(id) || Object.keys(own.split).some((h) => !helplineIds.has(h)))
+    if (unknown) return { ok: false, reason: 'stale-messages' }
+
+    const at = nowIso()
+    const version = current.version + 1
+    const columns = {
+      rate_low_percent: input.settings.contactRates.low,
+      rate_central_percent: input.settings.contactRates.central,
+      rate_high_percent: input.settings.contactRates.high,
+      response_curves_json: Object.keys(input.settings.responseCurves).length ? JSON.stringify(input.settings.responseCurves) : null,
+      bump_share_percent: input.settings.deadlineBump.sharePercent,
+      bump_working_days: input.settings.deadlineBump.workingDays,
+      version,
+      updated_at: at,
+    }
+    if (current.version === 0) {
+      await tx.insertInto('forecast_input').values({ campaign_id: campaign.id, ...columns, created_at: at }).execute()
+    } else {
+      const updated = await tx
+        .updateTable('forecast_input')
+        .set(columns)
+        .where('campaign_id', '=', campaign.id)
+        .where('version', '=', input.version)
+        .executeTakeFirst()
+      if (updated.numUpdatedRows !== 1n) return { ok: false, reason: 'conflict', current }
+    }
+    await tx.deleteFrom('forecast_split').where('campaign_id', '=', campaign.id).execute()
+    await tx.deleteFrom('forecast_message').where('campaign_id', '=', campaign.id).execute()
+    const perMessage = entries.map(([messageId, own]) => ({ message_id: messageId, campaign_id: campaign.id, delay_override_days: own.delayOverrideDays }))
+    if (perMessage.length) await tx.insertInto('forecast_message').values(perMessage).execute()
+    const splits = entries.flatMap(([messageId, own]) =>
+      Object.entries(own.split)
+        .filter(([, share]) => share > 0)
+        .map(([helplineId, share]) => ({ message_id: messageId, helpline_id: helplineId, campaign_id: campaign.id, share_percent: share })),
+    )
+    if (splits.length) await tx.insertInto('forecast_split').values(splits).execute()
+
+    const before = current.version === 0 ? null : forecastSnapshot(current.settings, messages, helplines)
+    const after = forecastSnapshot(input.settings, messages, helplines)
+    const summary = describeChanges(before, after)
+    await recordRevision(tx, { entityType: 'forecast', entityId: campaign.id, campaignId: campaign.id, version, authorId: user.id, summary, snapshot: after })
+    await appendAudit(tx, {
+      actor: user,
+      campaignId: campaign.id,
+      action: 'forecast.saved',
+      entityType: 'forecast',
+      entityId: campaign.id,
+      summary: `${summary} (forecast version ${version})`,
+      before: before ?? undefined,
+      after,
+    })
+    return { ok: true, version }
+  })
+}
+
+/** What the forecast task on the campaign page needs (DESIGN §4, task 3). */
+export async function forecastTaskState(db: DbOrTx, campaignId: string): Promise<{ messages: number; messagesReady: number; ratesSaved: boolean }> {
+  const [messages, saved] = await Promise.all([
+    db.selectFrom('message').select('id').where('campaign_id', '=', campaignId).execute(),
+    db.selectFrom('forecast_input').select('version').where('campaign_id', '=', campaignId).executeTakeFirst(),
+  ])
+  if (messages.length === 0 || !saved) return { messages: messages.length, messagesReady: 0, ratesSaved: !!saved }
+  const withSplit = await db
+    .selectFrom('forecast_split')
+    .select('message_id')
+    .where('campaign_id', '=', campaignId)
+    .where('share_percent', '>', 0)
+    .groupBy('message_id')
+    .execute()
+  const ready = new Set(withSplit.map((r) => r.message_id))
+  return { messages: messages.length, messagesReady: messages.filter((m) => ready.has(m.id)).length, ratesSaved: true }
+}
+
+export interface CampaignForecastData {
+  messages: CampaignMessageForForecast[]
+  helplines: Helpline[]
+  forecastHelplines: ForecastHelpline[]
+  bankHolidays: string[]
+  saved: SavedForecastSettings
+}
+
+/** Everything the forecast of one campaign is computed from, as saved. */
+export async function loadCampaignForecastData(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<CampaignForecastData> {
+  const [messages, helplines, bankHolidays, saved] = await Promise.all([
+    listForecastMessages(db, campaign.id),
+    listHelplines(db),
+    bankHolidayDates(db, campaign.nation),
+    getForecastSettings(db, campaign.id),
+  ])
+  return { messages, helplines, forecastHelplines: helplines.map(toForecastHelpline), bankHolidays, saved }
+}
+
+/** The saved forecast, computed: for the CSV download, the briefings and the benchmarks. */
+export async function computeSavedForecast(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<{ data: CampaignForecastData; forecast: CampaignForecast }> {
+  const data = await loadCampaignForecastData(db, campaign)
+  const forecast: CampaignForecast =
+    data.saved.version === 0
+      ? { ok: false, reason: 'nothing-to-forecast', excluded: [] }
+      : forecastFromSettings(data.saved.settings, data.messages, data.forecastHelplines, data.bankHolidays)
+  return { data, forecast }
+}
+
+/** The forecast inputs for the campaign's JSON export: null until first saved. */
+export async function forecastInputsForExport(db: DbOrTx, campaignId: string) {
+  const saved = await getForecastSettings(db, campaignId)
+  if (saved.version === 0) return null
+  const [messages, helplines] = await Promise.all([listForecastMessages(db, campaignId), listHelplines(db)])
+  return {
+    version: saved.version,
+    updatedAt: saved.updatedAt,
+    ...forecastSnapshot(saved.settings, messages, helplines),
+  }
+}

@@ -1,0 +1,132 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { BackLink, Button, Details, ErrorSummary, FileUpload, NotificationBanner } from '~/components/govuk'
+import { formatDate, formatDateTime } from '~/campaign/options'
+import { parseBankHolidaysJson } from '~/forecast/calendar'
+import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
+import { getActiveBankHolidays, storePendingBankHolidays, yearsCovered } from '~/models/bank-holidays.server'
+import { requireRole } from '~/utils/auth.server'
+import { db } from '~/utils/db.server'
+import { readFormData } from '~/utils/forms.server'
+import { forbidden } from '~/utils/http.server'
+
+export const handle = { title: 'Bank holidays' }
+
+/** GOV.UK's own file is about 50 KB; anything far bigger is not a bank holidays file. */
+const MAX_UPLOAD_BYTES = 1024 * 1024
+// Multipart framing and the other fields, on top of the file itself.
+const FORM_OVERHEAD_BYTES = 16 * 1024
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const active = await getActiveBankHolidays(db)
+  return {
+    active: { id: active.id, appliedAt: active.appliedAt, appliedBy: active.appliedBy },
+    nations: NATIONS.map((nation) => ({
+      nation,
+      name: NATION_NAMES[nation],
+      years: yearsCovered(active.file, nation),
+      events: active.file[nation].events.map((e) => ({ date: e.date, title: e.title, notes: e.notes })),
+    })),
+  }
+}
+
+function uploadError(errors: string[]) {
+  return data({ errors }, { status: 400 })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  // Refuse an oversized upload from its declared length, before reading any of it.
+  const declared = request.headers.get('Content-Length')
+  if (declared !== null && !(Number(declared) <= MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES)) {
+    return uploadError(['The selected file must be smaller than 1 MB. GOV.UK’s bank-holidays.json is about 50 KB.'])
+  }
+  const form = await readFormData(request, MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES)
+  const file = form.get('file')
+  if (!file || typeof file === 'string' || file.size === 0) return uploadError(['Select a bank holidays file to upload'])
+  if (file.size > MAX_UPLOAD_BYTES) return uploadError(['The selected file must be smaller than 1 MB. GOV.UK’s bank-holidays.json is about 50 KB.'])
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(await file.arrayBuffer())
+  const parsed = parseBankHolidaysJson(text)
+  if (!parsed.ok) return uploadError(parsed.errors.slice(0, 20))
+  const stored = await storePendingBankHolidays(db, parsed.value, user)
+  if (!stored.ok) throw forbidden()
+  return redirect(`/admin/bank-holidays/${stored.id}`, { status: 303 })
+}
+
+const NOTICES: Record<string, string> = {
+  applied: 'The new bank holidays are now used by every call forecast',
+  cancelled: 'Nothing was changed',
+}
+
+export default function BankHolidays() {
+  const { active, nations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const notice = NOTICES[params.get('notice') ?? '']
+  const errors = actionData?.errors ?? []
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/admin" text="Back to admin" />
+        {errors.length ? <ErrorSummary errors={errors.map((text) => ({ text, href: '#file' }))} /> : null}
+        {notice ? <NotificationBanner type="success" text={notice} /> : null}
+        <h1 className="govuk-heading-l">Bank holidays</h1>
+        <p className="govuk-body">
+          Call forecasts count working days without weekends and the bank holidays of each campaign’s nation.{' '}
+          {active.appliedAt
+            ? `In use: a file uploaded and applied by ${active.appliedBy ?? 'an administrator'} on ${formatDateTime(active.appliedAt)}.`
+            : 'In use: the bank holidays that came with the service.'}
+        </p>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Years covered</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Nation</th>
+              <th scope="col" className="govuk-table__header">Years</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Bank holidays</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {nations.map((n) => (
+              <tr className="govuk-table__row" key={n.nation}>
+                <th scope="row" className="govuk-table__header">{n.name}</th>
+                <td className="govuk-table__cell">{n.years ? (n.years.first === n.years.last ? n.years.first : `${n.years.first} to ${n.years.last}`) : 'None'}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{n.events.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {nations.map((n) => (
+          <Details key={n.nation} summaryText={`${n.name} bank holidays`}>
+            <ul className="govuk-list">
+              {n.events.map((e) => (
+                <li key={e.date}>
+                  {formatDate(e.date)}: {e.title}
+                  {e.notes ? ` (${e.notes})` : ''}
+                </li>
+              ))}
+            </ul>
+          </Details>
+        ))}
+
+        <h2 className="govuk-heading-m">Upload a newer file</h2>
+        <p className="govuk-body">
+          Download <code>bank-holidays.json</code> from GOV.UK (www.gov.uk/bank-holidays.json) and upload it unchanged. You will see
+          what it changes before anything is used.
+        </p>
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <FileUpload
+            id="file"
+            name="file"
+            label={{ text: 'Bank holidays file', classes: 'govuk-label--s' }}
+            hint={{ text: 'A JSON file in GOV.UK’s format, smaller than 1 MB' }}
+            errorMessage={errors[0]}
+            attributes={{ accept: '.json,application/json' }}
+          />
+          <Button text="Check the file" preventDoubleClick />
+        </Form>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { profileFrom, starterHelplineSettings, STARTER_PROFILE_08_18, type HelplineSettings } from '../helplines/helpline'
+import { describeIntervals, helplineToFormValues, normaliseTime, parseHelplineForm } from './helpline'
+
+const settings: HelplineSettings = {
+  ...starterHelplineSettings(),
+  name: 'Self Assessment helpline',
+  ahtSeconds: 540,
+  baselineCallsPerDay: 18_000,
+  availableFte: 860.5,
+  patienceSeconds: 200,
+}
+
+describe('the helpline form', () => {
+  it('reads back exactly the helpline it was filled with', () => {
+    expect(parseHelplineForm(helplineToFormValues(settings))).toEqual({ ok: true, data: settings })
+  })
+
+  it('starts new helplines from a profile that adds up to 100%', () => {
+    expect(STARTER_PROFILE_08_18.reduce((a, b) => a + b, 0)).toBe(100)
+    expect(profileFrom('08:00', STARTER_PROFILE_08_18).slice(0, 16).every((x) => x === 0)).toBe(true)
+  })
+
+  it('reads times as people type them, on the hour or half hour only', () => {
+    expect(['8', '8:30', '0830', '08.30', '24:00', ' 17:30 '].map(normaliseTime)).toEqual(['08:00', '08:30', '08:30', '08:30', '24:00', '17:30'])
+    expect(['8:15', '25:00', '24:30', 'noon', ''].map(normaliseTime)).toEqual([null, null, null, null, null])
+  })
+
+  it('counts a profile only over the half hours the helpline opens', () => {
+    // Saturday mornings add no half hours beyond the weekday ones, so the total is unchanged.
+    const withSaturday = { ...settings, openingHours: settings.openingHours.map((h, d) => (d === 5 ? { open: '09:00', close: '12:00' } : h)) }
+    expect(parseHelplineForm(helplineToFormValues(withSaturday)).ok).toBe(true)
+    // Values typed into half hours no longer open do not count.
+    const shorter = { ...helplineToFormValues(settings), 'hours-0-close': '17:00', 'hours-1-close': '17:00', 'hours-2-close': '17:00', 'hours-3-close': '17:00', 'hours-4-close': '17:00' }
+    expect(parseHelplineForm(shorter)).toEqual({ ok: false, errors: { profile: 'The intraday profile adds up to 95.5%. It must add up to 100% (4.5% short)' } })
+  })
+
+  it('names runs of half hours', () => {
+    expect(describeIntervals([16, 17, 18, 30])).toBe('08:00 to 09:30, 15:00 to 15:30')
+  })
+})

@@ -1,0 +1,277 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/connection'
+import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { insertMessage } from '../support/forecast'
+
+/** A busy machine can be slow to recompute and redraw; a poll still ends as soon as it passes. */
+const POLL = { timeout: 10_000 }
+
+const CSV_HEADER = 'date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available'
+
+/**
+ * A copy of a demo campaign, without its messages or forecast, given a letter and an email straight into the app's
+ * database; returns its reference.
+ */
+async function addMessages(app: RunningApp, campaignName: string): Promise<string> {
+  const db = openDatabase(app.databaseFile)
+  try {
+    const demo = await db.selectFrom('campaign').selectAll().where('name', '=', campaignName).executeTakeFirstOrThrow()
+    const campaign = { id: crypto.randomUUID(), ref: `OTM-2099-${String(Math.floor(Math.random() * 900) + 100)}` }
+    await db.insertInto('campaign').values({ ...demo, ...campaign, name: `${demo.name} (forecast test)`, version: 1 }).execute()
+    await insertMessage(db, campaign.id, {
+      name: 'Nudge letter',
+      channel: 'letter',
+      postage: 'second',
+      deadlineDays: 30,
+      waves: [
+        { sendDate: '2027-03-01', volume: 120_000 },
+        { sendDate: '2027-03-15', volume: 60_000 },
+      ],
+    })
+    await insertMessage(db, campaign.id, { name: 'Reminder email', channel: 'email', waves: [{ sendDate: '2027-03-22', volume: 50_000 }] })
+    return campaign.ref
+  } finally {
+    await db.destroy()
+  }
+}
+
+const lastSubmit = new WeakMap<Page, number>()
+
+/** Clicks a submit button as a person would: GOV.UK's double-click guard ignores a second click within a second. */
+async function submit(page: Page, name: string) {
+  const since = Date.now() - (lastSubmit.get(page) ?? 0)
+  if (since < 1100) await page.waitForTimeout(1100 - since)
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name, exact: true }).click()])
+  lastSubmit.set(page, Date.now())
+  await page.waitForLoadState('networkidle')
+}
+
+const summaryCalls = (page: Page) => page.locator('[data-summary=calls]').textContent()
+const firstCentralCell = (page: Page) => page.locator('.app-forecast-table [data-cell=central]').first().textContent()
+
+/** The script files a page loaded, and whether any of them is the chart library. */
+function trackScripts(page: Page) {
+  const scripts: { url: string; body: Promise<string> }[] = []
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push({ url: response.url(), body: response.text().catch(() => '') })
+  })
+  return {
+    async loadedRecharts() {
+      const bodies = await Promise.all(scripts.map((s) => s.body))
+      return bodies.some((body) => body.includes('recharts-surface'))
+    },
+    reset() {
+      scripts.length = 0
+    },
+  }
+}
+
+describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
+  let app: RunningApp
+  let browser: Browser
+  let ref: string
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+    ref = await addMessages(app, 'Cryptoasset disposals not reported for 2024 to 2025')
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('saves a split, then recomputes the chart and table in the browser as the central rate changes, and downloads the CSV', async () => {
+    const context = await browser.newContext({ acceptDownloads: true })
+    const page = await openPage(context)
+    const scripts = trackScripts(page)
+    await signIn(page, app.baseUrl, 'designer@example.gov.uk')
+    await page.waitForLoadState('networkidle')
+    // The chart library loads only on pages with charts.
+    expect(await scripts.loadedRecharts()).toBe(false)
+
+    await page.goto(`${app.baseUrl}/campaigns/${ref}`)
+    const task = page.locator('.govuk-task-list__item', { hasText: 'Forecast the calls' })
+    expect(await task.textContent()).toContain('Incomplete')
+    await expectAccessible(page, 'campaign page')
+    await page.getByRole('link', { name: 'Forecast the calls' }).click()
+    await page.waitForURL(`**/campaigns/${ref}/forecast`)
+    await expectAccessible(page, 'forecast page before any split')
+
+    await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').fill('80')
+    await page.getByLabel('Share of “Nudge letter” calls for Payment Support Service, in %').fill('20')
+    await page.getByLabel('Share of “Reminder email” calls for Self Assessment helpline, in %').fill('100')
+    // The browser forecasts before anything is saved: 230,000 customers at 8%.
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
+    expect(await page.locator('#forecast-status').textContent()).toContain('have not been saved yet')
+    await submit(page, 'Save forecast inputs')
+    await page.waitForURL(`**/campaigns/${ref}/forecast?notice=saved`)
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent(), POLL).toContain('Forecast inputs saved')
+    await page.locator('[data-chart=calls] .recharts-line-curve').first().waitFor()
+    expect(await scripts.loadedRecharts()).toBe(true)
+    await expectAccessible(page, 'forecast page with charts')
+
+    // Change the central rate: the chart and the table follow without a reload or a request to the server.
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
+    const requests: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'document' || request.resourceType() === 'fetch' || request.method() !== 'GET') requests.push(`${request.method()} ${request.url()}`)
+    })
+    const pathBefore = await page.locator('[data-chart=calls] .recharts-line-curve').first().getAttribute('d')
+    const cellBefore = await firstCentralCell(page)
+    await page.getByLabel('Central contact rate').fill('10')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('23,000 (low 11,500, high 27,600)')
+    expect(await firstCentralCell(page)).not.toBe(cellBefore)
+    await expect.poll(() => page.locator('[data-chart=calls] .recharts-line-curve').first().getAttribute('d'), POLL).not.toBe(pathBefore)
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+    expect(requests).toEqual([])
+    expect(await page.locator('#forecast-status').textContent()).toContain('Not saved')
+    await expectAccessible(page, 'forecast page with unsaved figures')
+
+    // An impossible figure keeps the last good forecast and says so; GOV.UK errors wait for a submission.
+    await page.getByLabel('Central contact rate').fill('x')
+    await expect.poll(() => page.locator('#forecast-status').textContent(), POLL).toContain('Some figures are not valid yet')
+    expect(await summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
+    await page.getByLabel('Central contact rate').fill('8')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
+
+    // The CSV is the saved forecast.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the saved forecast (CSV)' }).click()])
+    expect(download.suggestedFilename()).toBe(`${ref}-forecast.csv`)
+    const csv = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n')
+    expect(csv[0]).toBe(CSV_HEADER)
+    const rows = csv.slice(1).map((line) => line.split(','))
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['Payment Support Service', 'Self Assessment helpline']))
+    expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[0]!))).toBe(true)
+    const total = rows.reduce((sum, r) => sum + Number(r[3]), 0)
+    expect(Math.round(total)).toBe(18_400)
+
+    // The briefing is printable and complete without the charts.
+    await page.getByRole('link', { name: 'Printable briefing for Payment Support Service' }).click()
+    await page.waitForURL(/\/forecast\/briefing\//)
+    await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Payment Support Service')
+    expect(await page.locator('.app-briefing').textContent()).toContain('Week by week')
+    await expectAccessible(page, 'briefing')
+
+    await page.goto(`${app.baseUrl}/campaigns/${ref}`)
+    expect(await page.locator('.govuk-task-list__item', { hasText: 'Forecast the calls' }).textContent()).toContain('Completed')
+    expectNoProblems(page)
+    await context.close()
+  })
+
+  it('lets a helpline manager add a helpline, with the profile’s rows following the opening hours as they are typed', async () => {
+    const context = await newContext(browser)
+    const page = await openPage(context)
+    await signIn(page, app.baseUrl, 'customer-services@example.gov.uk')
+    await page.getByRole('link', { name: 'Helplines' }).first().click()
+    await page.waitForURL('**/helplines')
+    await expectAccessible(page, 'helplines')
+    await page.getByRole('button', { name: 'Add a helpline' }).click()
+    await page.waitForURL('**/helplines/new')
+    await expectAccessible(page, 'add a helpline')
+
+    await page.getByLabel('Helpline name').fill('Tax Credits helpline')
+    await page.getByLabel('Monday closing time').fill('19:00')
+    await expect.poll(() => page.getByLabel('Share of calls from 18:30 to 19:00, in %').count(), POLL).toBe(1)
+    await page.getByLabel('Share of calls from 08:00 to 08:30, in %').fill('2')
+    await expect.poll(() => page.locator('#profile-total').textContent(), POLL).toContain('97.5%')
+    await page.getByLabel('Average handle time').fill('480')
+    await page.getByLabel('Baseline calls per day').fill('3000')
+    await page.getByLabel('Available FTE').fill('150')
+    await submit(page, 'Add helpline')
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent(), POLL).toContain(
+      'The intraday profile adds up to 97.5%. It must add up to 100% (2.5% short)',
+    )
+    expect(await page.title()).toMatch(/^Error: /)
+    expect(await page.getByLabel('Share of calls from 08:00 to 08:30, in %').inputValue()).toBe('2')
+    await expectAccessible(page, 'helpline form with errors')
+
+    await page.getByLabel('Share of calls from 18:30 to 19:00, in %').fill('2.5')
+    await submit(page, 'Add helpline')
+    await page.waitForURL(/\/helplines\/[0-9a-f-]{36}\?notice=added/)
+    await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Tax Credits helpline')
+    await expectAccessible(page, 'helpline page')
+    expectNoProblems(page)
+    await context.close()
+  })
+
+  it('lets an admin check a bank holidays file before applying it', async () => {
+    const context = await newContext(browser)
+    const page = await openPage(context)
+    await signIn(page, app.baseUrl, 'admin@example.gov.uk')
+    await page.goto(`${app.baseUrl}/admin/bank-holidays`)
+    await expectAccessible(page, 'bank holidays')
+    const file = JSON.parse(fs.readFileSync('app/forecast/bank-holidays.json', 'utf8'))
+    file['england-and-wales'].events.push({ title: 'Extra bank holiday', date: '2028-06-05', notes: '', bunting: true })
+    await page.getByLabel('Bank holidays file').setInputFiles({ name: 'bank-holidays.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+    await submit(page, 'Check the file')
+    await page.waitForURL(/\/admin\/bank-holidays\/[0-9a-f-]{36}$/)
+    await expect.poll(() => page.locator('main').textContent(), POLL).toContain('1 added, 0 removed, 0 changed')
+    await expectAccessible(page, 'check the new bank holidays')
+    await submit(page, 'Apply these changes')
+    await page.waitForURL('**/admin/bank-holidays?notice=applied')
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent(), POLL).toContain('now used by every call forecast')
+    expectNoProblems(page)
+    await context.close()
+  })
+})
+
+describe.skipIf(skipBrowser)('forecasting without JavaScript', () => {
+  let app: RunningApp
+  let browser: Browser
+  let ref: string
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+    ref = await addMessages(app, 'Research and Development relief claims check')
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('recalculates on the server, refuses shares that do not add up, and saves', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false })
+    const page = await openPage(context)
+    await signIn(page, app.baseUrl, 'designer@example.gov.uk')
+    await page.goto(`${app.baseUrl}/campaigns/${ref}/forecast`)
+    await expectAccessible(page, 'forecast page (no JavaScript)')
+
+    await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').fill('100')
+    await page.getByLabel('Share of “Reminder email” calls for Self Assessment helpline, in %').fill('100')
+    await submit(page, 'Recalculate')
+    expect(await summaryCalls(page)).toBe('18,400 (low 11,500, high 27,600)')
+    const cellAt8 = await firstCentralCell(page)
+    await page.getByLabel('Central contact rate').fill('10')
+    await submit(page, 'Recalculate')
+    expect(await summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
+    expect(await firstCentralCell(page)).not.toBe(cellAt8)
+    expect(await page.locator('#forecast-status').textContent()).toContain('Not saved')
+    expect(await page.getByLabel('Central contact rate').inputValue()).toBe('10')
+    // Charts need JavaScript; the tables carry the same figures.
+    expect(await page.locator('.recharts-surface').count()).toBe(0)
+    await expectAccessible(page, 'recalculated forecast (no JavaScript)')
+
+    await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').fill('90')
+    await submit(page, 'Save forecast inputs')
+    expect(await page.title()).toBe('Error: Forecast the calls - OTM Campaign Planner')
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'The shares of “Nudge letter” calls add up to 90%. They must add up to 100% (10% short)',
+    )
+    expect(await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').inputValue()).toBe('90')
+    expect(await page.locator('#forecast-status').textContent()).toContain('uses the saved figures')
+    await expectAccessible(page, 'forecast errors (no JavaScript)')
+
+    await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').fill('100')
+    await submit(page, 'Save forecast inputs')
+    expect(new URL(page.url()).search).toBe('?notice=saved')
+    expect(await summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
+    expect(await page.locator('#forecast-status').textContent()).toContain('Saved figures (version 1')
+    expectNoProblems(page)
+    await context.close()
+  })
+})

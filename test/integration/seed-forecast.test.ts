@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { seedDemoWorkspace } from '../../db/seed'
+import { seedDemoForecasts } from '../../db/seed-forecast'
+import { staffCombinedLoad } from '../../app/forecast/helpline-load'
+import { toForecastHelpline } from '../../app/helplines/helpline'
+import { bankHolidayDates } from '../../app/models/bank-holidays.server'
+import { getForecastSettings } from '../../app/models/forecast.server'
+import { listHelplines } from '../../app/models/helpline.server'
+import { db } from '../../app/utils/db.server'
+import type { SessionUser } from '../../app/utils/roles'
+import { insertMessage } from '../support/forecast'
+
+describe('the demo workspace', () => {
+  it('has realistic helplines with enough staff for their own baseline, and forecasts for demo campaigns with messages', async () => {
+    await seedDemoWorkspace(db, { password: 'demo password for the seed test' })
+    const demoNames = ['PAYE and Income Tax helpline', 'Payment Support Service', 'Self Assessment helpline', 'VAT helpline']
+    // Filtered, so the test also holds on a PostgreSQL database shared with other test files.
+    const helplines = (await listHelplines(db)).filter((h) => demoNames.includes(h.name))
+    expect(helplines.map((h) => h.name)).toEqual(demoNames)
+    expect(helplines.some((h) => h.patienceSeconds !== null)).toBe(true)
+    for (const h of helplines) {
+      expect(h.ahtSeconds).toBeGreaterThanOrEqual(400)
+      expect(h.ahtSeconds).toBeLessThanOrEqual(700)
+      expect(h.intradayProfile.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9)
+      // Without any campaign, no week of 2027 is short of staff.
+      const { days } = staffCombinedLoad({ helpline: toForecastHelpline(h), bankHolidays: await bankHolidayDates(db, 'england-and-wales'), campaigns: [], from: '2027-01-04', to: '2027-01-31' })
+      expect(days.filter((d) => d.open).every((d) => d.totalFte.central <= d.availableFte)).toBe(true)
+    }
+
+    // Every demo campaign that has messages comes with a saved forecast (the seed runs seedDemoForecasts last).
+    const campaigns = await db.selectFrom('campaign').select(['id', 'status', 'regime', 'owner_id']).execute()
+    const withMessages = new Set((await db.selectFrom('message').select('campaign_id').execute()).map((m) => m.campaign_id))
+    expect(withMessages.size).toBeGreaterThanOrEqual(3)
+    for (const campaign of campaigns.filter((c) => withMessages.has(c.id))) {
+      expect((await getForecastSettings(db, campaign.id)).version).toBe(1)
+    }
+    const draft = campaigns.find((c) => c.status === 'draft' && c.regime === 'capital-gains')!
+    const saved = await getForecastSettings(db, draft.id)
+    const sa = helplines.find((h) => h.name === 'Self Assessment helpline')!
+    const pss = helplines.find((h) => h.name === 'Payment Support Service')!
+    // The draft may leave customers with extra tax to pay, so Payment Support takes a share of every message.
+    for (const message of Object.values(saved.settings.messages)) expect(message.split).toEqual({ [sa.id]: 85, [pss.id]: 15 })
+
+    // Running it again changes nothing, and a launched campaign, being read-only, is left alone.
+    const launched = campaigns.find((c) => c.status === 'launched')!
+    await insertMessage(db, launched.id, { name: 'Letter' })
+    const users = await db.selectFrom('users').select(['id', 'email', 'name']).execute()
+    const roles = await db.selectFrom('user_role').select(['user_id', 'role']).execute()
+    const sessionUsers = users.map((u) => ({ ...u, roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role) })) as SessionUser[]
+    expect(await seedDemoForecasts(db, sessionUsers)).toBe(0)
+    expect((await getForecastSettings(db, launched.id)).version).toBe(0)
+  })
+})
