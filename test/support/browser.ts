@@ -40,7 +40,7 @@ export interface RunningApp {
 
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
-  const databaseFile = path.resolve(`tmp/e2e/${crypto.randomUUID()}.sqlite`)
+  const databaseFile = env.DATABASE_URL ?? path.resolve(`tmp/e2e/${crypto.randomUUID()}.sqlite`)
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
   let output = ''
   const child = spawn(process.execPath, ['server.js'], {
@@ -81,7 +81,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
         child.kill('SIGTERM')
         await new Promise((resolve) => child.once('exit', resolve))
       }
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true })
+      if (!env.DATABASE_URL) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true })
     },
   }
 }

@@ -1,0 +1,94 @@
+// Two app instances on different ports against one PostgreSQL behave as one product (DESIGN §10).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { skipBrowser, startApp, DEMO_PASSWORD, type RunningApp } from '../support/browser'
+import { HttpClient, hiddenValue } from '../support/http'
+import { freshPostgresDatabase, postgresUnavailable, type TestPostgres } from '../support/postgres'
+
+function campaignForm(name: string, extra: Record<string, string> = {}): Record<string, string> {
+  const launch = new Date(Date.now() + 90 * 86_400_000)
+  return {
+    name,
+    regime: 'self-assessment',
+    objective: 'Prompt landlords to declare rental income.',
+    targetPopulation: 'Landlords with letting-agent data and no property pages.',
+    populationSize: '100000',
+    'launchDate-day': String(launch.getUTCDate()),
+    'launchDate-month': String(launch.getUTCMonth() + 1),
+    'launchDate-year': String(launch.getUTCFullYear()),
+    nation: 'england-and-wales',
+    referenceType: 'utr',
+    responseSought: 'possible',
+    responseProcess: 'Replies go to the SA compliance mailbox and are logged within 5 working days.',
+    extraLiability: 'no',
+    pressInform: 'yes',
+    ...extra,
+  }
+}
+
+// skipBrowser: this layer needs the production build the browser layer's global setup makes.
+describe.skipIf(skipBrowser || postgresUnavailable)('two app instances against one PostgreSQL', () => {
+  let database: TestPostgres
+  let a: RunningApp
+  let b: RunningApp
+
+  beforeAll(async () => {
+    database = await freshPostgresDatabase()
+    // One instance migrates and creates the demo workspace; the second finds both done.
+    a = await startApp({ DATABASE_URL: database.url })
+    b = await startApp({ DATABASE_URL: database.url })
+  })
+  afterAll(async () => {
+    await a?.stop()
+    await b?.stop()
+    await database?.stop()
+  })
+
+  it('shares sessions: signed in on A is signed in on B, and signing out on B ends it on A', async () => {
+    const onA = new HttpClient(a.baseUrl)
+    await onA.signIn('viewer@example.gov.uk', DEMO_PASSWORD)
+    const onB = new HttpClient(b.baseUrl)
+    onB.cookie = onA.cookie
+    expect((await onB.get('/campaigns')).status).toBe(200)
+    expect((await onB.post('/logout', {})).status).toBe(303)
+    const afterSignOut = await onA.get('/campaigns')
+    expect(afterSignOut.status).toBe(302)
+    expect(afterSignOut.headers.get('location')).toMatch(/^\/login/)
+  })
+
+  it('shows a change saved on A on B, and refuses on B an edit of the version A has replaced', async () => {
+    const onA = new HttpClient(a.baseUrl)
+    await onA.signIn('designer@example.gov.uk', DEMO_PASSWORD)
+    const onB = new HttpClient(b.baseUrl)
+    onB.cookie = onA.cookie
+
+    const created = await onA.post('/campaigns/new', campaignForm('Made on instance A'))
+    expect(created.status).toBe(303)
+    const ref = /\/campaigns\/(OTM-\d{4}-\d{3})/.exec(created.headers.get('location')!)![1]!
+    expect(await (await onB.get(`/campaigns/${ref}`)).text()).toContain('Made on instance A')
+
+    // B opens the edit form at version 1; A saves version 2 meanwhile.
+    const staleVersion = hiddenValue(await (await onB.get(`/campaigns/${ref}/describe/edit`)).text(), 'version')
+    expect(staleVersion).toBe('1')
+    expect((await onA.post(`/campaigns/${ref}/describe/edit`, { ...campaignForm('Renamed on A'), version: '1' })).status).toBe(303)
+    const describeOnB = await (await onB.get(`/campaigns/${ref}/describe`)).text()
+    expect(describeOnB).toContain('Renamed on A')
+
+    const stale = await onB.post(`/campaigns/${ref}/describe/edit`, { ...campaignForm('Renamed on B'), version: staleVersion })
+    expect(stale.status).toBe(409)
+    const page = await stale.text()
+    expect(page).toContain('Someone else saved changes to this campaign')
+    expect(page).toContain('Renamed on B') // the user's text is still on screen
+    expect(await (await onA.get(`/campaigns/${ref}/describe`)).text()).toContain('Renamed on A')
+  })
+
+  it('counts failed sign-ins across instances: the limit cannot be dodged by switching instance', async () => {
+    const onA = new HttpClient(a.baseUrl)
+    const onB = new HttpClient(b.baseUrl)
+    for (let i = 0; i < 5; i++) {
+      const instance = i % 2 === 0 ? onA : onB
+      expect((await instance.post('/login', { email: 'press-office@example.gov.uk', password: `guess ${i}` })).status).toBe(400)
+    }
+    expect((await onB.post('/login', { email: 'press-office@example.gov.uk', password: DEMO_PASSWORD })).status).toBe(429)
+    expect((await onA.post('/login', { email: 'press-office@example.gov.uk', password: DEMO_PASSWORD })).status).toBe(429)
+  })
+})
