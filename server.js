@@ -14,6 +14,9 @@ const BUILD_PATH = path.join(here, 'build', 'index.js')
 // Forms stay far below this; CSV and bank-holiday uploads are checked again, more tightly, by their routes.
 const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES || 16 * 1024 * 1024)
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 8000)
+// After SIGTERM, keep accepting this long (answering /healthz with 503) before closing the listener, so that
+// connections the kernel has already queued, and requests a load balancer sends before it notices, are served.
+const SHUTDOWN_LISTEN_MS = Number(process.env.SHUTDOWN_LISTEN_MS || 1000)
 const TRUST_PROXY = process.env.TRUST_PROXY === '1'
 const PUBLIC_ORIGINS = (process.env.APP_ORIGIN || '')
   .split(',')
@@ -180,6 +183,7 @@ async function shutdown(signal) {
   shuttingDown = true
   console.log(`${signal} received: refusing new connections, draining ${inFlight} in-flight request(s)`)
   const deadline = Date.now() + SHUTDOWN_GRACE_MS
+  await new Promise((resolve) => setTimeout(resolve, Math.min(SHUTDOWN_LISTEN_MS, SHUTDOWN_GRACE_MS)))
   server.close()
   server.closeIdleConnections()
   while (inFlight > 0 && Date.now() < deadline) {
