@@ -15,6 +15,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import { dialectForUrl, type SqlDialect } from './dialect'
+import { NulParameterPlugin } from './nul-plugin'
 import type { Database } from './types'
 
 export type Db = Kysely<Database>
@@ -161,8 +162,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
           dialect: new PostgresDialect({
             pool: new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 }),
           }),
+          plugins: [new NulParameterPlugin()],
         })
-      : new Kysely<Database>({ dialect: new ImmediateSqliteDialect(() => openSqlite(sqlitePath(url))) })
+      : new Kysely<Database>({ dialect: new ImmediateSqliteDialect(() => openSqlite(sqlitePath(url))), plugins: [new NulParameterPlugin()] })
   dialects.set(kysely, dialect)
   return kysely
 }

@@ -80,3 +80,14 @@ describe('the audit trail', () => {
     expect(broken.firstBreak).toEqual({ id: victim.id, reason: `event ${victim.id} was altered after it was written (its hash does not match its content)` })
   })
 })
+
+describe('hostile parameters', () => {
+  it('looks up an id containing NUL as nothing, rather than failing (PostgreSQL refuses NUL in text)', async () => {
+    const owner = await makeUser(['designer'])
+    const ref = await makeCampaign(owner)
+    expect(await db.selectFrom('campaign').select('id').where('ref', '=', `${ref}\u0000`).execute()).toEqual([])
+    expect(await db.selectFrom('campaign').select('id').where('id', 'in', ['a\u0000b', 'c']).execute()).toEqual([])
+    const { rows } = await sql<{ n: number }>`select count(*) as n from campaign where name = ${'x\u0000y'}`.execute(db)
+    expect(Number(rows[0]!.n)).toBe(0)
+  })
+})

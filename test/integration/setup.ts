@@ -23,8 +23,20 @@ if (testDialect === 'postgres') {
   dropDatabase = async () => {
     const client = new pg.Client({ connectionString: adminUrl })
     await client.connect()
-    await client.query(`drop database if exists ${name} with (force)`)
-    await client.end()
+    try {
+      // Without FORCE: a pool connection still saying goodbye would otherwise be killed mid-close.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await client.query(`drop database if exists ${name}`)
+          return
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+      }
+    } finally {
+      await client.end()
+    }
   }
 } else {
   const template = path.resolve('tmp/test-db/template.sqlite')
