@@ -1,7 +1,7 @@
 import { db, writeTransaction } from './db.server'
 import { now } from './clock.server'
 
-// Failed logins slow down, they never lock out: after FREE_FAILURES failures inside the window, each
+// Failed logins slow down, they never lock out: after the free failures (no 15-minute pause between them), each
 // further attempt must wait twice as long as the last, up to MAX_DELAY_MS. A correct password after the
 // wait always works. Counters live in the database so every app instance sees them.
 export const WINDOW_MS = 15 * 60 * 1000
@@ -41,10 +41,12 @@ export async function recordFailure(email: string, address: string): Promise<voi
     for (const { key, policy } of throttleKeys(email, address)) {
       const row = await tx
         .selectFrom('login_throttle')
-        .select(['failures', 'window_started_at'])
+        .select(['failures', 'window_started_at', 'updated_at'])
         .where('key', '=', key)
         .executeTakeFirst()
-      const fresh = !row || current.getTime() - Date.parse(row.window_started_at) > WINDOW_MS
+      // The count resets only after a quiet WINDOW_MS since the last failure; a steady attack never earns a
+      // fresh set of free guesses.
+      const fresh = !row || current.getTime() - Date.parse(row.updated_at) > WINDOW_MS
       const failures = fresh ? 1 : row.failures + 1
       const delay = delayAfter(failures, policy)
       const values = {

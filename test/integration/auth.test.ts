@@ -158,3 +158,27 @@ describe('sessions', () => {
     expect((await signIn(target.email, TEST_PASSWORD, '10.4.4.4')).status).toBe(400)
   })
 })
+
+describe('the login limit, measured', () => {
+  it('holds a guessing loop that retries the instant it is allowed to about one guess a minute', async () => {
+    testClock.freeze('2027-01-11T09:00:00Z')
+    const user = await makeUser(['viewer'])
+    const start = Date.parse('2027-01-11T09:00:00Z')
+    const checkedAt: number[] = []
+    // An attacker with many addresses (so the per-address limit never bites) guessing one account for an hour.
+    for (let i = 0; ; i++) {
+      const elapsed = Date.now() === 0 ? 0 : (await import('../../app/utils/clock.server')).now().getTime() - start
+      if (elapsed >= 60 * 60 * 1000) break
+      const result = await signIn(user.email, `guess ${i}`, `10.9.${Math.floor(i / 250)}.${i % 250}`)
+      if (result.status === 400) checkedAt.push(elapsed)
+      else if (result.status === 429) testClock.advance(Number(result.headers.get('Retry-After')) * 1000)
+      else throw new Error(`unexpected ${result.status}`)
+    }
+    const perMinute = (from: number, to: number) => checkedAt.filter((t) => t >= from * 60_000 && t < to * 60_000).length / (to - from)
+    const figures = { firstMinute: perMinute(0, 1), lastTenMinutesPerMinute: perMinute(50, 60), firstHour: checkedAt.length }
+    console.log(`Login limit, one account guessed for an hour: ${JSON.stringify(figures)}`)
+    expect(figures.firstMinute).toBe(10) // 5 free, then waits of 1, 2, 4, 8, 16 s
+    expect(figures.lastTenMinutesPerMinute).toBe(1)
+    expect(figures.firstHour).toBeLessThanOrEqual(70)
+  })
+})
