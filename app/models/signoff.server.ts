@@ -2,7 +2,9 @@ import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { CALL_TYPE_LABELS } from '../content'
 import { GROUP_LABELS, GROUP_ROLE, requiredGroups, SIGN_OFF_GROUPS, type SignOffGroup } from '../signoff/groups'
+import type { ForecastSummaryView } from '../signoff/display'
 import { scopeHash } from '../signoff/hash.server'
+import { formatDate } from '../campaign/options'
 import { changedParts, describeParts, scopeContent, type Scope, type SignOffAggregate } from '../signoff/scopes'
 import { decisionRefusal, groupState, statusFromStates, type Decision, type DecisionRefusal, type GroupState, type LatestDecision } from '../signoff/state'
 import { appendAudit, type Actor } from '../utils/audit.server'
@@ -13,7 +15,7 @@ import { hasRole, type SessionUser } from '../utils/roles'
 import type { Campaign } from './campaign.server'
 import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
 import { getDebtTreatment } from './debt-treatment.server'
-import { getForecastSettings } from './forecast.server'
+import { computeSavedForecast, getForecastSettings } from './forecast.server'
 import { listLines } from './line.server'
 import { listMessages, listMessagesWithFindings } from './message.server'
 import { getPressBriefing } from './press-briefing.server'
@@ -619,4 +621,31 @@ export async function getLaunchRecord(db: DbOrTx, campaignId: string): Promise<L
     .where('launch_snapshot.campaign_id', '=', campaignId)
     .executeTakeFirst()
   return row ? { hash: row.hash, launchedAt: row.launched_at, launchedBy: { name: row.name, email: row.email } } : null
+}
+
+const whole = (n: number) => Math.round(n).toLocaleString('en-GB')
+const oneDecimal = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+
+/** The saved forecast in a few sentences, for a Customer Services reviewer; null when there is nothing to forecast. */
+export async function forecastSummaryForReading(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<ForecastSummaryView | null> {
+  const { forecast } = await computeSavedForecast(db, campaign)
+  if (!forecast.ok) return null
+  const { summary, helplines } = forecast.result
+  return {
+    rows: [
+      { key: 'Calls', value: `${whole(summary.calls.central)} (low ${whole(summary.calls.low)}, high ${whole(summary.calls.high)})` },
+      {
+        key: 'Calls arrive',
+        value: summary.firstCallDate && summary.lastCallDate ? `${formatDate(summary.firstCallDate)} to ${formatDate(summary.lastCallDate)}` : 'No calls are forecast',
+      },
+      { key: 'Peak day', value: summary.peakDay ? `${formatDate(summary.peakDay.date)}: ${whole(summary.peakDay.calls.central)} calls` : 'None' },
+      { key: 'Extra staff for the campaign', value: `${oneDecimal(summary.requiredFteDays.central)} FTE-days (central)` },
+    ],
+    helplines: helplines.map((h) => ({
+      name: h.name,
+      text: `${whole(h.totals.calls.central)} calls; ${h.peakDay ? `busiest on ${formatDate(h.peakDay.date)} with ${whole(h.peakDay.calls.central)}` : 'no busiest day'}; ${oneDecimal(h.totals.requiredFteDays.central)} extra FTE-days; ${
+        h.totals.daysOverCapacity.central === 0 ? 'enough staff every day' : `short of staff on ${h.totals.daysOverCapacity.central} day${h.totals.daysOverCapacity.central === 1 ? '' : 's'}`
+      }`,
+    })),
+  }
 }
