@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { CALL_TYPE_LABELS } from '../content'
-import { GROUP_LABELS, GROUP_ROLE, requiredGroups, SIGN_OFF_GROUPS, type SignOffGroup } from '../signoff/groups'
+import { GROUP_LABELS, GROUP_ROLE, groupName, requiredGroups, SIGN_OFF_GROUPS, type SignOffGroup } from '../signoff/groups'
+export { groupName } from '../signoff/groups'
 import type { ForecastSummaryView } from '../signoff/display'
 import { scopeHash } from '../signoff/hash.server'
 import { formatDate } from '../campaign/options'
@@ -23,10 +24,6 @@ import { listScripts, scriptFindings } from './script.server'
 
 const CHANNEL_WORDS: Record<string, string> = { letter: 'letter', email: 'email', sms: 'text message', online: 'online account message' }
 
-/** "the Press Office", "Customer Services": how a sentence names a group. */
-export function groupName(group: SignOffGroup): string {
-  return group === 'press-office' ? 'the Press Office' : GROUP_LABELS[group]
-}
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 

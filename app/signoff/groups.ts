@@ -35,3 +35,8 @@ export function requiredGroups(campaign: { extraLiability: boolean; pressInform:
 export function groupsOf(user: { roles: readonly string[] }): SignOffGroup[] {
   return SIGN_OFF_GROUPS.filter((group) => user.roles.includes(GROUP_ROLE[group]))
 }
+
+/** "the Press Office", "Customer Services": how a sentence names a group. */
+export function groupName(group: SignOffGroup): string {
+  return group === 'press-office' ? 'the Press Office' : GROUP_LABELS[group]
+}
