@@ -23,6 +23,13 @@ if (testDialect === 'postgres') {
   dropDatabase = async () => {
     const client = new pg.Client({ connectionString: adminUrl })
     await client.connect()
+    // pool.end() resolves before its connections have closed; terminating one still closing raised an uncaught
+    // 57P01 in the test run, so wait (briefly) until they have gone before FORCE ends any stragglers.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+      if (rows[0].n === 0) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
     await client.query(`drop database if exists ${name} with (force)`)
     await client.end()
   }
