@@ -142,7 +142,48 @@ const CHILD_BENEFIT: DemoHandling = {
   scripts: ['inbound', 'third-party', 'answering-machine'],
 }
 
+const VAT_SELLERS: DemoHandling = {
+  lines: [
+    {
+      audience: 'helpline',
+      standardQuestion: 'why-sent',
+      question: 'Why have you written to me about VAT?',
+      answer:
+        'Online marketplaces tell us about the sales of the people who sell through them. Your sales over the last 12 months appear to be above the £90,000 VAT registration threshold, and you are not registered for VAT.',
+    },
+    {
+      audience: 'helpline',
+      standardQuestion: 'how-to-act',
+      question: 'How do I register for VAT?',
+      answer: 'Register online at GOV.UK. You must register within 30 days of the end of the month in which your taxable turnover went over the threshold.',
+    },
+    {
+      audience: 'helpline',
+      standardQuestion: 'more-information',
+      question: 'Some of those sales were not mine, or were not taxable. How do I tell you?',
+      answer: 'Write to the VAT registration team at the address in the letter, quoting your Unique Taxpayer Reference. They log every reply and answer within 15 working days.',
+    },
+    IS_GENUINE,
+    {
+      audience: 'debt-management',
+      standardQuestion: 'time-to-pay',
+      question: 'I owe VAT for past months and cannot pay it all at once.',
+      answer: 'You may be able to spread the cost with a Time to Pay arrangement. Call the Payment Support Service once you are registered and know what you owe.',
+    },
+    {
+      audience: 'press',
+      standardQuestion: null,
+      question: 'Is HMRC going after small online sellers?',
+      answer: 'We are writing to sellers whose sales appear to be above the VAT threshold, to help them register and get their tax right. Most sellers are well below the threshold and are not affected.',
+    },
+  ],
+  scripts: ['inbound'],
+  specialTreatment: 'Time to Pay arrangements of up to 12 months for VAT owed for the months before registration, without an income and expenditure assessment below £50,000.',
+  pressBriefing: true,
+}
+
 const BY_CAMPAIGN_NAME: Record<string, DemoHandling> = {
+  'VAT registration threshold for online sellers': VAT_SELLERS,
   'Rental income missing from Self Assessment returns': RENTAL,
   'Cryptoasset disposals not reported for 2024 to 2025': CRYPTO,
   'High Income Child Benefit Charge awareness': CHILD_BENEFIT,

@@ -12,6 +12,7 @@ import type { Db } from '../app/utils/db.server'
 import type { Role, SessionUser } from '../app/utils/roles'
 import { seedDemoHandling } from './seed-lines'
 import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast'
+import { seedDemoSignOffs, type DemoSignOff } from './seed-signoff'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'designer@example.gov.uk', name: 'Sam Okafor', roles: ['designer'] },
@@ -227,6 +228,20 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
       pressInform: true,
       pressReason: null,
     },
+    messages: [
+      letter(
+        'VAT registration letter',
+        'Dear ((customer_name))\n\nUnique Taxpayer Reference: ((reference))\n\nYou may need to register for VAT\n\n' +
+          'Online marketplaces have told us about your sales. Your taxable turnover for the last 12 months appears to be more than the £90,000 VAT registration threshold.\n\n' +
+          'If it is, you must register for VAT. Please check and, if you need to, register within 30 days of the date of this letter at www.gov.uk/register-for-vat.\n\n' +
+          HELPLINE_CLOSE,
+        [
+          { afterLaunch: 0, volume: 21_000 },
+          { afterLaunch: 7, volume: 21_000 },
+        ],
+        { postage: 'first' },
+      ),
+    ],
   },
   {
     owner: 'designer@example.gov.uk',
@@ -292,8 +307,11 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
   }
   const today = todayIso()
   const refs: string[] = []
+  const progress: DemoSignOff[] = []
   for (const demo of DEMO_CAMPAIGNS) {
     const owner = users.get(demo.owner)!
+    // Written as drafts, then taken through sign-off (and launch) the way a user would, below. Only the closed
+    // campaign, which this version of the service cannot reach by itself, is created closed.
     const ref = await createCampaign(
       db,
       {
@@ -302,15 +320,18 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
         coOwners: (demo.coOwners ?? []).map((email) => users.get(email)!.id),
       },
       owner,
-      { status: demo.status },
+      { status: demo.status === 'closed' ? 'closed' : 'draft' },
     )
     await seedMessages(db, ref, demo, owner, addDays(today, demo.launchInDays))
     await seedDemoHandling(db, ref, owner)
     refs.push(`${ref} (${demo.status})`)
+    if (demo.status !== 'draft' && demo.status !== 'closed') progress.push({ ref, owner, target: demo.status })
   }
   await seedDemoHelplines(db, users.get('admin@example.gov.uk')!)
   // After everything else, so that every demo message is there to forecast.
   await seedDemoForecasts(db, [...users.values()])
+  // Last: sign-off binds to the content as it is, and launch locks it.
+  await seedDemoSignOffs(db, progress, users)
   return { users: [...users.keys()], campaigns: refs }
 }
 

@@ -247,6 +247,50 @@ export interface ForecastSplitTable {
   share_percent: number
 }
 
+/** When a campaign's owner first asked for sign-off. */
+export interface SignOffRequestTable {
+  campaign_id: string
+  requested_by: string
+  requested_at: string
+}
+
+/** A group's decision on one version of its scope; append-only. */
+export interface SignOffDecisionTable {
+  id: string
+  campaign_id: string
+  /** customer-services | debt-management | press-office */
+  grp: string
+  /** 1, 2, 3… per campaign and group; unique, so two decisions cannot follow the same one. */
+  seq: number
+  /** approved | changes-requested */
+  decision: string
+  comment: string | null
+  decided_by: string
+  decided_at: string
+  /** SHA-256 (hex) of the canonical JSON of the scope decided on. */
+  scope_hash: string
+  /** That scope's canonical JSON. */
+  snapshot_json: string
+}
+
+/** Each group's scope hash as the campaign's content is now. */
+export interface CampaignScopeTable {
+  campaign_id: string
+  grp: string
+  current_hash: string
+  /** When current_hash last changed. */
+  changed_at: string
+}
+
+/** The whole campaign as launched; append-only. */
+export interface LaunchSnapshotTable {
+  campaign_id: string
+  hash: string
+  snapshot_json: string
+  launched_by: string
+  launched_at: string
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -268,6 +312,10 @@ export interface Database {
   forecast_input: ForecastInputTable
   forecast_message: ForecastMessageTable
   forecast_split: ForecastSplitTable
+  sign_off_request: SignOffRequestTable
+  sign_off_decision: SignOffDecisionTable
+  campaign_scope: CampaignScopeTable
+  launch_snapshot: LaunchSnapshotTable
 }
 
 export type UserRow = Selectable<UserTable>

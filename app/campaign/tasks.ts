@@ -1,5 +1,6 @@
 // The campaign page's task list (DESIGN §4): pure, so its rules are tested without a server.
 import { handlingTasks, type HandlingTaskInput } from './handling-tasks'
+import { launchTask, signOffTask, type SignOffTaskInput } from './signoff-tasks'
 
 export type TaskStatus = 'completed' | 'incomplete' | 'cannot-start' | 'problem' | 'not-needed'
 
@@ -32,6 +33,8 @@ export interface TaskListInput {
   handling?: HandlingTaskInput
   /** The campaign's messages, how many have a saved helpline split, and whether contact rates are saved. */
   forecast?: ForecastProgress
+  /** Whether sign-off was asked for and each required group's state; without it tasks 8 and 9 cannot start. */
+  signOff?: SignOffTaskInput
 }
 
 export interface ForecastProgress {
@@ -88,8 +91,7 @@ export function campaignTasks(input: TaskListInput): Task[] {
           later('debt-management', 'Plan Debt Management treatment'),
           later('press', 'Prepare press lines'),
         ]),
-    later('sign-off', 'Get sign-off'),
-    later('launch', 'Launch'),
+    ...(input.signOff ? [signOffTask(base, input.status, input.signOff), launchTask(base, input.status)] : [later('sign-off', 'Get sign-off'), later('launch', 'Launch')]),
   ]
 }
 

@@ -15,6 +15,7 @@ import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
 import { hasRole, type SessionUser } from '../utils/roles'
+import { refreshSignOff } from './signoff.server'
 
 export interface Campaign {
   id: string
@@ -256,6 +257,7 @@ export async function createCampaign(db: DbOrTx, input: CampaignInput, owner: Se
       summary: `Created campaign ${ref} “${input.name}”`,
       after: snapshot,
     })
+    await refreshSignOff(tx, id, owner)
     return ref
   })
 }
@@ -324,6 +326,7 @@ export async function updateCampaignDescription(
       before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
       after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
     })
+    await refreshSignOff(tx, before.id, user)
     return { ok: true, version }
   })
 }

@@ -4,6 +4,7 @@ import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
 import type { SessionUser } from '../utils/roles'
 import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { refreshSignOff } from './signoff.server'
 
 /** Debt Management's treatment of customers left with extra liability. The estimate itself is on the campaign. */
 export interface DebtTreatment {
@@ -68,6 +69,7 @@ export async function saveDebtTreatment(
       before: before ? { specialTreatment: before.specialTreatment } : undefined,
       after: snapshot,
     })
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, version }
   })
 }

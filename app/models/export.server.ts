@@ -4,6 +4,7 @@ import { nowIso } from '../utils/clock.server'
 import { messagesForExport } from './message.server'
 import { linesAndScriptsExport } from './lines-and-scripts.server'
 import { forecastInputsForExport } from './forecast.server'
+import { getLaunchRecord, signOffsForExport } from './signoff.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */
 export const EXPORT_SCHEMA_VERSION = 1
@@ -41,5 +42,9 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
     ...(await linesAndScriptsExport(db, campaign)),
     /** The saved forecast inputs (contact rates, curves, deadline bump, helpline split per message); null until saved. */
     forecastInputs: forecast,
+    /** Every sign-off decision, oldest first, with the SHA-256 of the scope it was made on. */
+    signOffs: await signOffsForExport(db, campaign.id),
+    /** The launch snapshot's SHA-256, who launched and when; null before launch. */
+    launch: await getLaunchRecord(db, campaign.id),
   }
 }

@@ -8,6 +8,7 @@ import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
 import type { SessionUser } from '../utils/roles'
 import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { refreshSignOff } from './signoff.server'
 
 export interface LineToTake {
   id: string
@@ -127,6 +128,7 @@ export async function createLine(db: DbOrTx, input: { campaignId: string; values
       summary: `Added the ${describeLine(values)}`,
       after: snapshot,
     })
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, id, version: 1 }
   })
 }
@@ -184,6 +186,7 @@ export async function updateLine(
       before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
       after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
     })
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, id: before.id, version }
   })
 }
@@ -210,6 +213,7 @@ export async function removeLine(
       summary: `Removed the ${describeLine(before)}`,
       before: lineSnapshot(before),
     })
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, id: before.id, version: before.version }
   })
 }
@@ -251,6 +255,8 @@ export async function moveLine(
       before: { order: list.map((l) => l.id) },
       after: { order: list.map((l) => (l.id === line.id ? neighbour.id : l.id === neighbour.id ? line.id : l.id)) },
     })
+    // Order is not signed content, so this changes no hash; it runs so that no write path can skip the check.
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true }
   })
 }

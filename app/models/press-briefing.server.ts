@@ -6,6 +6,7 @@ import { recordRevision } from '../utils/revision.server'
 import type { SessionUser } from '../utils/roles'
 import { refuseUnlessEditable } from './content-access.server'
 import type { SingleRecordWriteResult } from './debt-treatment.server'
+import { refreshSignOff } from './signoff.server'
 
 /** What the Press Office has been told (CH600440: keep them informed of the date the campaign will launch). */
 export interface PressBriefing {
@@ -65,6 +66,7 @@ export async function savePressBriefing(
       before: before ? { launchDateTold: before.launchDateTold } : undefined,
       after: snapshot,
     })
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, version }
   })
 }

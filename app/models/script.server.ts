@@ -16,6 +16,7 @@ import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
 import type { SessionUser } from '../utils/roles'
 import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { refreshSignOff } from './signoff.server'
 
 export interface Script extends ScriptSections {
   id: string
@@ -129,6 +130,7 @@ export async function saveScript(
         summary: `Wrote the ${label} script`,
         after: afterSnapshot,
       })
+      await refreshSignOff(tx, input.campaignId, user)
       return { ok: true, version: 1 }
     }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
@@ -154,6 +156,7 @@ export async function saveScript(
       before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
       after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
     })
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, version }
   })
 }
@@ -179,6 +182,7 @@ export async function removeScript(
       summary: `Removed the ${CALL_TYPE_LABELS[input.callType].toLowerCase()} script`,
       before: scriptSnapshot(before),
     })
+    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, version: before.version }
   })
 }

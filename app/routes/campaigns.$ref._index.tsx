@@ -8,6 +8,7 @@ import { canEditCampaign } from '~/models/campaign.server'
 import { messagesTaskInput } from '~/models/message.server'
 import { handlingTaskInput } from '~/models/lines-and-scripts.server'
 import { forecastTaskState } from '~/models/forecast.server'
+import { storedSignOffStates } from '~/models/signoff.server'
 import { requireReadableCampaign } from '~/utils/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -17,6 +18,9 @@ export const handle = { title: (data: { campaign?: { name: string } } | undefine
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
   const forecast = await forecastTaskState(db, campaign.id)
+  const messages = await messagesTaskInput(db, campaign.id)
+  const handling = await handlingTaskInput(db, campaign)
+  const signOff = await storedSignOffStates(db, campaign)
   return {
     campaign,
     canEdit: canEditCampaign(user, campaign),
@@ -25,9 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: campaign.status,
       plannedLaunchDate: campaign.plannedLaunchDate,
       today: todayIso(),
-      messages: await messagesTaskInput(db, campaign.id),
-      handling: await handlingTaskInput(db, campaign),
+      messages,
+      handling,
       forecast,
+      signOff: {
+        ...signOff,
+        messageCount: messages.count,
+        messagesWithErrors: messages.withErrors,
+        scriptsWithErrors: handling.scripts.filter((s) => s.errors > 0).length,
+      },
     }),
   }
 }
@@ -35,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const NOTICES: Record<string, string> = {
   created: 'Campaign created',
   saved: 'Your changes have been saved',
+  launched: 'The campaign has been launched. Its content is now locked.',
 }
 
 const TAG_FOR: Partial<Record<TaskStatus, TagColour>> = { incomplete: 'blue', problem: 'red' }

@@ -53,7 +53,7 @@ export default function AuditTrail() {
               <tr className="govuk-table__row" key={event.id}>
                 <td className="govuk-table__cell app-nowrap">{formatDateTime(event.at)}</td>
                 <td className="govuk-table__cell">{event.actor_email ?? 'System'}</td>
-                <td className="govuk-table__cell">{event.summary}</td>
+                <td className="govuk-table__cell app-break-words">{event.summary}</td>
               </tr>
             ))}
           </tbody>

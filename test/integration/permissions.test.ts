@@ -50,6 +50,10 @@ import * as scriptsTask from '../../app/routes/campaigns.$ref.scripts._index'
 import * as scriptPage from '../../app/routes/campaigns.$ref.scripts.$callType._index'
 import * as scriptRemove from '../../app/routes/campaigns.$ref.scripts.$callType.remove'
 import * as handlerPack from '../../app/routes/campaigns.$ref.pack.$audience'
+import * as signOffTask from '../../app/routes/campaigns.$ref.sign-off._index'
+import * as signOffReview from '../../app/routes/campaigns.$ref.sign-off.$group'
+import * as signOffInbox from '../../app/routes/sign-off._index'
+import * as launchTask from '../../app/routes/campaigns.$ref.launch'
 import { standardScript } from '../../app/content'
 import { saveScript } from '../../app/models/script.server'
 import { campaignByRef, makeLine } from '../support/lines'
@@ -93,6 +97,7 @@ const HELPLINE_MANAGERS: ActorName[] = ['customerServices', 'admin']
 const lineParams = (ctx: Context) => ({ ref: ctx.ref, lineId: ctx.lineId })
 const inboundParams = (ctx: Context) => ({ ref: ctx.ref, callType: 'inbound' })
 const messageParams = (ctx: Context) => ({ ref: ctx.ref, id: ctx.messageId })
+const pressParams = (ctx: Context) => ({ ref: ctx.ref, group: 'press-office' })
 const messagePath = (ctx: Context, rest = '') => `/campaigns/${ctx.ref}/messages/${ctx.messageId}${rest}`
 
 const ROWS: Row[] = [
@@ -173,6 +178,14 @@ const ROWS: Row[] = [
     handler: handlerPack.loader,
     expected: everyone(200),
   },
+  // Sign-off and launch: empty forms are refused before anything is recorded; launching an unapproved campaign is a 409.
+  { name: 'sign-off task', method: 'GET', path: (c) => `/campaigns/${c.ref}/sign-off`, params: refParams, run: callLoader, handler: signOffTask.loader, expected: everyone(200) },
+  { name: 'ask for sign-off', method: 'POST', path: (c) => `/campaigns/${c.ref}/sign-off`, params: refParams, run: callAction, handler: signOffTask.action, expected: only(AUTHORS, 400) },
+  { name: 'sign-off review', method: 'GET', path: (c) => `/campaigns/${c.ref}/sign-off/press-office`, params: pressParams, run: callLoader, handler: signOffReview.loader, expected: everyone(200) },
+  { name: 'sign-off decision', method: 'POST', path: (c) => `/campaigns/${c.ref}/sign-off/press-office`, params: pressParams, run: callAction, handler: signOffReview.action, expected: only(['pressOffice'], 400) },
+  { name: 'sign-off inbox', method: 'GET', path: () => '/sign-off', run: callLoader, handler: signOffInbox.loader, expected: only(['customerServices', 'debtManagement', 'pressOffice'], 200) },
+  { name: 'launch page', method: 'GET', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callLoader, handler: launchTask.loader, expected: everyone(200) },
+  { name: 'launch', method: 'POST', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callAction, handler: launchTask.action, expected: only(AUTHORS, 409) },
   { name: 'helplines', method: 'GET', path: () => '/helplines', run: callLoader, handler: helplinesIndex.loader, expected: everyone(200) },
   { name: 'add helpline form', method: 'GET', path: () => '/helplines/new', run: callLoader, handler: helplineNew.loader, expected: only(HELPLINE_MANAGERS, 200) },
   { name: 'add helpline', method: 'POST', path: () => '/helplines/new', run: callAction, handler: helplineNew.action, expected: only(HELPLINE_MANAGERS, 400) },

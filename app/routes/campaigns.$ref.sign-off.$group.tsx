@@ -1,0 +1,265 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { CampaignHeading } from '~/components/CampaignHeader'
+import { FormErrorSummary } from '~/components/FormErrorSummary'
+import { FieldDiffs } from '~/components/history/FieldDiffs'
+import { ScopeView } from '~/components/signoff/ScopeView'
+import { BackLink, Button, InsetText, NotificationBanner, Radios, Tag, Textarea } from '~/components/govuk'
+import { formatDateTime } from '~/campaign/options'
+import { diffFields } from '~/content/diff'
+import { isCampaignAuthor, type Campaign } from '~/models/campaign.server'
+import { listHelplines } from '~/models/helpline.server'
+import { decideSignOff, forecastSummaryForReading, listSignOffDecisions, signOffOverview } from '~/models/signoff.server'
+import { scopeForDiff, SCOPE_DIFF_LABELS } from '~/signoff/display'
+import { GROUP_LABELS, GROUP_ROLE, groupName, isSignOffGroup, type SignOffGroup } from '~/signoff/groups'
+import { describeParts } from '~/signoff/scopes'
+import { decisionRefusal, GROUP_STATE_COLOURS, GROUP_STATE_LABELS } from '~/signoff/state'
+import { lockedResponse, requireReadableCampaign } from '~/utils/campaign-access.server'
+import { db } from '~/utils/db.server'
+import { formValues, parseForm } from '~/utils/forms'
+import { readFormData } from '~/utils/forms.server'
+import { forbidden, notFound } from '~/utils/http.server'
+import { hasRole, type SessionUser } from '~/utils/roles'
+
+export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'Sign-off' }
+
+const MAX_COMMENT = 5000
+
+const decisionSchema = z
+  .object({
+    decision: z.enum(['approve', 'request-changes'], { error: 'Select whether you approve this version or want changes' }),
+    comment: z.string().trim().max(MAX_COMMENT, `The comment must be ${MAX_COMMENT.toLocaleString('en-GB')} characters or fewer`).optional().default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === 'request-changes' && value.comment === '') {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say what needs to change' })
+    }
+  })
+
+function groupParam(value: string | undefined): SignOffGroup {
+  if (!isSignOffGroup(value)) throw notFound('There is no sign-off group with that name')
+  return value
+}
+
+/** Everything the page shows, computed from the content as it is now: the loader's answer, and the action's on a 409. */
+async function review(user: SessionUser, campaign: Campaign, group: SignOffGroup) {
+  const overview = (await signOffOverview(db, campaign.id))!
+  const g = overview.groups.find((x) => x.group === group)!
+  const current = overview.scopes[group]
+  const helplines = await listHelplines(db)
+  const helplineNames = new Map(helplines.map((h) => [h.id, h.name]))
+  const member = hasRole(user, GROUP_ROLE[group])
+  const author = isCampaignAuthor(user, campaign)
+  const refusal = decisionRefusal({ asked: !!overview.asked, latest: g.latest ? { decision: g.latest.decision, scopeHash: g.latest.scopeHash } : null, currentHash: current.hash })
+  const open = campaign.status === 'awaiting-sign-off' || campaign.status === 'approved'
+  const canDecide = member && !author && g.required && open && refusal === null
+  const history = (await listSignOffDecisions(db, campaign.id)).filter((d) => d.group === group).reverse()
+  return {
+    title: `${GROUP_LABELS[group]} sign-off`,
+    campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status },
+    group,
+    required: g.required,
+    state: g.state,
+    currentHash: current.hash,
+    scope: current.content,
+    helplineNames: Object.fromEntries(helplineNames),
+    forecastSummary: group === 'customer-services' ? await forecastSummaryForReading(db, campaign) : null,
+    changedSince: g.changedSince,
+    latest: g.latest ? { decision: g.latest.decision, by: g.latest.decidedBy.name, at: g.latest.decidedAt, comment: g.latest.comment, scopeHash: g.latest.scopeHash } : null,
+    // What changed since the group last decided, field by field, when that was on an earlier version.
+    diffs: g.latest && g.latest.scopeHash !== current.hash ? diffFields(scopeForDiff(g.latest.snapshot, helplineNames), scopeForDiff(current.content, helplineNames), SCOPE_DIFF_LABELS) : null,
+    canDecide,
+    whyNot: canDecide
+      ? null
+      : !member
+        ? null
+        : author
+          ? 'You own or co-own this campaign, so you cannot sign it off. Another member of your group must decide.'
+          : !g.required
+            ? `${GROUP_LABELS[group]} does not need to sign off this campaign.`
+            : !open
+              ? `The campaign is ${campaign.status === 'draft' ? 'not yet put forward for sign-off' : campaign.status}, so there is nothing to decide.`
+              : refusal === 'already-approved'
+                ? 'Your group has approved this version. There is nothing more to decide unless it changes.'
+                : refusal === 'changes-requested-on-this-version'
+                  ? 'Your group asked for changes to this version. You can decide again once the campaign changes.'
+                  : 'Sign-off has not been asked for yet.',
+    history: history.map((d) => ({ id: d.id, decision: d.decision, by: d.decidedBy.name, at: d.decidedAt, comment: d.comment, scopeHash: d.scopeHash })),
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, campaign } = await requireReadableCampaign(request, params.ref)
+  const group = groupParam(params.group)
+  return review(user, campaign, group)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, campaign } = await requireReadableCampaign(request, params.ref)
+  // The group is the one in the address, and only its members decide for it; nothing in the form can change that.
+  const group = groupParam(params.group)
+  if (!hasRole(user, GROUP_ROLE[group])) throw forbidden(`Only members of ${GROUP_LABELS[group]} can sign off for ${GROUP_LABELS[group]}`)
+  if (isCampaignAuthor(user, campaign)) throw forbidden('You cannot sign off a campaign you own or co-own')
+  const values = formValues(await readFormData(request))
+  const kept = { decision: values.decision ?? '', comment: values.comment ?? '' }
+  const parsed = parseForm(decisionSchema, values)
+  if (!parsed.ok) return data({ errors: parsed.errors, values: kept, review: null }, { status: 400 })
+  const reviewedHash = values.reviewedHash ?? ''
+  const refused = async (message: string) => data({ errors: { _form: message }, values: kept, review: await review(user, campaign, group) }, { status: 409 })
+  if (!/^[0-9a-f]{64}$/.test(reviewedHash)) return refused('The page was out of date. Check the version below, then decide again.')
+  const result = await decideSignOff(
+    db,
+    { campaignId: campaign.id, group, reviewedHash, decision: parsed.data.decision === 'approve' ? 'approved' : 'changes-requested', comment: parsed.data.comment || null },
+    user,
+  )
+  if (result.ok) {
+    return redirect(`/campaigns/${campaign.ref}/sign-off/${group}?notice=${parsed.data.decision === 'approve' ? 'approved' : 'changes-requested'}`, { status: 303 })
+  }
+  switch (result.reason) {
+    case 'changed':
+      return refused('The campaign changed while you were reviewing it, so nothing has been recorded. Check the new version below, then decide again.')
+    case 'already-approved':
+      return refused(`${result.latest.decidedBy.name} approved this version for ${GROUP_LABELS[group]} on ${formatDateTime(result.latest.decidedAt)}, so nothing more has been recorded.`)
+    case 'decided-meanwhile':
+      return refused(`${result.latest.decidedBy.name} asked for changes for ${GROUP_LABELS[group]} on ${formatDateTime(result.latest.decidedAt)}, so your decision has not been recorded.`)
+    case 'changes-requested-on-this-version':
+      return refused(`${GROUP_LABELS[group]} has asked for changes to this version. You can approve once the campaign has changed.`)
+    case 'not-asked':
+      return refused('Sign-off has not been asked for yet, so there is nothing to decide.')
+    case 'not-required':
+      return refused(`${GROUP_LABELS[group]} does not need to sign off this campaign.`)
+    case 'locked':
+      throw lockedResponse(campaign)
+    case 'not-found':
+      throw notFound('There is no campaign with that reference')
+    case 'not-a-member':
+    case 'own-campaign':
+      throw forbidden()
+  }
+}
+
+const NOTICES: Record<string, string> = {
+  approved: 'Your approval has been recorded',
+  'changes-requested': 'Your request for changes has been recorded. The campaign’s owner will see it.',
+}
+
+export default function SignOffReview() {
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const page = actionData?.review ?? loaded
+  const [searchParams] = useSearchParams()
+  const notice = NOTICES[searchParams.get('notice') ?? '']
+  const base = `/campaigns/${page.campaign.ref}`
+  const latest = page.latest
+  const values = actionData?.values
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <BackLink href={`${base}/sign-off`} text="Back to sign-off" />
+        <FormErrorSummary errors={actionData?.errors} order={['decision', 'comment']} hrefs={{ decision: '#decision', _form: '#scope' }} />
+        {notice && !actionData ? <NotificationBanner type="success" text={notice} /> : null}
+        <CampaignHeading campaign={page.campaign} title={page.title} />
+        <p className="govuk-body">
+          <Tag text={GROUP_STATE_LABELS[page.state]} colour={GROUP_STATE_COLOURS[page.state]} />
+        </p>
+        {latest ? (
+          <p className="govuk-body" id="latest-decision">
+            {latest.decision === 'approved' ? (
+              <>
+                Approved by {latest.by} on {formatDateTime(latest.at)}.
+              </>
+            ) : (
+              <>
+                {latest.by} asked for changes on {formatDateTime(latest.at)}: <q className="app-preserve-lines">{latest.comment}</q>
+              </>
+            )}
+            {page.changedSince.length ? ` Since then, ${describeParts(page.changedSince)} changed.` : null}
+          </p>
+        ) : null}
+        {!page.required ? <InsetText>{GROUP_LABELS[page.group]} does not need to sign off this campaign.</InsetText> : null}
+
+        {page.diffs ? (
+          <section id="changes" aria-labelledby="changes-heading">
+            <h2 className="govuk-heading-l" id="changes-heading">
+              What changed since {latest?.decision === 'approved' ? 'it was approved' : 'changes were asked for'}
+            </h2>
+            <p className="govuk-body">
+              On the left, what {latest?.by} saw on {latest ? formatDateTime(latest.at) : ''}; on the right, the campaign now. Removed text is struck
+              through on a red background; added text is on a green background.
+            </p>
+            <FieldDiffs diffs={page.diffs} leftLabel={latest?.decision === 'approved' ? 'Approved version' : 'Version with changes asked for'} rightLabel="Now" />
+          </section>
+        ) : null}
+
+        <section id="scope" aria-labelledby="scope-heading" tabIndex={-1}>
+          <h2 className="govuk-heading-l" id="scope-heading">
+            What {groupName(page.group)} signs
+          </h2>
+          <p className="govuk-body govuk-hint">Version {page.currentHash.slice(0, 12)} (the SHA-256 of this content begins with these characters).</p>
+          <ScopeView group={page.group} scope={page.scope as never} helplineNames={page.helplineNames} forecastSummary={page.forecastSummary} />
+        </section>
+
+        {page.canDecide ? (
+          <section aria-labelledby="decide-heading" className="app-decision">
+            <h2 className="govuk-heading-l" id="decide-heading">
+              Your decision
+            </h2>
+            <Form method="post" noValidate>
+              <input type="hidden" name="reviewedHash" value={page.currentHash} readOnly />
+              <Radios
+                name="decision"
+                idPrefix="decision"
+                fieldset={{ legend: { text: `Do you approve this version for ${GROUP_LABELS[page.group]}?`, classes: 'govuk-fieldset__legend--m' } }}
+                errorMessage={actionData?.errors && 'decision' in actionData.errors ? actionData.errors.decision : undefined}
+                defaultValue={values?.decision}
+                items={[
+                  { value: 'approve', text: 'Approve this version', hint: { text: 'Your approval is for exactly what is shown above. Any later change to it puts the approval out of date.' } },
+                  {
+                    value: 'request-changes',
+                    text: 'Request changes',
+                    conditional: {
+                      html: (
+                        <Textarea
+                          id="comment"
+                          name="comment"
+                          label={{ text: 'What needs to change?' }}
+                          defaultValue={values?.comment}
+                          errorMessage={actionData?.errors && 'comment' in actionData.errors ? actionData.errors.comment : undefined}
+                        />
+                      ),
+                    },
+                  },
+                ]}
+              />
+              <Button text="Record my decision" preventDoubleClick />
+            </Form>
+          </section>
+        ) : page.whyNot ? (
+          <InsetText>
+            <span id="why-not">{page.whyNot}</span>
+          </InsetText>
+        ) : null}
+
+        {page.history.length ? (
+          <>
+            <h2 className="govuk-heading-m">Decisions by {GROUP_LABELS[page.group]}</h2>
+            <ul className="govuk-list" id="decision-history">
+              {page.history.map((d) => (
+                <li key={d.id}>
+                  {formatDateTime(d.at)}: {d.by} {d.decision === 'approved' ? 'approved' : 'asked for changes'} version {d.scopeHash.slice(0, 12)}
+                  {d.comment ? (
+                    <>
+                      {' '}
+                      (<q className="app-preserve-lines">{d.comment}</q>)
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </div>
+  )
+}

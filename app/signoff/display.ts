@@ -1,0 +1,101 @@
+// Scopes as people read them: codes turned into words, so a diff between what was signed and what there is now reads
+// "Second class" and "Self Assessment helpline: 85%", not "second" and an id. Pure, shared by pages and tests.
+import { formatDate, formatNumber, formatPence, NATION_LABELS } from '../campaign/options'
+import { CALL_TYPE_LABELS } from '../content/script-rules'
+import { STANDARD_QUESTION_LABELS } from '../content/coverage'
+import { REFERENCE_TYPE_LABELS } from '../content/fields'
+import { CHANNEL_LABELS, POSTAGE_LABELS } from '../content/rules'
+
+const lookup = (labels: Record<string, string>, value: unknown) => (typeof value === 'string' && labels[value]) || value
+const date = (value: unknown) => (typeof value === 'string' ? formatDate(value) : value)
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isObject) : [])
+
+/** Field labels for diffFields, by generic path. */
+export const SCOPE_DIFF_LABELS: Record<string, string> = {
+  launchDate: 'Planned launch date',
+  launchDateTold: 'Launch date told to the Press Office',
+  liabilityEstimate: 'Liability estimate',
+  'liabilityEstimate.customers': 'Customers with extra liability',
+  'liabilityEstimate.averagePence': 'Average extra liability',
+  specialTreatment: 'Special treatment',
+  messages: 'Messages',
+  'messages[].referenceType': 'Reference type',
+  'messages[].addressBlock': 'Address block',
+  'messages[].deadlineDays': 'Action deadline (days after delivery)',
+  'messages[].waves': 'Waves (send date: volume)',
+  forecastInputs: 'Forecast inputs',
+  'forecastInputs.nation': 'Bank holidays',
+  'forecastInputs.contactRatesPercent': 'Contact rates (%)',
+  'forecastInputs.responseCurvesPercent': 'Changed response curves (% of calls by working day)',
+  'forecastInputs.deadlineBump': 'Calls before the action deadline',
+  'forecastInputs.deadlineBump.sharePercent': 'Share of calls (%)',
+  'forecastInputs.deadlineBump.workingDays': 'Working days before the deadline',
+  'forecastInputs.messages': 'Messages',
+  'forecastInputs.messages[].delayOverrideDays': 'Delivery delay set by hand (working days)',
+  'forecastInputs.messages[].split': 'Helplines that take the calls',
+  helplineLines: 'Helpline lines',
+  internalLines: 'Internal lines',
+  debtManagementLines: 'Debt Management lines',
+  pressLines: 'Press lines',
+  standardQuestion: 'Standard question answered',
+  scripts: 'Scripts',
+  callType: 'Call type',
+}
+
+function lines(value: unknown) {
+  return list(value).map((line) => ({ ...line, standardQuestion: lookup(STANDARD_QUESTION_LABELS, line.standardQuestion) }))
+}
+
+/**
+ * A scope (or a stored snapshot of one) made readable for a comparison. Helpline names come from the caller, as
+ * helplines are not part of any scope; an unknown id reads "(removed helpline)".
+ */
+export function scopeForDiff(scope: unknown, helplineNames: ReadonlyMap<string, string>): unknown {
+  if (!isObject(scope)) return scope
+  const out: Record<string, unknown> = { ...scope }
+  const messageNames = new Map(list(scope.messages).map((m) => [m.id, m.name]))
+  if ('launchDate' in scope) out.launchDate = date(scope.launchDate)
+  if ('launchDateTold' in scope) out.launchDateTold = scope.launchDateTold === null ? 'Not recorded' : date(scope.launchDateTold)
+  if (isObject(scope.liabilityEstimate)) {
+    const pence = scope.liabilityEstimate.averagePence
+    const customers = scope.liabilityEstimate.customers
+    out.liabilityEstimate = {
+      customers: typeof customers === 'number' ? formatNumber(customers) : customers,
+      averagePence: typeof pence === 'number' ? formatPence(pence) : pence,
+    }
+  }
+  if ('messages' in scope) {
+    out.messages = list(scope.messages).map((m) => ({
+      ...m,
+      channel: lookup(CHANNEL_LABELS, m.channel),
+      referenceType: lookup(REFERENCE_TYPE_LABELS, m.referenceType),
+      postage: lookup(POSTAGE_LABELS, m.postage),
+      ...(Array.isArray(m.waves)
+        ? { waves: list(m.waves).map((w) => `${typeof w.sendDate === 'string' ? formatDate(w.sendDate) : '?'}: ${typeof w.volume === 'number' ? formatNumber(w.volume) : '?'}`) }
+        : {}),
+    }))
+  }
+  if (isObject(scope.forecastInputs)) {
+    const f = scope.forecastInputs
+    out.forecastInputs = {
+      ...f,
+      nation: lookup(NATION_LABELS, f.nation),
+      messages: list(f.messages).map((m) => ({
+        id: m.id,
+        name: messageNames.get(m.id) ?? 'A removed message',
+        delayOverrideDays: m.delayOverrideDays === null ? 'Standard' : m.delayOverrideDays,
+        split: list(m.split).map((s) => `${helplineNames.get(String(s.id)) ?? '(removed helpline)'}: ${String(s.sharePercent)}%`),
+      })),
+    }
+  }
+  for (const key of ['helplineLines', 'internalLines', 'debtManagementLines', 'pressLines']) if (key in scope) out[key] = lines(scope[key])
+  if ('scripts' in scope) out.scripts = list(scope.scripts).map(({ callType, ...s }) => ({ name: lookup(CALL_TYPE_LABELS, callType), ...s }))
+  return out
+}
+
+/** Figures worked out from the saved forecast for the reader; not signed, as they also depend on helpline settings. */
+export interface ForecastSummaryView {
+  rows: { key: string; value: string }[]
+  helplines: { name: string; text: string }[]
+}

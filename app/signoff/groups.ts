@@ -1,0 +1,42 @@
+// Who must sign a campaign off (DESIGN §8). Pure: the server, the pages and the tests share these rules.
+import type { Role } from '../utils/roles'
+
+export const SIGN_OFF_GROUPS = ['customer-services', 'debt-management', 'press-office'] as const
+export type SignOffGroup = (typeof SIGN_OFF_GROUPS)[number]
+
+export const GROUP_LABELS: Record<SignOffGroup, string> = {
+  'customer-services': 'Customer Services',
+  'debt-management': 'Debt Management',
+  'press-office': 'Press Office',
+}
+
+/** Each group's members are the users who hold the role of the same name. */
+export const GROUP_ROLE: Record<SignOffGroup, Role> = {
+  'customer-services': 'customer-services',
+  'debt-management': 'debt-management',
+  'press-office': 'press-office',
+}
+
+export function isSignOffGroup(value: unknown): value is SignOffGroup {
+  return typeof value === 'string' && (SIGN_OFF_GROUPS as readonly string[]).includes(value)
+}
+
+/**
+ * Customer Services always (CH600440 expects calls even when none are sought), Debt Management when customers may be
+ * left with extra liability, the Press Office when it must be informed. Always in the order of SIGN_OFF_GROUPS.
+ */
+export function requiredGroups(campaign: { extraLiability: boolean; pressInform: boolean }): SignOffGroup[] {
+  return SIGN_OFF_GROUPS.filter(
+    (group) => group === 'customer-services' || (group === 'debt-management' && campaign.extraLiability) || (group === 'press-office' && campaign.pressInform),
+  )
+}
+
+/** The sign-off groups a user belongs to, through their roles. */
+export function groupsOf(user: { roles: readonly string[] }): SignOffGroup[] {
+  return SIGN_OFF_GROUPS.filter((group) => user.roles.includes(GROUP_ROLE[group]))
+}
+
+/** "the Press Office", "Customer Services": how a sentence names a group. */
+export function groupName(group: SignOffGroup): string {
+  return group === 'press-office' ? 'the Press Office' : GROUP_LABELS[group]
+}
