@@ -91,4 +91,36 @@ describe.skipIf(skipBrowser || postgresUnavailable)('two app instances against o
     expect((await onB.post('/login', { email: 'press-office@example.gov.uk', password: DEMO_PASSWORD })).status).toBe(429)
     expect((await onA.post('/login', { email: 'press-office@example.gov.uk', password: DEMO_PASSWORD })).status).toBe(429)
   })
+
+  it('records exactly one approval when two members of a group approve the same version on A and on B at once', async () => {
+    const admin = new HttpClient(a.baseUrl)
+    await admin.signIn('admin@example.gov.uk', DEMO_PASSWORD)
+    const second = { email: `debt-manager-${Date.now()}@example.gov.uk`, password: 'a long temporary password' }
+    expect((await admin.post('/admin/users/new', { name: 'Second Debt Manager', email: second.email, roles: 'debt-management', password: second.password })).status).toBe(303)
+
+    const first = new HttpClient(a.baseUrl)
+    await first.signIn('debt-management@example.gov.uk', DEMO_PASSWORD)
+    const other = new HttpClient(b.baseUrl)
+    await other.signIn(second.email, second.password)
+
+    const awaiting = await (await first.get('/campaigns?status=awaiting-sign-off')).text()
+    const ref = /\/campaigns\/(OTM-\d{4}-\d{3})"/.exec(awaiting)![1]!
+    // In the demo, Customer Services has approved this campaign; Debt Management has still to decide.
+    const review = `/campaigns/${ref}/sign-off/debt-management`
+    const hashOnA = hiddenValue(await (await first.get(review)).text(), 'reviewedHash')
+    const hashOnB = hiddenValue(await (await other.get(review)).text(), 'reviewedHash')
+    expect(hashOnB).toBe(hashOnA)
+
+    const [onA, onB] = await Promise.all([
+      first.post(review, { decision: 'approve', reviewedHash: hashOnA }),
+      other.post(review, { decision: 'approve', reviewedHash: hashOnB }),
+    ])
+    expect([onA.status, onB.status].sort()).toEqual([303, 409])
+    const loser = onA.status === 409 ? onA : onB
+    expect(await loser.text()).toMatch(/approved this version for Debt Management/)
+
+    const exported = (await (await first.get(`/campaigns/${ref}/export.json`)).json()) as { signOffs: { group: string; decision: string; scopeHash: string }[] }
+    const approvals = exported.signOffs.filter((s) => s.group === 'debt-management' && s.decision === 'approved' && s.scopeHash === hashOnA)
+    expect(approvals).toHaveLength(1)
+  })
 })
