@@ -247,6 +247,33 @@ export interface ForecastSplitTable {
   share_percent: number
 }
 
+/** The stamp of the inputs a campaign's stored arrivals were computed from (see campaign_helpline_load). */
+export interface CampaignLoadTable {
+  campaign_id: string
+  stamp: string
+  computed_at: string
+}
+
+/** A campaign's calls arriving at one helpline, per day from first_date, before roll-forward off closed days. */
+export interface CampaignHelplineLoadTable {
+  campaign_id: string
+  helpline_id: string
+  first_date: string
+  last_date: string
+  /** {"low":[…],"central":[…],"high":[…]}: one number per day from first_date. */
+  daily_calls_json: string
+}
+
+/** The calls a launched campaign actually received on one day at one helpline. */
+export interface ActualCallsTable {
+  campaign_id: string
+  helpline_id: string
+  date: string
+  calls: number
+  recorded_by: string
+  recorded_at: string
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -268,6 +295,9 @@ export interface Database {
   forecast_input: ForecastInputTable
   forecast_message: ForecastMessageTable
   forecast_split: ForecastSplitTable
+  campaign_load: CampaignLoadTable
+  campaign_helpline_load: CampaignHelplineLoadTable
+  actual_calls: ActualCallsTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -286,3 +316,4 @@ export type ScriptRow = Selectable<ScriptTable>
 export type HelplineRow = Selectable<HelplineTable>
 export type BankHolidayFileRow = Selectable<BankHolidayFileTable>
 export type ForecastInputRow = Selectable<ForecastInputTable>
+export type ActualCallsRow = Selectable<ActualCallsTable>

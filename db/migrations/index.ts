@@ -6,6 +6,7 @@ import * as m0010 from './0010_campaign_fields'
 import * as m0030 from './0030_lines_scripts'
 import * as m0020 from './0020_helplines_and_bank_holidays'
 import * as m0021 from './0021_forecast_inputs'
+import * as m0050 from './0050_calendar_and_actuals'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -20,4 +21,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0030_lines_scripts': m0030,
   '0020_helplines_and_bank_holidays': m0020,
   '0021_forecast_inputs': m0021,
+  '0050_calendar_and_actuals': m0050,
 }

@@ -1,0 +1,243 @@
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { calendarPoints } from '~/components/calendar-view'
+import { calls, fte, longDate, shortDate } from '~/components/forecast-view'
+import { FormErrorSummary } from '~/components/FormErrorSummary'
+import { BackLink, Button, Select, Tag, WarningText } from '~/components/govuk'
+import { STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
+import { calendarRange, type CalendarCause } from '~/forecast/helpline-calendar'
+import { helplineCalendar } from '~/models/calendar.server'
+import { getHelpline } from '~/models/helpline.server'
+import { monthName, parseCalendarQuery, startMonthChoices } from '~/schemas/calendar'
+import { requireUser } from '~/utils/auth.server'
+import { todayIso } from '~/utils/clock.server'
+import { db } from '~/utils/db.server'
+import { notFound } from '~/utils/http.server'
+
+// recharts only in the browser, only on pages with charts.
+const CalendarCharts = lazy(() => import('~/components/charts/CalendarCharts'))
+
+export const handle = { title: (d: { helpline?: { name: string } } | undefined) => (d?.helpline ? `Calendar for ${d.helpline.name}` : 'Helpline calendar') }
+
+/** Most campaigns named beside one week; the CSV and the campaign table name them all. */
+const CAUSES_SHOWN = 8
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const helpline = await getHelpline(db, params.id ?? '')
+  if (!helpline) throw notFound('There is no such helpline')
+  const today = todayIso()
+  const { query, errors } = parseCalendarQuery(new URL(request.url).searchParams, today)
+  const calendar = await helplineCalendar(db, helpline, calendarRange(query.start, query.months))
+  const payload = {
+    helpline: { id: helpline.id, name: helpline.name },
+    query,
+    choices: startMonthChoices(today),
+    errors,
+    calendar: {
+      ...calendar,
+      weeks: calendar.weeks.map((w) => ({ ...w, causes: w.causes.slice(0, CAUSES_SHOWN), moreCauses: Math.max(0, w.causes.length - CAUSES_SHOWN) })),
+    },
+  }
+  return errors ? data(payload, { status: 400 }) : payload
+}
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  return hydrated
+}
+
+const GROUP_COLUMNS = ['launched', 'approved', 'planned'] as const
+
+function CausesList({ causes, more }: { causes: CalendarCause[]; more: number }) {
+  return (
+    <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
+      {causes.map((c) => (
+        <li key={c.ref}>
+          <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
+            {c.ref}
+          </Link>{' '}
+          {c.name} ({STATUS_LABELS[c.status as CampaignStatus]?.toLowerCase() ?? c.status}, {calls(c.calls)} calls)
+        </li>
+      ))}
+      {more > 0 ? <li>and {more} more</li> : null}
+    </ul>
+  )
+}
+
+export default function HelplineCalendarPage() {
+  const { helpline, query, choices, errors, calendar } = useLoaderData<typeof loader>()
+  const hydrated = useHydrated()
+  const over = calendar.weeks.filter((w) => w.overCapacity)
+  const csv = `/helplines/${helpline.id}/calendar.csv?start=${query.start}&months=${query.months}`
+  return (
+    <>
+      <BackLink href={`/helplines/${helpline.id}`} text={`Back to ${helpline.name}`} />
+      <FormErrorSummary errors={errors ?? undefined} order={['start', 'months']} />
+      <span className="govuk-caption-l">{helpline.name}</span>
+      <h1 className="govuk-heading-l">Helpline calendar</h1>
+      <p className="govuk-body">
+        The calls and staff forecast for every campaign that sends calls to this helpline, week by week, stacked on the helpline’s
+        baseline: launched campaigns first, then approved ones, then those still being planned (drafts and campaigns awaiting
+        sign-off). Staff are worked out for all the calls together, so each group’s staff is what it adds to the groups below it.
+      </p>
+
+      <Form method="get" className="app-calendar-range">
+        <div className="app-inline-fields">
+          <Select
+            id="start"
+            name="start"
+            label={{ text: 'Start month' }}
+            items={choices.map((m) => ({ value: m, text: monthName(m) }))}
+            defaultValue={query.start}
+            errorMessage={errors?.start}
+          />
+          <Select
+            id="months"
+            name="months"
+            label={{ text: 'Months to show' }}
+            items={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, text: i === 0 ? '1 month' : `${i + 1} months` }))}
+            defaultValue={query.months}
+            errorMessage={errors?.months}
+          />
+        </div>
+        <Button text="Show these months" variant="secondary" />
+      </Form>
+
+      <p className="govuk-body" id="calendar-range">
+        {longDate(calendar.from)} to {longDate(calendar.to)}: {calendar.weeks.length} weeks, {calendar.campaigns.length}{' '}
+        {calendar.campaigns.length === 1 ? 'campaign' : 'campaigns'} with calls.
+      </p>
+      {over.length ? (
+        <WarningText text={`${over.length} of ${calendar.weeks.length} weeks ${over.length === 1 ? 'is' : 'are'} over capacity: the helpline needs more staff than it has on at least one day.`} />
+      ) : (
+        <p className="govuk-body" data-capacity="ok">
+          The helpline has enough staff in every week.
+        </p>
+      )}
+
+      {hydrated && calendar.weeks.length ? (
+        <Suspense fallback={<p className="govuk-body">Loading the charts…</p>}>
+          <CalendarCharts name={helpline.name} points={calendarPoints(calendar.weeks)} />
+        </Suspense>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Week by week</h2>
+      <p className="govuk-body">Calls are at the central contact rate. Staff are full-time equivalents (FTE) on an average open day of the week.</p>
+      <div className="app-table-wrapper">
+        <table className="govuk-table app-calendar-table" id="calendar-weeks">
+          <caption className="govuk-table__caption govuk-visually-hidden">Calls and staff each week at {helpline.name}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Week</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Baseline calls</th>
+              {GROUP_COLUMNS.map((g) => (
+                <th key={g} scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  {g === 'launched' ? 'Launched' : g === 'approved' ? 'Approved' : 'Planned'} calls
+                </th>
+              ))}
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Baseline FTE</th>
+              {GROUP_COLUMNS.map((g) => (
+                <th key={g} scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  {g === 'launched' ? 'Launched' : g === 'approved' ? 'Approved' : 'Planned'} FTE
+                </th>
+              ))}
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">FTE needed</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">FTE available</th>
+              <th scope="col" className="govuk-table__header">Capacity</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {calendar.weeks.map((w) => (
+              <tr className="govuk-table__row" key={w.weekStart} data-week={w.weekStart} data-over-capacity={w.overCapacity ? 'yes' : 'no'}>
+                <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+                  {shortDate(w.weekStart)}
+                  <span className="govuk-hint govuk-!-font-size-16 app-block">{w.isoWeek}</span>
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{calls(w.baselineCalls)}</td>
+                {GROUP_COLUMNS.map((g) => (
+                  <td key={g} className="govuk-table__cell govuk-table__cell--numeric" data-calls={g}>
+                    {calls(w.calls[g])}
+                  </td>
+                ))}
+                <td className="govuk-table__cell govuk-table__cell--numeric">{fte(w.fte.baseline)}</td>
+                {GROUP_COLUMNS.map((g) => (
+                  <td key={g} className="govuk-table__cell govuk-table__cell--numeric" data-fte={g}>
+                    {fte(w.fte[g])}
+                  </td>
+                ))}
+                <td className="govuk-table__cell govuk-table__cell--numeric" data-fte="total">
+                  {fte(w.totalFte.central)}
+                  <span className="govuk-hint govuk-!-font-size-16 app-block">busiest day {fte(w.peakTotalFte)}</span>
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{fte(w.availableFte)}</td>
+                <td className="govuk-table__cell">
+                  {w.overCapacity ? (
+                    <>
+                      <Tag text="Over capacity" colour="orange" />
+                      <p className="govuk-body-s govuk-!-margin-bottom-1 govuk-!-margin-top-1">
+                        Short of staff on {w.daysOverCapacity} {w.daysOverCapacity === 1 ? 'day' : 'days'}
+                        {w.baselineOverCapacity ? ', even without campaigns' : ''}
+                        {w.causes.length ? '. Campaigns with calls then:' : '.'}
+                      </p>
+                      {w.causes.length ? <CausesList causes={w.causes} more={w.moreCauses} /> : null}
+                    </>
+                  ) : w.openDays === 0 ? (
+                    'Closed'
+                  ) : (
+                    'Enough staff'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 className="govuk-heading-m">Campaigns</h2>
+      {calendar.campaigns.length === 0 ? (
+        <p className="govuk-body">No campaign’s saved forecast sends calls to this helpline in these months.</p>
+      ) : (
+        <div className="app-table-wrapper">
+          <table className="govuk-table" id="calendar-campaigns">
+            <caption className="govuk-table__caption govuk-visually-hidden">Campaigns with calls to {helpline.name} in these months</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Campaign</th>
+                <th scope="col" className="govuk-table__header">Status</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Calls in these months</th>
+                <th scope="col" className="govuk-table__header">Busiest week</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {calendar.campaigns.map((c) => (
+                <tr className="govuk-table__row" key={c.ref} data-campaign={c.ref}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
+                      {c.ref} {c.name}
+                    </Link>
+                  </td>
+                  <td className="govuk-table__cell">{STATUS_LABELS[c.status as CampaignStatus] ?? c.status}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {calls(c.calls.central)}
+                    <span className="govuk-hint govuk-!-font-size-16 app-block">
+                      low {calls(c.calls.low)}, high {calls(c.calls.high)}
+                    </span>
+                  </td>
+                  <td className="govuk-table__cell">{c.peakWeek ? `${shortDate(c.peakWeek)} (${calls(c.peakWeekCalls)} calls)` : 'None'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="govuk-body">
+        <a className="govuk-link" href={csv} download>
+          Download this calendar (CSV)
+        </a>
+      </p>
+    </>
+  )
+}
