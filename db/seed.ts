@@ -12,6 +12,7 @@ import type { Db } from '../app/utils/db.server'
 import type { Role, SessionUser } from '../app/utils/roles'
 import { seedDemoHandling } from './seed-lines'
 import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast'
+import { launchDemoCampaigns, seedDemoActuals } from './seed-actuals'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'designer@example.gov.uk', name: 'Sam Okafor', roles: ['designer'] },
@@ -210,7 +211,7 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
   {
     owner: 'designer2@example.gov.uk',
     status: 'launched',
-    launchInDays: -20,
+    launchInDays: -42,
     input: {
       name: 'VAT registration threshold for online sellers',
       regime: 'vat',
@@ -227,6 +228,20 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
       pressInform: true,
       pressReason: null,
     },
+    // Launched six weeks ago, so its calls have nearly all come in: the demo shows actuals against the forecast.
+    messages: [
+      letter(
+        'VAT registration letter',
+        'Dear ((customer_name))\n\nUnique Taxpayer Reference: ((reference))\n\nYou may need to register for VAT\n\n' +
+          'Online platforms tell us about the sales their sellers make. Your taxable sales in the last 12 months appear to be more than the VAT registration threshold of £90,000.\n\n' +
+          'If they are, you must register for VAT. Please check your sales and register within 30 days of the date of this letter at www.gov.uk/vat-registration.\n\n' +
+          HELPLINE_CLOSE,
+        [
+          { afterLaunch: 0, volume: 21_000 },
+          { afterLaunch: 7, volume: 21_000 },
+        ],
+      ),
+    ],
   },
   {
     owner: 'designer@example.gov.uk',
@@ -292,8 +307,11 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
   }
   const today = todayIso()
   const refs: string[] = []
+  const toLaunch: string[] = []
   for (const demo of DEMO_CAMPAIGNS) {
     const owner = users.get(demo.owner)!
+    // A launched campaign's content is locked: it is written while approved, and launched once its forecast is saved.
+    const launchLater = demo.status === 'launched' && Boolean(demo.messages?.length)
     const ref = await createCampaign(
       db,
       {
@@ -302,8 +320,9 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
         coOwners: (demo.coOwners ?? []).map((email) => users.get(email)!.id),
       },
       owner,
-      { status: demo.status },
+      { status: launchLater ? 'approved' : demo.status },
     )
+    if (launchLater) toLaunch.push(ref)
     await seedMessages(db, ref, demo, owner, addDays(today, demo.launchInDays))
     await seedDemoHandling(db, ref, owner)
     refs.push(`${ref} (${demo.status})`)
@@ -311,6 +330,8 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
   await seedDemoHelplines(db, users.get('admin@example.gov.uk')!)
   // After everything else, so that every demo message is there to forecast.
   await seedDemoForecasts(db, [...users.values()])
+  await launchDemoCampaigns(db, toLaunch)
+  await seedDemoActuals(db, users.get('customer-services@example.gov.uk')!)
   return { users: [...users.keys()], campaigns: refs }
 }
 

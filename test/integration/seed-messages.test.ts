@@ -4,7 +4,7 @@ import { listMessagesWithFindings } from '../../app/models/message.server'
 import { db } from '../../app/utils/db.server'
 
 describe('the demo workspace’s messages', () => {
-  it('gives the editable demo campaigns realistic messages with waves that pass every check', async () => {
+  it('gives the demo campaigns realistic messages with waves that pass every check', async () => {
     await seedDemoWorkspace(db, { password: 'demo-password-for-tests' })
     const campaigns = await db.selectFrom('campaign').select(['id', 'name', 'status']).execute()
     const summary: Record<string, string[]> = {}
@@ -20,7 +20,8 @@ describe('the demo workspace’s messages', () => {
     expect(summary['Cryptoasset disposals not reported for 2024 to 2025']).toEqual(['letter', 'email'])
     expect(summary['High Income Child Benefit Charge awareness']).toEqual(['online', 'sms'])
     expect(summary['Research and Development relief claims check']).toEqual(['letter'])
+    expect(summary['VAT registration threshold for online sellers']).toEqual(['letter'])
     const revisions = await db.selectFrom('revision').select('entity_id').where('entity_type', '=', 'message').execute()
-    expect(revisions).toHaveLength(7)
+    expect(revisions).toHaveLength(8)
   })
 })
