@@ -23,6 +23,8 @@ export interface ForecastedCampaignOptions {
   campaign?: Partial<CampaignInput>
   message?: Partial<MessageFormInput>
   responseCurves?: Partial<Record<Channel, number[]>>
+  /** False: leave the forecast unsaved, as a campaign whose forecast was never started. */
+  saveForecast?: boolean
 }
 
 function messageFor(channel: Channel, waves: ForecastedCampaignOptions['waves'], overrides: Partial<MessageFormInput> = {}): MessageFormInput {
@@ -47,6 +49,7 @@ export async function makeForecastedCampaign(owner: SessionUser, options: Foreca
   const campaign = (await getCampaignByRef(db, ref))!
   const created = await createMessage(db, { campaignId: campaign.id, values: messageFor(options.channel ?? 'letter', options.waves, options.message) }, owner)
   if (!created.ok) throw new Error(`makeForecastedCampaign: the message was refused (${created.reason})`)
+  if (options.saveForecast === false) return { ref, campaignId: campaign.id, messageId: created.id }
   const saved = await saveForecastSettings(
     db,
     {
