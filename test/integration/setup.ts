@@ -23,6 +23,13 @@ if (testDialect === 'postgres') {
   dropDatabase = async () => {
     const client = new pg.Client({ connectionString: adminUrl })
     await client.connect()
+    // pg's pool.end() resolves before its clients' sockets have closed. Forcing the drop while one is still closing
+    // makes the server send it a FATAL that surfaces as an unhandled error, so wait for them to go first.
+    for (let waited = 0; waited < 5_000; waited += 25) {
+      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+      if (rows[0].n === 0) break
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
     await client.query(`drop database if exists ${name} with (force)`)
     await client.end()
   }
