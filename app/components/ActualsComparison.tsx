@@ -5,6 +5,7 @@ import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { ActualsView } from '~/models/actuals.server'
 import { axisDate, calls, shortDate } from './forecast-view'
 import { SummaryList } from './govuk'
+import { TableRegion } from './TableRegion'
 
 // recharts only in the browser, only on pages with charts.
 const ActualsChart = lazy(() => import('./charts/ActualsChart'))
@@ -108,7 +109,7 @@ export function ActualsComparison({
         const forecast = forecastCurves[curve.channel] ?? []
         const total = forecast.reduce((a, b) => a + b, 0) || 1
         return (
-          <div className="app-table-wrapper" key={curve.channel}>
+          <TableRegion key={curve.channel} label={`Observed response curve: ${CHANNEL_NAMES[curve.channel].toLowerCase()}`}>
             <table className="govuk-table" data-observed-curve={curve.channel}>
               <caption className="govuk-table__caption govuk-table__caption--s">
                 Observed response curve: {CHANNEL_NAMES[curve.channel].toLowerCase()}
@@ -133,14 +134,14 @@ export function ActualsComparison({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )
       })}
 
       {comparison.helplines.map((h) => {
         const name = helplineNames[h.helplineId] ?? 'A removed helpline'
         return (
-          <section key={h.helplineId} aria-labelledby={`actuals-${h.helplineId}`}>
+          <section key={h.helplineId} aria-label={`Actual calls at ${name}`}>
             <h3 className="govuk-heading-s" id={`actuals-${h.helplineId}`}>
               {name}
             </h3>
@@ -155,7 +156,7 @@ export function ActualsComparison({
                 />
               </Suspense>
             ) : null}
-            <div className="app-table-wrapper">
+            <TableRegion label={`Actual and forecast calls at ${name}`}>
               <table className="govuk-table app-actuals-table" data-helpline={h.helplineId}>
                 <caption className="govuk-table__caption govuk-visually-hidden">Actual and forecast calls each day at {name}</caption>
                 <thead className="govuk-table__head">
@@ -181,7 +182,7 @@ export function ActualsComparison({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           </section>
         )
       })}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { calls, fte, shortDate } from '~/components/forecast-view'
 import { Tag, type TagColour } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
 import { formatDate, STATUS_LABELS, STATUS_TAG_COLOURS, STATUSES } from '~/campaign/options'
 import { helplineOutlooks } from '~/models/calendar.server'
 import { campaignOverview, designerCampaigns, signOffInboxForUser, SIGN_OFF_GROUPS } from '~/models/dashboard.server'
@@ -156,7 +157,7 @@ export default function Home() {
               </Link>
             </p>
           ) : (
-            <div className="app-table-wrapper">
+            <TableRegion label="Your helplines over the next weeks">
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">The busiest week of each helpline in the next {OUTLOOK_WEEKS} weeks</caption>
                 <thead className="govuk-table__head">
@@ -209,7 +210,7 @@ export default function Home() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </section>
       ) : null}

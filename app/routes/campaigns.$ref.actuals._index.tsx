@@ -4,6 +4,7 @@ import { dayMonthYear } from '~/actuals/upload'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { calls, shortDate } from '~/components/forecast-view'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
+import { TableRegion } from '~/components/TableRegion'
 import { BackLink, Button, DateInput, InsetText, Input, NotificationBanner, Select } from '~/components/govuk'
 import { formatDateTime } from '~/campaign/options'
 import { actualsWindow, canRecordActuals, listActuals, recordActuals } from '~/models/actuals.server'
@@ -168,7 +169,7 @@ export default function ActualsPage() {
       {actuals.length === 0 ? (
         <p className="govuk-body">No actual calls have been recorded yet.</p>
       ) : (
-        <div className="app-table-wrapper">
+        <TableRegion label="Actual calls recorded so far">
           <table className="govuk-table" id="recorded-actuals">
             <caption className="govuk-table__caption govuk-table__caption--s">
               {calls(total)} calls over {new Set(actuals.map((a) => a.date)).size} days
@@ -186,7 +187,7 @@ export default function ActualsPage() {
                 <tr className="govuk-table__row" key={`${a.date}-${a.helplineId}`}>
                   <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{shortDate(a.date)}</th>
                   <td className="govuk-table__cell">{a.helplineName}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric" data-actual={`${a.date}|${a.helplineName}`}>
+                  <td className="govuk-table__cell govuk-table__cell--numeric" data-date={a.date} data-helpline={a.helplineName}>
                     {calls(a.calls)}
                   </td>
                   <td className="govuk-table__cell govuk-!-font-size-16">
@@ -196,7 +197,7 @@ export default function ActualsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   )

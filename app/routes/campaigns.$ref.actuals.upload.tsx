@@ -29,13 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 interface UploadErrors {
-  /** Every problem, each naming its line and column. */
-  problems: string[]
+  /** Every problem, each naming its line and column (an array, as the bank-holiday upload's; root.tsx reads it). */
+  errors: string[]
   /** Problems beyond those listed. */
   more: number
 }
 
-const refused = (problems: string[], more = 0) => data<UploadErrors>({ problems, more }, { status: 400 })
+const refused = (errors: string[], more = 0) => data<UploadErrors>({ errors, more }, { status: 400 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireActualsRecorder(request, params.ref)
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function UploadActuals() {
   const { campaign, window, helplines } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const problems = actionData?.problems ?? []
+  const problems = actionData?.errors ?? []
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { calendarPoints } from '~/components/calendar-view'
 import { calls, fte, longDate, shortDate } from '~/components/forecast-view'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
+import { TableRegion } from '~/components/TableRegion'
 import { BackLink, Button, Select, Tag, WarningText } from '~/components/govuk'
 import { STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
 import { calendarRange, type CalendarCause } from '~/forecast/helpline-calendar'
@@ -126,7 +127,7 @@ export default function HelplineCalendarPage() {
 
       <h2 className="govuk-heading-m">Week by week</h2>
       <p className="govuk-body">Calls are at the central contact rate. Staff are full-time equivalents (FTE) on an average open day of the week.</p>
-      <div className="app-table-wrapper">
+      <TableRegion label={`Week by week at ${helpline.name}`}>
         <table className="govuk-table app-calendar-table" id="calendar-weeks">
           <caption className="govuk-table__caption govuk-visually-hidden">Calls and staff each week at {helpline.name}</caption>
           <thead className="govuk-table__head">
@@ -194,13 +195,13 @@ export default function HelplineCalendarPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       <h2 className="govuk-heading-m">Campaigns</h2>
       {calendar.campaigns.length === 0 ? (
         <p className="govuk-body">No campaign’s saved forecast sends calls to this helpline in these months.</p>
       ) : (
-        <div className="app-table-wrapper">
+        <TableRegion label={`Campaigns with calls to ${helpline.name}`}>
           <table className="govuk-table" id="calendar-campaigns">
             <caption className="govuk-table__caption govuk-visually-hidden">Campaigns with calls to {helpline.name} in these months</caption>
             <thead className="govuk-table__head">
@@ -231,7 +232,7 @@ export default function HelplineCalendarPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <p className="govuk-body">
         <a className="govuk-link" href={csv} download>

@@ -148,7 +148,7 @@ describe('uploading actual calls', () => {
       const before = await state(campaignId)
       const result = await upload(ref, csvForm(content))
       expect(result.status).toBe(400)
-      expect(result.data.problems).toEqual(problems)
+      expect(result.data.errors).toEqual(problems)
       expect(await state(campaignId)).toEqual(before)
     })
   }
@@ -158,7 +158,7 @@ describe('uploading actual calls', () => {
     const lines = ['date,helpline,calls', ...Array.from({ length: 120 }, (_, i) => `2027-03-${String((i % 28) + 1).padStart(2, '0')},Alpha helpline,${i % 2 ? -1 : 1.5}`)]
     const result = await upload(ref, csvForm(lines.join('\n')))
     expect(result.status).toBe(400)
-    expect(result.data.problems).toHaveLength(100)
+    expect(result.data.errors).toHaveLength(100)
     expect(result.data.more).toBe(20)
     expect((await state(campaignId)).rows).toEqual([])
   })
@@ -171,11 +171,11 @@ describe('uploading actual calls', () => {
     // Declared: refused from the header alone.
     const declared = await upload(ref, csvForm('date,helpline,calls\n'), world.owner, { 'Content-Length': String(10 * 1024 * 1024) })
     expect(declared.status).toBe(400)
-    expect(declared.data.problems).toEqual(message)
+    expect(declared.data.errors).toEqual(message)
     // Not declared: the body is counted as it streams in.
     const streamed = await upload(ref, csvForm(junk, 'junk.bin'))
     expect(streamed.status).toBe(400)
-    expect(streamed.data.problems).toEqual(message)
+    expect(streamed.data.errors).toEqual(message)
     expect(await state(campaignId)).toEqual({ rows: [], audit: [] })
   })
 
@@ -183,7 +183,7 @@ describe('uploading actual calls', () => {
     const { ref } = await launched()
     const result = await callAction(uploadPage.action, '', { cookie: world.owner.cookie, params: { ref }, form: { file: 'date,helpline,calls' } })
     expect(result.status).toBe(400)
-    expect(result.data.problems).toEqual(['Select a CSV file of actual calls, then select Upload'])
+    expect(result.data.errors).toEqual(['Select a CSV file of actual calls, then select Upload'])
   })
 })
 
