@@ -247,11 +247,18 @@ export interface ForecastSplitTable {
   share_percent: number
 }
 
-/** The stamp of the inputs a campaign's stored arrivals were computed from (see campaign_helpline_load). */
+/** Present while a campaign's stored arrivals are current: triggers delete it when any of their inputs changes. */
 export interface CampaignLoadTable {
   campaign_id: string
-  stamp: string
+  /** The arrivals maths (its version and constants) they were computed with. */
+  model: string
   computed_at: string
+}
+
+/** One row (id 1): moves on with every change to anything a helpline calendar is computed from. */
+export interface InputGenerationTable {
+  id: number
+  n: number
 }
 
 /** A campaign's calls arriving at one helpline, per day from first_date, before roll-forward off closed days. */
@@ -296,6 +303,7 @@ export interface Database {
   forecast_message: ForecastMessageTable
   forecast_split: ForecastSplitTable
   campaign_load: CampaignLoadTable
+  input_generation: InputGenerationTable
   campaign_helpline_load: CampaignHelplineLoadTable
   actual_calls: ActualCallsTable
 }

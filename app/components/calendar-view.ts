@@ -1,5 +1,8 @@
 // What the helpline calendar's charts draw, from the calendar's weeks. Pure, so the server and the browser agree.
 import { CALENDAR_GROUPS, type CalendarGroup, type CalendarWeek } from '~/forecast/helpline-calendar'
+
+/** The parts of a week the charts draw. */
+export type ChartWeek = Pick<CalendarWeek, 'weekStart' | 'baselineCalls' | 'calls' | 'fte' | 'availableFte' | 'overCapacity'>
 import { axisDate } from './forecast-view'
 
 export interface CalendarPoint {
@@ -18,7 +21,7 @@ export interface CalendarPoint {
 }
 
 /** Weekly points; FTE below 0.05 (rounding in the stages) is drawn as nothing. */
-export function calendarPoints(weeks: readonly CalendarWeek[]): CalendarPoint[] {
+export function calendarPoints(weeks: readonly ChartWeek[]): CalendarPoint[] {
   const clean = (n: number) => (n > 0.05 ? n : 0)
   return weeks.map((w) => {
     const point: CalendarPoint = {

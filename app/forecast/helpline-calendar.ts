@@ -176,17 +176,22 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
   let previous = staff(prepared, input.helplineCalendar, emptyLoad(from, length), from, to)
   const stageDays: HelplineDay[][] = [previous]
   const cumulative = emptyLoad(from, length)
+  const zeros = new Float64Array(length)
   const groupCalls = Object.fromEntries(CALENDAR_GROUPS.map((g) => [g, new Float64Array(length)])) as Record<CalendarGroup, Float64Array>
-  for (const group of CALENDAR_GROUPS) {
+  CALENDAR_GROUPS.forEach((group, k) => {
     const members = visible.filter((h) => h.group === group)
     for (const m of members) {
       addInto(cumulative, m.load)
       for (let i = 0; i < length; i++) groupCalls[group][i] += m.load.central[i]
     }
-    // A group with no calls adds no staff: its stage is the one before.
-    if (members.length > 0) previous = staff(prepared, input.helplineCalendar, cumulative, from, to)
+    const last = k === CALENDAR_GROUPS.length - 1
+    // A group with no calls adds no staff: its stage is the one before. Only the last stage (every campaign) needs
+    // the low and high scenarios; the stages below it are staffed at the central rate alone, a third of the work.
+    if (last ? visible.length > 0 : members.length > 0) {
+      previous = staff(prepared, input.helplineCalendar, last ? cumulative : { ...cumulative, low: zeros, high: zeros }, from, to)
+    }
     stageDays.push(previous)
-  }
+  })
   const stageWeeks = stageDays.map((days) => aggregateByIsoWeek(days))
   const all = stageDays[CALENDAR_GROUPS.length]!
   const baselineDays = stageDays[0]!

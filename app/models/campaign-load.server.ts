@@ -1,11 +1,10 @@
 // Each campaign's calls arriving at each helpline, stored so that the helpline calendar reads them instead of
-// forecasting every campaign on every request (docs/decisions/0050-stored-arrivals-checked-by-stamp.md).
+// forecasting every campaign on every request (docs/decisions/0050-stored-arrivals-kept-current-by-triggers.md).
 //
-// Stored arrivals are only ever used when their stamp matches the stamp of the campaign's inputs as they are
-// now. The stamp names every input by its version: the campaign (its nation), its saved forecast inputs, each of
-// its messages (waves are saved with their message), the bank-holiday calendar in use and the arrivals maths
-// itself. Writes that change a campaign's inputs refresh its arrivals in their own transaction; anything that
-// does not (a bank-holiday upload, a new release, a write path added later) is caught by the stamp on read.
+// Stored arrivals are used only while their campaign's campaign_load row exists. Database triggers delete that row
+// whenever anything the arrivals are computed from changes (its messages, waves, forecast inputs or nation, or the
+// bank holidays in use), whatever wrote it. The app's own writes compute the arrivals again in the same
+// transaction; anything else is computed again on the next read.
 import crypto from 'node:crypto'
 import { DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES } from '../forecast/curves'
 import { addDays, fromDayNumber, toDayNumber } from '../forecast/dates'
@@ -31,30 +30,6 @@ const ARRIVALS_MODEL = crypto
   .digest('hex')
   .slice(0, 16)
 
-export interface LoadStampInputs {
-  campaignVersion: number
-  nation: string
-  /** 0 when the forecast inputs were never saved. */
-  forecastVersion: number
-  /** [message id, version] for every message of the campaign. */
-  messages: readonly (readonly [string, number])[]
-  bankHolidaysId: string
-}
-
-/** The stamp of a campaign's inputs: equal stamps mean equal arrivals. */
-export function loadStamp(inputs: LoadStampInputs): string {
-  const messages = [...inputs.messages].map(([id, version]) => `${id}:${version}`).sort()
-  const text = canonicalJson({
-    model: ARRIVALS_MODEL,
-    campaign: inputs.campaignVersion,
-    nation: inputs.nation,
-    forecast: inputs.forecastVersion,
-    messages,
-    bankHolidays: inputs.bankHolidaysId,
-  })
-  return crypto.createHash('sha256').update(text).digest('base64url')
-}
-
 interface StoredSeries {
   low: number[]
   central: number[]
@@ -64,23 +39,14 @@ interface StoredSeries {
 /** Recomputes and stores one campaign's arrivals at every helpline. Runs inside the caller's write transaction. */
 export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promise<void> {
   await writeTransaction(db, async (tx) => {
-    const campaign = await tx.selectFrom('campaign').select(['id', 'version', 'nation']).where('id', '=', campaignId).executeTakeFirst()
+    const campaign = await tx.selectFrom('campaign').select(['id', 'nation']).where('id', '=', campaignId).executeTakeFirst()
     if (!campaign) return
-    const [saved, messages, versions, helplines, active] = await Promise.all([
+    const [saved, messages, helplines, active] = await Promise.all([
       getForecastSettings(tx, campaign.id),
       listForecastMessages(tx, campaign.id),
-      tx.selectFrom('message').select(['id', 'version']).where('campaign_id', '=', campaign.id).execute(),
       listHelplines(tx),
       getActiveBankHolidays(tx),
     ])
-    const stamp = loadStamp({
-      campaignVersion: campaign.version,
-      nation: campaign.nation,
-      forecastVersion: saved.version,
-      messages: versions.map((m) => [m.id, m.version] as const),
-      bankHolidaysId: active.id,
-    })
-
     const rows: { campaign_id: string; helpline_id: string; first_date: string; last_date: string; daily_calls_json: string }[] = []
     if (saved.version > 0) {
       const bankHolidays = holidayDates(active.file, campaign.nation as Nation)
@@ -95,7 +61,7 @@ export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promi
     await tx.deleteFrom('campaign_helpline_load').where('campaign_id', '=', campaign.id).execute()
     if (rows.length) await tx.insertInto('campaign_helpline_load').values(rows).execute()
     await tx.deleteFrom('campaign_load').where('campaign_id', '=', campaign.id).execute()
-    await tx.insertInto('campaign_load').values({ campaign_id: campaign.id, stamp, computed_at: nowIso() }).execute()
+    await tx.insertInto('campaign_load').values({ campaign_id: campaign.id, model: ARRIVALS_MODEL, computed_at: nowIso() }).execute()
   })
 }
 
@@ -140,65 +106,64 @@ export interface StoredArrivals {
   arrivals: DayLoad
 }
 
-/**
- * Every campaign whose saved forecast sends calls to the helpline and that has calls arriving on or after
- * `fromDate`, with its arrivals. Campaigns whose stored arrivals no longer match their inputs are recomputed first.
- */
-export async function arrivalsAtHelpline(db: DbOrTx, helplineId: string, fromDate: string, toDate: string): Promise<StoredArrivals[]> {
-  const splitToHelpline = db
-    .selectFrom('forecast_split')
-    .select('forecast_split.campaign_id')
-    .where('forecast_split.helpline_id', '=', helplineId)
-    .where('forecast_split.share_percent', '>', 0)
-  const [campaigns, messages, active] = await Promise.all([
-    db
-      .selectFrom('campaign')
-      .innerJoin('forecast_input', 'forecast_input.campaign_id', 'campaign.id')
-      .leftJoin('campaign_load', 'campaign_load.campaign_id', 'campaign.id')
-      .select(['campaign.id', 'campaign.ref', 'campaign.name', 'campaign.status', 'campaign.nation', 'campaign.version', 'forecast_input.version as forecast_version', 'campaign_load.stamp'])
-      .where('campaign.id', 'in', splitToHelpline)
-      .execute(),
-    db.selectFrom('message').select(['message.campaign_id', 'message.id', 'message.version']).where('message.campaign_id', 'in', splitToHelpline).execute(),
-    getActiveBankHolidays(db),
-  ])
-  const versions = new Map<string, [string, number][]>()
-  for (const m of messages) {
-    let list = versions.get(m.campaign_id)
-    if (!list) versions.set(m.campaign_id, (list = []))
-    list.push([m.id, m.version])
-  }
-  const stale = campaigns.filter(
-    (c) =>
-      c.stamp !==
-      loadStamp({ campaignVersion: c.version, nation: c.nation, forecastVersion: c.forecast_version, messages: versions.get(c.id) ?? [], bankHolidaysId: active.id }),
-  )
+const splitTo = (db: DbOrTx, helplineId: string) =>
+  db.selectFrom('forecast_split').select('forecast_split.campaign_id').where('forecast_split.helpline_id', '=', helplineId).where('forecast_split.share_percent', '>', 0)
+
+/** The campaigns sending calls to the helpline whose stored arrivals are not current (or were never stored). */
+export async function staleCampaignsAtHelpline(db: DbOrTx, helplineId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('campaign')
+    .innerJoin('forecast_input', 'forecast_input.campaign_id', 'campaign.id')
+    .leftJoin('campaign_load', 'campaign_load.campaign_id', 'campaign.id')
+    .select('campaign.id')
+    .where('campaign.id', 'in', splitTo(db, helplineId))
+    .where((eb) => eb.or([eb('campaign_load.campaign_id', 'is', null), eb('campaign_load.model', '<>', ARRIVALS_MODEL)]))
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Brings every campaign sending calls to the helpline up to date; returns how many it computed again. */
+export async function refreshStaleAtHelpline(db: DbOrTx, helplineId: string): Promise<number> {
+  const stale = await staleCampaignsAtHelpline(db, helplineId)
   if (stale.length) {
     await writeTransaction(db, async (tx) => {
-      for (const c of stale) await refreshCampaignLoad(tx, c.id)
+      for (const id of stale) await refreshCampaignLoad(tx, id)
     })
   }
+  return stale.length
+}
 
-  const byId = new Map(campaigns.map((c) => [c.id, c]))
+/**
+ * The stored arrivals at the helpline that can reach the range, of campaigns whose forecast still sends calls there
+ * and whose arrivals are current (call refreshStaleAtHelpline first).
+ */
+export async function storedArrivals(db: DbOrTx, helplineId: string, fromDate: string, toDate: string): Promise<StoredArrivals[]> {
   const rows = await db
     .selectFrom('campaign_helpline_load')
-    .select(['campaign_id', 'first_date', 'daily_calls_json'])
-    .where('helpline_id', '=', helplineId)
+    .innerJoin('campaign', 'campaign.id', 'campaign_helpline_load.campaign_id')
+    .innerJoin('campaign_load', 'campaign_load.campaign_id', 'campaign_helpline_load.campaign_id')
+    .select(['campaign.id', 'campaign.ref', 'campaign.name', 'campaign.status', 'campaign.nation', 'campaign_helpline_load.first_date', 'campaign_helpline_load.daily_calls_json'])
+    .where('campaign_helpline_load.helpline_id', '=', helplineId)
+    .where('campaign_load.model', '=', ARRIVALS_MODEL)
     // Calls that arrive a little before the range can still be answered in it, once closed days roll forward.
-    .where('last_date', '>=', addDays(fromDate, -31))
-    .where('first_date', '<=', toDate)
-    .where('campaign_id', 'in', splitToHelpline)
+    .where('campaign_helpline_load.last_date', '>=', addDays(fromDate, -31))
+    .where('campaign_helpline_load.first_date', '<=', toDate)
+    // A campaign whose forecast no longer sends calls here keeps its old row until it is next computed.
+    .where('campaign_helpline_load.campaign_id', 'in', splitTo(db, helplineId))
     .execute()
-  const out: StoredArrivals[] = []
-  for (const row of rows) {
-    const c = byId.get(row.campaign_id)
-    if (!c) continue
+  return rows.map((row) => {
     const series = JSON.parse(row.daily_calls_json) as StoredSeries
-    out.push({
-      campaign: { id: c.id, ref: c.ref, name: c.name, status: c.status, nation: c.nation as Nation },
+    return {
+      campaign: { id: row.id, ref: row.ref, name: row.name, status: row.status, nation: row.nation as Nation },
       arrivals: { start: toDayNumber(row.first_date), low: Float64Array.from(series.low), central: Float64Array.from(series.central), high: Float64Array.from(series.high) },
-    })
-  }
-  return out
+    }
+  })
+}
+
+/** The generation of the calendar's inputs: it moves on (by trigger) with every change to any of them. */
+export async function inputGeneration(db: DbOrTx): Promise<number> {
+  const row = await db.selectFrom('input_generation').select('n').where('id', '=', 1).executeTakeFirst()
+  return Number(row?.n ?? 0)
 }
 
 /** How many campaigns have stored arrivals (for the benchmark and tests). */

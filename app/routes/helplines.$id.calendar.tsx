@@ -5,11 +5,10 @@ import { calendarPoints } from '~/components/calendar-view'
 import { calls, fte, longDate, shortDate } from '~/components/forecast-view'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { TableRegion } from '~/components/TableRegion'
-import { BackLink, Button, Select, Tag, WarningText } from '~/components/govuk'
+import { BackLink, Button, Pagination, Select, Tag, WarningText } from '~/components/govuk'
 import { STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
-import { calendarRange, type CalendarCause } from '~/forecast/helpline-calendar'
+import { calendarRange } from '~/forecast/helpline-calendar'
 import { helplineCalendar } from '~/models/calendar.server'
-import { getHelpline } from '~/models/helpline.server'
 import { monthName, parseCalendarQuery, startMonthChoices } from '~/schemas/calendar'
 import { requireUser } from '~/utils/auth.server'
 import { todayIso } from '~/utils/clock.server'
@@ -22,23 +21,59 @@ const CalendarCharts = lazy(() => import('~/components/charts/CalendarCharts'))
 export const handle = { title: (d: { helpline?: { name: string } } | undefined) => (d?.helpline ? `Calendar for ${d.helpline.name}` : 'Helpline calendar') }
 
 /** Most campaigns named beside one week; the CSV and the campaign table name them all. */
-const CAUSES_SHOWN = 8
+const CAUSES_SHOWN = 3
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+/** Campaigns per page of the campaign table, busiest first. */
+const CAMPAIGNS_PER_PAGE = 25
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
-  const helpline = await getHelpline(db, params.id ?? '')
-  if (!helpline) throw notFound('There is no such helpline')
   const today = todayIso()
   const { query, errors } = parseCalendarQuery(new URL(request.url).searchParams, today)
-  const calendar = await helplineCalendar(db, helpline, calendarRange(query.start, query.months))
+  const found = await helplineCalendar(db, params.id ?? '', calendarRange(query.start, query.months))
+  if (!found) throw notFound('There is no such helpline')
+  const { helpline, calendar } = found
+  const pages = Math.max(1, Math.ceil(calendar.campaigns.length / CAMPAIGNS_PER_PAGE))
+  const page = Math.min(pages, Math.max(1, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1))
+  // Only what the page shows: the CSV has every figure.
   const payload = {
     helpline: { id: helpline.id, name: helpline.name },
     query,
-    choices: startMonthChoices(today),
+    today,
     errors,
     calendar: {
-      ...calendar,
-      weeks: calendar.weeks.map((w) => ({ ...w, causes: w.causes.slice(0, CAUSES_SHOWN), moreCauses: Math.max(0, w.causes.length - CAUSES_SHOWN) })),
+      from: calendar.from,
+      to: calendar.to,
+      // Rounded as shown (whole calls, FTE to one place), so the page carries no more digits than it needs.
+      weeks: calendar.weeks.map((w) => ({
+        weekStart: w.weekStart,
+        isoWeek: w.isoWeek,
+        openDays: w.openDays,
+        baselineCalls: Math.round(w.baselineCalls),
+        calls: { launched: Math.round(w.calls.launched), approved: Math.round(w.calls.approved), planned: Math.round(w.calls.planned) },
+        fte: { baseline: round1(w.fte.baseline), launched: round1(w.fte.launched), approved: round1(w.fte.approved), planned: round1(w.fte.planned) },
+        totalFte: round1(w.totalFte.central),
+        peakTotalFte: round1(w.peakTotalFte),
+        availableFte: round1(w.availableFte),
+        daysOverCapacity: w.daysOverCapacity,
+        overCapacity: w.overCapacity,
+        baselineOverCapacity: w.baselineOverCapacity,
+        causes: w.causes.slice(0, CAUSES_SHOWN).map((c) => c.ref),
+        moreCauses: Math.max(0, w.causes.length - CAUSES_SHOWN),
+      })),
+      campaignCount: calendar.campaigns.length,
+      campaigns: calendar.campaigns.slice((page - 1) * CAMPAIGNS_PER_PAGE, page * CAMPAIGNS_PER_PAGE).map((c) => ({
+        ref: c.ref,
+        name: c.name,
+        status: c.status,
+        group: c.group,
+        calls: { low: Math.round(c.calls.low), central: Math.round(c.calls.central), high: Math.round(c.calls.high) },
+        peakWeek: c.peakWeek,
+        peakWeekCalls: Math.round(c.peakWeekCalls),
+      })),
+      page,
+      pages,
     },
   }
   return errors ? data(payload, { status: 400 }) : payload
@@ -52,27 +87,28 @@ function useHydrated() {
 
 const GROUP_COLUMNS = ['launched', 'approved', 'planned'] as const
 
-function CausesList({ causes, more }: { causes: CalendarCause[]; more: number }) {
+/** The campaigns with most calls on the week's short days, by reference: the campaign table below names them. */
+function Causes({ refs, more }: { refs: string[]; more: number }) {
   return (
-    <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
-      {causes.map((c) => (
-        <li key={c.ref}>
-          <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
-            {c.ref}
-          </Link>{' '}
-          {c.name} ({STATUS_LABELS[c.status as CampaignStatus]?.toLowerCase() ?? c.status}, {calls(c.calls)} calls)
-        </li>
-      ))}
-      {more > 0 ? <li>and {more} more</li> : null}
-    </ul>
+    <>
+      {refs.map((ref, i) => [
+        i ? ', ' : null,
+        <a key={ref} className="govuk-link" href={`/campaigns/${ref}`}>
+          {ref}
+        </a>,
+      ])}
+      {more > 0 ? ` and ${more} more` : null}
+    </>
   )
 }
 
 export default function HelplineCalendarPage() {
-  const { helpline, query, choices, errors, calendar } = useLoaderData<typeof loader>()
+  const { helpline, query, today, errors, calendar } = useLoaderData<typeof loader>()
+  const choices = startMonthChoices(today)
   const hydrated = useHydrated()
   const over = calendar.weeks.filter((w) => w.overCapacity)
   const csv = `/helplines/${helpline.id}/calendar.csv?start=${query.start}&months=${query.months}`
+  const pageHref = (n: number) => `/helplines/${helpline.id}/calendar?start=${query.start}&months=${query.months}&page=${n}#calendar-campaigns`
   return (
     <>
       <BackLink href={`/helplines/${helpline.id}`} text={`Back to ${helpline.name}`} />
@@ -108,8 +144,8 @@ export default function HelplineCalendarPage() {
       </Form>
 
       <p className="govuk-body" id="calendar-range">
-        {longDate(calendar.from)} to {longDate(calendar.to)}: {calendar.weeks.length} weeks, {calendar.campaigns.length}{' '}
-        {calendar.campaigns.length === 1 ? 'campaign' : 'campaigns'} with calls.
+        {longDate(calendar.from)} to {longDate(calendar.to)}: {calendar.weeks.length} weeks, {calendar.campaignCount}{' '}
+        {calendar.campaignCount === 1 ? 'campaign' : 'campaigns'} with calls.
       </p>
       {over.length ? (
         <WarningText text={`${over.length} of ${calendar.weeks.length} weeks ${over.length === 1 ? 'is' : 'are'} over capacity: the helpline needs more staff than it has on at least one day.`} />
@@ -152,38 +188,28 @@ export default function HelplineCalendarPage() {
           </thead>
           <tbody className="govuk-table__body">
             {calendar.weeks.map((w) => (
-              <tr className="govuk-table__row" key={w.weekStart} data-week={w.weekStart} data-over-capacity={w.overCapacity ? 'yes' : 'no'}>
-                <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                  {shortDate(w.weekStart)}
-                  <span className="govuk-hint govuk-!-font-size-16 app-block">{w.isoWeek}</span>
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{calls(w.baselineCalls)}</td>
+              <tr className="govuk-table__row" key={w.weekStart} data-week={w.weekStart}>
+                <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{`${shortDate(w.weekStart)} (${w.isoWeek})`}</th>
+                <td>{calls(w.baselineCalls)}</td>
                 {GROUP_COLUMNS.map((g) => (
-                  <td key={g} className="govuk-table__cell govuk-table__cell--numeric" data-calls={g}>
+                  <td key={g} data-calls={g}>
                     {calls(w.calls[g])}
                   </td>
                 ))}
-                <td className="govuk-table__cell govuk-table__cell--numeric">{fte(w.fte.baseline)}</td>
+                <td>{fte(w.fte.baseline)}</td>
                 {GROUP_COLUMNS.map((g) => (
-                  <td key={g} className="govuk-table__cell govuk-table__cell--numeric" data-fte={g}>
+                  <td key={g} data-fte={g}>
                     {fte(w.fte[g])}
                   </td>
                 ))}
-                <td className="govuk-table__cell govuk-table__cell--numeric" data-fte="total">
-                  {fte(w.totalFte.central)}
-                  <span className="govuk-hint govuk-!-font-size-16 app-block">busiest day {fte(w.peakTotalFte)}</span>
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{fte(w.availableFte)}</td>
-                <td className="govuk-table__cell">
+                <td data-fte="total">{`${fte(w.totalFte)} (busiest day ${fte(w.peakTotalFte)})`}</td>
+                <td>{fte(w.availableFte)}</td>
+                <td>
                   {w.overCapacity ? (
                     <>
-                      <Tag text="Over capacity" colour="orange" />
-                      <p className="govuk-body-s govuk-!-margin-bottom-1 govuk-!-margin-top-1">
-                        Short of staff on {w.daysOverCapacity} {w.daysOverCapacity === 1 ? 'day' : 'days'}
-                        {w.baselineOverCapacity ? ', even without campaigns' : ''}
-                        {w.causes.length ? '. Campaigns with calls then:' : '.'}
-                      </p>
-                      {w.causes.length ? <CausesList causes={w.causes} more={w.moreCauses} /> : null}
+                      <Tag text="Over capacity" colour="orange" />{' '}
+                      {`short of staff on ${w.daysOverCapacity} ${w.daysOverCapacity === 1 ? 'day' : 'days'}${w.baselineOverCapacity ? ', even without campaigns' : ''}${w.causes.length ? '; campaigns with calls then: ' : ''}`}
+                      {w.causes.length ? <Causes refs={w.causes} more={w.moreCauses} /> : null}
                     </>
                   ) : w.openDays === 0 ? (
                     'Closed'
@@ -198,12 +224,16 @@ export default function HelplineCalendarPage() {
       </TableRegion>
 
       <h2 className="govuk-heading-m">Campaigns</h2>
-      {calendar.campaigns.length === 0 ? (
+      {calendar.campaignCount === 0 ? (
         <p className="govuk-body">No campaign’s saved forecast sends calls to this helpline in these months.</p>
       ) : (
         <TableRegion label={`Campaigns with calls to ${helpline.name}`}>
           <table className="govuk-table" id="calendar-campaigns">
-            <caption className="govuk-table__caption govuk-visually-hidden">Campaigns with calls to {helpline.name} in these months</caption>
+            <caption className="govuk-table__caption govuk-table__caption--s">
+              {calendar.pages > 1
+                ? `Campaigns ${(calendar.page - 1) * CAMPAIGNS_PER_PAGE + 1} to ${(calendar.page - 1) * CAMPAIGNS_PER_PAGE + calendar.campaigns.length} of ${calendar.campaignCount}, most calls first`
+                : 'Most calls first'}
+            </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Campaign</th>
@@ -221,12 +251,7 @@ export default function HelplineCalendarPage() {
                     </Link>
                   </td>
                   <td className="govuk-table__cell">{STATUS_LABELS[c.status as CampaignStatus] ?? c.status}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {calls(c.calls.central)}
-                    <span className="govuk-hint govuk-!-font-size-16 app-block">
-                      low {calls(c.calls.low)}, high {calls(c.calls.high)}
-                    </span>
-                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{`${calls(c.calls.central)} (low ${calls(c.calls.low)}, high ${calls(c.calls.high)})`}</td>
                   <td className="govuk-table__cell">{c.peakWeek ? `${shortDate(c.peakWeek)} (${calls(c.peakWeekCalls)} calls)` : 'None'}</td>
                 </tr>
               ))}
@@ -234,6 +259,14 @@ export default function HelplineCalendarPage() {
           </table>
         </TableRegion>
       )}
+      {calendar.pages > 1 ? (
+        <Pagination
+          landmarkLabel="Pages of campaigns"
+          previous={calendar.page > 1 ? { href: pageHref(calendar.page - 1) } : undefined}
+          next={calendar.page < calendar.pages ? { href: pageHref(calendar.page + 1) } : undefined}
+          items={Array.from({ length: calendar.pages }, (_, i) => ({ number: i + 1, href: pageHref(i + 1), current: i + 1 === calendar.page }))}
+        />
+      ) : null}
       <p className="govuk-body">
         <a className="govuk-link" href={csv} download>
           Download this calendar (CSV)

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { CALENDAR_GROUPS, calendarRange } from '~/forecast/helpline-calendar'
 import { helplineCalendar } from '~/models/calendar.server'
-import { getHelpline } from '~/models/helpline.server'
 import { parseCalendarQuery } from '~/schemas/calendar'
 import { requireUser } from '~/utils/auth.server'
 import { todayIso } from '~/utils/clock.server'
@@ -35,11 +34,11 @@ const round2 = (value: number) => Math.round(value * 100) / 100
 /** The calendar page's week-by-week table, every figure and every campaign named. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
-  const helpline = await getHelpline(db, params.id ?? '')
-  if (!helpline) throw notFound('There is no such helpline')
   const { query, errors } = parseCalendarQuery(new URL(request.url).searchParams, todayIso())
   if (errors) throw badRequest(Object.values(errors).join('. '))
-  const calendar = await helplineCalendar(db, helpline, calendarRange(query.start, query.months))
+  const found = await helplineCalendar(db, params.id ?? '', calendarRange(query.start, query.months))
+  if (!found) throw notFound('There is no such helpline')
+  const { helpline, calendar } = found
   const rows = calendar.weeks.map((w) => [
     w.weekStart,
     w.weekEnd,

@@ -1,14 +1,16 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 
 // Frozen in time: Kysely<any>. The helpline calendar's stored arrivals and the actual calls of launched
-// campaigns (issue 7, DESIGN §9). docs/decisions/0050-stored-arrivals-checked-by-stamp.md explains the first two.
-export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
-  // One row per campaign whose arrivals are stored: the stamp names exactly the inputs they were computed from.
+// campaigns (issue 7, DESIGN §9). docs/decisions/0050-stored-arrivals-kept-current-by-triggers.md explains the first.
+export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  // One row per campaign whose stored arrivals are current. The triggers below delete it whenever anything the
+  // arrivals are computed from changes, by whatever path; until it is written again, the arrivals are not used.
   await db.schema
     .createTable('campaign_load')
     .addColumn('campaign_id', 'text', (c) => c.primaryKey().references('campaign.id'))
-    .addColumn('stamp', 'text', (c) => c.notNull())
+    // The arrivals maths (its version and constants): a release that changes it makes every row out of date.
+    .addColumn('model', 'text', (c) => c.notNull())
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .execute()
 
@@ -36,4 +38,74 @@ export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('actual_calls_pk', ['campaign_id', 'helpline_id', 'date'])
     .execute()
+
+  // A counter of changes to anything a calendar is computed from, so that a calendar already computed can be used
+  // again only while the counter has not moved (the app's memo is keyed by it).
+  await db.schema
+    .createTable('input_generation')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .execute()
+  await db.insertInto('input_generation').values({ id: 1, n: 0 }).execute()
+  await inputTriggers(db, dialect)
+}
+
+/** Row triggers: a campaign's change drops its campaign_load row; every change moves the generation on. */
+async function inputTriggers(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  const bump = 'update input_generation set n = n + 1 where id = 1'
+  if (dialect === 'postgres') {
+    await sql`
+      create function otm_calendar_input_changed() returns trigger language plpgsql as $$
+      declare changed text;
+      begin
+        update input_generation set n = n + 1 where id = 1;
+        if TG_TABLE_NAME = 'helpline' then
+          return null;
+        elsif TG_TABLE_NAME = 'bank_holiday_file' then
+          delete from campaign_load;
+          return null;
+        elsif TG_TABLE_NAME = 'campaign' then
+          if OLD.nation is distinct from NEW.nation then delete from campaign_load where campaign_id = NEW.id; end if;
+          return null;
+        elsif TG_TABLE_NAME = 'wave' then
+          if TG_OP = 'DELETE' then select campaign_id into changed from message where id = OLD.message_id;
+          else select campaign_id into changed from message where id = NEW.message_id; end if;
+        elsif TG_OP = 'DELETE' then
+          changed := OLD.campaign_id;
+        else
+          changed := NEW.campaign_id;
+        end if;
+        delete from campaign_load where campaign_id = changed;
+        if TG_OP = 'UPDATE' and TG_TABLE_NAME <> 'wave' then delete from campaign_load where campaign_id = OLD.campaign_id; end if;
+        return null;
+      end $$`.execute(db)
+    for (const table of ['message', 'wave', 'forecast_input', 'forecast_message', 'forecast_split', 'helpline']) {
+      await sql.raw(`create trigger otm_calendar_${table} after insert or update or delete on ${table} for each row execute function otm_calendar_input_changed()`).execute(db)
+    }
+    await sql.raw(`create trigger otm_calendar_campaign after update on campaign for each row execute function otm_calendar_input_changed()`).execute(db)
+    await sql
+      .raw(`create trigger otm_calendar_bank_holiday_file after update of applied_seq on bank_holiday_file for each row execute function otm_calendar_input_changed()`)
+      .execute(db)
+    return
+  }
+  const campaignOf: Record<string, { insert: string; delete: string }> = {
+    message: { insert: 'new.campaign_id', delete: 'old.campaign_id' },
+    wave: { insert: '(select campaign_id from message where id = new.message_id)', delete: '(select campaign_id from message where id = old.message_id)' },
+    forecast_input: { insert: 'new.campaign_id', delete: 'old.campaign_id' },
+    forecast_message: { insert: 'new.campaign_id', delete: 'old.campaign_id' },
+    forecast_split: { insert: 'new.campaign_id', delete: 'old.campaign_id' },
+  }
+  for (const [table, ids] of Object.entries(campaignOf)) {
+    const drop = (id: string) => `delete from campaign_load where campaign_id = ${id};`
+    await sql.raw(`create trigger otm_calendar_${table}_insert after insert on ${table} begin ${drop(ids.insert)} ${bump}; end`).execute(db)
+    await sql.raw(`create trigger otm_calendar_${table}_update after update on ${table} begin ${drop(ids.insert)} ${drop(ids.delete)} ${bump}; end`).execute(db)
+    await sql.raw(`create trigger otm_calendar_${table}_delete after delete on ${table} begin ${drop(ids.delete)} ${bump}; end`).execute(db)
+  }
+  await sql
+    .raw(`create trigger otm_calendar_campaign_update after update on campaign begin delete from campaign_load where campaign_id = new.id and old.nation is not new.nation; ${bump}; end`)
+    .execute(db)
+  for (const op of ['insert', 'update', 'delete']) {
+    await sql.raw(`create trigger otm_calendar_helpline_${op} after ${op} on helpline begin ${bump}; end`).execute(db)
+  }
+  await sql.raw(`create trigger otm_calendar_bank_holiday_file after update of applied_seq on bank_holiday_file begin delete from campaign_load; ${bump}; end`).execute(db)
 }

@@ -5,7 +5,7 @@ import { DEFAULT_BANK_HOLIDAYS } from '../../app/forecast/bank-holidays'
 import type { BankHolidaysFile } from '../../app/forecast/working-days'
 import { applyBankHolidays, storePendingBankHolidays } from '../../app/models/bank-holidays.server'
 import { getCampaignByRef, updateCampaignDescription } from '../../app/models/campaign.server'
-import { loadStamp } from '../../app/models/campaign-load.server'
+import { inputGeneration } from '../../app/models/campaign-load.server'
 import { computeSavedForecast, getForecastSettings, saveForecastSettings } from '../../app/models/forecast.server'
 import { getHelpline, updateHelpline } from '../../app/models/helpline.server'
 import { deleteMessage, getMessage, updateMessage } from '../../app/models/message.server'
@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 beforeEach(() => testClock.freeze(NOW))
 
-type Week = { weekStart: string; openDays: number; peakTotalFte: number; baselineOverCapacity: boolean; calls: Record<'launched' | 'approved' | 'planned', number>; overCapacity: boolean; causes: { ref: string }[] }
+type Week = { weekStart: string; openDays: number; peakTotalFte: number; baselineOverCapacity: boolean; calls: Record<'launched' | 'approved' | 'planned', number>; overCapacity: boolean; causes: string[] }
 type Calendar = { from: string; to: string; weeks: Week[]; campaigns: { ref: string; group: string; calls: { low: number; central: number; high: number } }[] }
 
 async function calendarOf(query = 'start=2027-06&months=2', user = world.viewer, helplineId = world.helplineId): Promise<Calendar> {
@@ -94,7 +94,7 @@ describe('the helpline calendar', () => {
     const over = calendar.weeks.filter((w) => w.overCapacity)
     expect(over.length).toBeGreaterThan(0)
     for (const week of over) {
-      expect(week.causes.map((c) => c.ref)).toEqual([busy.ref])
+      expect(week.causes).toEqual([busy.ref])
       expect(week.baselineOverCapacity).toBe(false)
     }
     expect(calendar.weeks.find((w) => w.weekStart === '2027-07-19')!.overCapacity).toBe(false)
@@ -148,24 +148,53 @@ describe('stored arrivals never go stale', () => {
     return { ...made, helplineId, weeks: async () => (await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).weeks.map((w) => w.calls.launched + w.calls.approved + w.calls.planned) }
   }
   const total = (weeks: number[]) => weeks.reduce((a, b) => a + b, 0)
+  const current = async (campaignId: string) => (await db.selectFrom('campaign_load').select('campaign_id').where('campaign_id', '=', campaignId).executeTakeFirst()) !== undefined
 
-  it('refreshes a campaign’s arrivals in the same transaction as a save of its forecast inputs', async () => {
-    const { ref, campaignId, messageId, weeks: weeksNow } = await august()
+  it('computes a campaign’s arrivals again in the same transaction as a save of its forecast inputs', async () => {
+    const { campaignId, weeks: weeksNow } = await august()
     const before = await weeksNow()
     expect(total(before)).toBeCloseTo(8_000, 6)
-    const stored = await db.selectFrom('campaign_load').select('stamp').where('campaign_id', '=', campaignId).executeTakeFirstOrThrow()
-    const campaign = (await getCampaignByRef(db, ref))!
-    expect(stored.stamp).toBe(
-      loadStamp({ campaignVersion: campaign.version, nation: campaign.nation, forecastVersion: 1, messages: [[messageId, 1]], bankHolidaysId: 'shipped' }),
-    )
+    expect(await current(campaignId)).toBe(true)
     const saved = await getForecastSettings(db, campaignId)
+    const generation = await inputGeneration(db)
     const result = await saveForecastSettings(db, { campaignId, version: 1, settings: { ...saved.settings, contactRates: { low: 5, central: 10, high: 12 } } }, world.owner)
     expect(result.ok).toBe(true)
-    const after = await db.selectFrom('campaign_load').select('stamp').where('campaign_id', '=', campaignId).executeTakeFirstOrThrow()
-    expect(after.stamp).not.toBe(stored.stamp)
+    // The save's own transaction left the arrivals current, and moved the generation on.
+    expect(await current(campaignId)).toBe(true)
+    expect(await inputGeneration(db)).toBeGreaterThan(generation)
     const weeks = await weeksNow()
     expect(total(weeks)).toBeCloseTo(10_000, 6)
     weeks.forEach((calls, i) => expect(calls).toBeCloseTo(before[i]! * 1.25, 6))
+  })
+
+  it('has the database itself mark arrivals out of date when any input changes, whatever wrote it', async () => {
+    const { campaignId, messageId, helplineId } = await august()
+    const changes: [string, () => Promise<unknown>][] = [
+      ['a wave', () => db.updateTable('wave').set({ volume: 90_000 }).where('message_id', '=', messageId).execute()],
+      ['a message', () => db.updateTable('message').set({ postage: 'first' }).where('id', '=', messageId).execute()],
+      ['the forecast inputs', () => db.updateTable('forecast_input').set({ rate_central_percent: 9 }).where('campaign_id', '=', campaignId).execute()],
+      ['a helpline split', () => db.updateTable('forecast_split').set({ share_percent: 100 }).where('campaign_id', '=', campaignId).execute()],
+      ['a delivery delay', () => db.updateTable('forecast_message').set({ delay_override_days: 2 }).where('campaign_id', '=', campaignId).execute()],
+      ['the nation', () => db.updateTable('campaign').set({ nation: 'northern-ireland' }).where('id', '=', campaignId).execute()],
+    ]
+    for (const [what, change] of changes) {
+      await calendarOf('start=2027-08&months=2', world.viewer, helplineId)
+      expect(await current(campaignId), `current before changing ${what}`).toBe(true)
+      const generation = await inputGeneration(db)
+      await change()
+      expect(await current(campaignId), `out of date after changing ${what}`).toBe(false)
+      expect(await inputGeneration(db)).toBeGreaterThan(generation)
+    }
+    // Reading the calendar computes them again, from the inputs as they now are: 90,000 letters at 9%.
+    const weeks = (await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).weeks
+    expect(weeks.reduce((n, w) => n + w.calls.approved, 0)).toBeCloseTo(8_100, 6)
+    expect(await current(campaignId)).toBe(true)
+    // A change of status does not touch the arrivals, but a calendar shows it at once: the generation moves on.
+    const generation = await inputGeneration(db)
+    await setStatus(campaignId, 'launched')
+    expect(await current(campaignId)).toBe(true)
+    expect(await inputGeneration(db)).toBeGreaterThan(generation)
+    expect((await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).weeks.reduce((n, w) => n + w.calls.launched, 0)).toBeCloseTo(8_100, 6)
   })
 
   it('follows a change of waves, a deleted message and a change of nation', async () => {
@@ -195,7 +224,7 @@ describe('stored arrivals never go stale', () => {
     expect((await weeksNow()).every((n) => n === 0)).toBe(true)
   })
 
-  it('follows a status change, a helpline’s opening hours and a write that bypassed the model', async () => {
+  it('follows a status change, a helpline’s opening hours and a write that bypassed the models', async () => {
     const { ref, campaignId, messageId, helplineId, weeks: weeksNow } = await august({ status: 'draft' })
     const groupOf = async () => (await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).campaigns.find((c) => c.ref === ref)?.group
     expect(await groupOf()).toBe('planned')
@@ -221,9 +250,8 @@ describe('stored arrivals never go stale', () => {
     const restored = await updateHelpline(db, { id: current.id, version: current.version + 1, settings: current }, world.admin)
     expect(restored.ok).toBe(true)
 
-    // A future write path that forgets to refresh: the message's new version is enough for the stamp to notice.
+    // A write that bypasses the models altogether, not even a new version: the database's triggers still notice.
     await db.updateTable('wave').set({ send_date: '2027-09-06' }).where('message_id', '=', messageId).execute()
-    await db.updateTable('message').set({ version: 2 }).where('id', '=', messageId).execute()
     const weeks = await calendarOf('start=2027-08&months=2', world.viewer, helplineId)
     expect(weeks.weeks.filter((w) => w.weekStart < '2027-09-06').every((w) => w.calls.launched === 0)).toBe(true)
     expect(weeks.weeks.reduce((n, w) => n + w.calls.launched, 0)).toBeCloseTo(8_000, 6)

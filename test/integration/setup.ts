@@ -23,15 +23,20 @@ if (testDialect === 'postgres') {
   dropDatabase = async () => {
     const client = new pg.Client({ connectionString: adminUrl })
     await client.connect()
-    // pg's pool.end() resolves before its clients' sockets have closed. Forcing the drop while one is still closing
-    // makes the server send it a FATAL that surfaces as an unhandled error, so wait for them to go first.
-    for (let waited = 0; waited < 5_000; waited += 25) {
-      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
-      if (rows[0].n === 0) break
-      await new Promise((resolve) => setTimeout(resolve, 25))
+    try {
+      // Without FORCE: a pool connection still saying goodbye would otherwise be killed mid-close.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await client.query(`drop database if exists ${name}`)
+          return
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+      }
+    } finally {
+      await client.end()
     }
-    await client.query(`drop database if exists ${name} with (force)`)
-    await client.end()
   }
 } else {
   const template = path.resolve('tmp/test-db/template.sqlite')
