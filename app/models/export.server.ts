@@ -4,6 +4,7 @@ import { nowIso } from '../utils/clock.server'
 import { messagesForExport } from './message.server'
 import { linesAndScriptsExport } from './lines-and-scripts.server'
 import { forecastInputsForExport } from './forecast.server'
+import { listActuals } from './actuals.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */
 export const EXPORT_SCHEMA_VERSION = 1
@@ -41,5 +42,7 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
     ...(await linesAndScriptsExport(db, campaign)),
     /** The saved forecast inputs (contact rates, curves, deadline bump, helpline split per message); null until saved. */
     forecastInputs: forecast,
+    /** The calls the campaign actually received, per day and helpline, once launched. */
+    actualCalls: (await listActuals(db, campaign.id)).map((a) => ({ date: a.date, helpline: a.helplineName, calls: a.calls, recordedBy: a.recordedBy, recordedAt: a.recordedAt })),
   }
 }

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as actualsPage from '../../app/routes/campaigns.$ref.actuals._index'
 import * as uploadPage from '../../app/routes/campaigns.$ref.actuals.upload'
 import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
+import * as exportJson from '../../app/routes/campaigns.$ref.export[.json]'
 import { getCampaignByRef } from '../../app/models/campaign.server'
 import { computeSavedForecast } from '../../app/models/forecast.server'
 import { testClock } from '../../app/utils/clock.server'
@@ -116,6 +117,11 @@ describe('uploading actual calls', () => {
       ['2027-03-05', 'Alpha helpline', 900, 'Owner'],
       ['2027-03-08', 'Alpha helpline', 700, 'Helen Marsh'],
     ])
+    // The campaign's JSON export carries them too.
+    const exported = await callLoader(exportJson.loader, '', { cookie: world.viewer.cookie, params: { ref } })
+    const json = typeof exported.data === 'string' ? JSON.parse(exported.data) : exported.data
+    expect(json.actualCalls).toHaveLength(4)
+    expect(json.actualCalls[0]).toMatchObject({ date: '2027-03-04', helpline: 'Alpha helpline', calls: 1250, recordedBy: 'Helen Marsh' })
   })
 
   const BAD_FILES: [string, string | Uint8Array, string[]][] = [
