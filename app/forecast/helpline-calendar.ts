@@ -13,12 +13,6 @@ import type { WorkingCalendar } from './working-days'
 export const CALENDAR_GROUPS = ['launched', 'approved', 'planned'] as const
 export type CalendarGroup = (typeof CALENDAR_GROUPS)[number]
 
-export const CALENDAR_GROUP_LABELS: Record<CalendarGroup, string> = {
-  launched: 'Launched',
-  approved: 'Approved',
-  planned: 'Planned',
-}
-
 /**
  * Planned = draft or awaiting sign-off. A closed campaign's calls still happened (or will), so they count as
  * launched: leaving them out would make past weeks look emptier than the helpline found them.
@@ -272,7 +266,7 @@ export function peakWeek(calendar: Pick<HelplineCalendar, 'weeks'>): CalendarWee
   return best
 }
 
-/** Builds a DayLoad from calls per date (tests, the seed and the benchmark describe loads this way). */
+/** Builds a DayLoad from calls per date: the readable way for a test to describe a campaign's arrivals. */
 export function dayLoadFrom(calls: Record<string, number | ScenarioValues>): DayLoad {
   const dates = Object.keys(calls).sort()
   if (dates.length === 0) return emptyLoad(0, 0)

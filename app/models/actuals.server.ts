@@ -8,7 +8,8 @@ import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { hasRole, type SessionUser } from '../utils/roles'
 import { isCampaignAuthor, type Campaign } from './campaign.server'
-import type { CampaignForecastData } from './forecast.server'
+import { computeSavedForecast, type CampaignForecastData } from './forecast.server'
+import { listHelplines } from './helpline.server'
 
 /** Actuals can be recorded up to this long after the forecast's last calls: late callers still ring. */
 export const WEEKS_AFTER_LAST_FORECAST_CALL = 4
@@ -33,6 +34,12 @@ export function actualsWindow(data: Pick<CampaignForecastData, 'messages'>, fore
   const lastCall = forecast.ok ? forecast.result.summary.lastCallDate : null
   const end = lastCall && lastCall > sends[sends.length - 1]! ? lastCall : sends[sends.length - 1]!
   return { first: sends[0]!, last: addDays(end, WEEKS_AFTER_LAST_FORECAST_CALL * 7) }
+}
+
+/** What a form or file of actual calls is checked against: the window, the helplines that can be named, today. */
+export async function recordingContext(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>, today: string) {
+  const [{ data, forecast }, helplines] = await Promise.all([computeSavedForecast(db, campaign), listHelplines(db)])
+  return { window: actualsWindow(data, forecast), helplines: helplines.map((h) => ({ id: h.id, name: h.name })), today }
 }
 
 export interface RecordedActual extends ActualCalls {

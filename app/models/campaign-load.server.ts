@@ -165,9 +165,3 @@ export async function inputGeneration(db: DbOrTx): Promise<number> {
   const row = await db.selectFrom('input_generation').select('n').where('id', '=', 1).executeTakeFirst()
   return Number(row?.n ?? 0)
 }
-
-/** How many campaigns have stored arrivals (for the benchmark and tests). */
-export async function storedLoadCount(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('campaign_load').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  return Number(row.n)
-}

@@ -7,10 +7,7 @@ import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { TableRegion } from '~/components/TableRegion'
 import { BackLink, Button, DateInput, InsetText, Input, NotificationBanner, Select } from '~/components/govuk'
 import { formatDateTime } from '~/campaign/options'
-import { actualsWindow, canRecordActuals, listActuals, recordActuals } from '~/models/actuals.server'
-import type { Campaign } from '~/models/campaign.server'
-import { computeSavedForecast } from '~/models/forecast.server'
-import { listHelplines } from '~/models/helpline.server'
+import { canRecordActuals, listActuals, recordActuals, recordingContext } from '~/models/actuals.server'
 import { ACTUAL_FORM_HREFS, ACTUAL_FORM_ORDER, parseActualForm } from '~/schemas/actuals'
 import { requireReadableCampaign } from '~/utils/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
@@ -22,15 +19,10 @@ import { actualsRefusal, requireActualsRecorder } from '~/utils/actuals-access.s
 
 export const handle = { title: 'Actual calls' }
 
-async function recordingContext(campaign: Campaign) {
-  const [{ data: forecastData, forecast }, helplines] = await Promise.all([computeSavedForecast(db, campaign), listHelplines(db)])
-  return { window: actualsWindow(forecastData, forecast), helplines: helplines.map((h) => ({ id: h.id, name: h.name })), today: todayIso() }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
   const canRecord = canRecordActuals(user, campaign)
-  const [actuals, context] = await Promise.all([listActuals(db, campaign.id), canRecord ? recordingContext(campaign) : null])
+  const [actuals, context] = await Promise.all([listActuals(db, campaign.id), canRecord ? recordingContext(db, campaign, todayIso()) : null])
   return {
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status },
     actuals,
@@ -50,7 +42,7 @@ interface ActionResult {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireActualsRecorder(request, params.ref)
   const values = formValues(await readFormData(request))
-  const { window, helplines, today } = await recordingContext(campaign)
+  const { window, helplines, today } = await recordingContext(db, campaign, todayIso())
   if (!window) {
     return data<ActionResult>({ errors: { _form: 'The campaign has no send dates, so there are no days to record calls for' }, values, replaces: null }, { status: 400 })
   }

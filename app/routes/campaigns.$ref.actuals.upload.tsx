@@ -3,10 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { dayMonthYear, decodeUtf8, describeProblem, MAX_ACTUALS_BYTES, parseActualsCsv } from '~/actuals/upload'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { BackLink, Button, Details, ErrorSummary, FileUpload } from '~/components/govuk'
-import { actualsWindow, recordActuals } from '~/models/actuals.server'
-import type { Campaign } from '~/models/campaign.server'
-import { computeSavedForecast } from '~/models/forecast.server'
-import { listHelplines } from '~/models/helpline.server'
+import { recordActuals, recordingContext } from '~/models/actuals.server'
 import { actualsRefusal, requireActualsRecorder } from '~/utils/actuals-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -17,14 +14,9 @@ export const handle = { title: 'Upload actual calls' }
 
 const TOO_LARGE = 'The selected file must be smaller than 1 MB. A year of daily calls for four helplines is under 100 KB.'
 
-async function recordingContext(campaign: Campaign) {
-  const [{ data: forecastData, forecast }, helplines] = await Promise.all([computeSavedForecast(db, campaign), listHelplines(db)])
-  return { window: actualsWindow(forecastData, forecast), helplines: helplines.map((h) => ({ id: h.id, name: h.name })), today: todayIso() }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireActualsRecorder(request, params.ref)
-  const { window, helplines } = await recordingContext(campaign)
+  const { window, helplines } = await recordingContext(db, campaign, todayIso())
   return { campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status }, window, helplines: helplines.map((h) => h.name) }
 }
 
@@ -51,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!decoded.ok) {
     return refused([`The file must be a CSV file saved as UTF-8 text (in Excel, save as “CSV UTF-8”). Line ${decoded.line} is not UTF-8.`])
   }
-  const { window, helplines, today } = await recordingContext(campaign)
+  const { window, helplines, today } = await recordingContext(db, campaign, todayIso())
   if (!window) return refused(['The campaign has no send dates, so there are no days to record calls for'])
   const parsed = parseActualsCsv(decoded.text, { helplines, window, today })
   if (!parsed.ok) return refused(parsed.problems.map(describeProblem), parsed.more)
