@@ -3,8 +3,7 @@
 //
 // Stored arrivals are used only while their campaign's campaign_load row exists. Database triggers delete that row
 // whenever anything the arrivals are computed from changes (its messages, waves, forecast inputs or nation, or the
-// bank holidays in use), whatever wrote it. The app's own writes compute the arrivals again in the same
-// transaction; anything else is computed again on the next read.
+// bank holidays in use), whatever wrote it; the next read of a calendar computes them again.
 import crypto from 'node:crypto'
 import { DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES } from '../forecast/curves'
 import { addDays, fromDayNumber, toDayNumber } from '../forecast/dates'
@@ -36,7 +35,7 @@ interface StoredSeries {
   high: number[]
 }
 
-/** Recomputes and stores one campaign's arrivals at every helpline. Runs inside the caller's write transaction. */
+/** Recomputes and stores one campaign's arrivals at every helpline (joining the caller's transaction, if any). */
 export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promise<void> {
   await writeTransaction(db, async (tx) => {
     const campaign = await tx.selectFrom('campaign').select(['id', 'nation']).where('id', '=', campaignId).executeTakeFirst()

@@ -14,7 +14,6 @@ import { appendAudit, type Actor } from '../utils/audit.server'
 import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
-import { refreshCampaignLoad } from './campaign-load.server'
 import { hasRole, type SessionUser } from '../utils/roles'
 
 export interface Campaign {
@@ -325,8 +324,6 @@ export async function updateCampaignDescription(
       before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
       after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
     })
-    // The nation decides the working days the campaign's calls arrive on.
-    await refreshCampaignLoad(tx, before.id)
     return { ok: true, version }
   })
 }

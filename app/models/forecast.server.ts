@@ -17,7 +17,6 @@ import { hasRole, type SessionUser } from '../utils/roles'
 import { bankHolidayDates } from './bank-holidays.server'
 import type { Campaign } from './campaign.server'
 import { listHelplines } from './helpline.server'
-import { refreshCampaignLoad } from './campaign-load.server'
 
 const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value)
 const isPostage = (value: string | null): value is Postage => value !== null && (POSTAGE_CLASSES as readonly string[]).includes(value)
@@ -232,7 +231,6 @@ export async function saveForecastSettings(
       before: before ?? undefined,
       after,
     })
-    await refreshCampaignLoad(tx, campaign.id)
     return { ok: true, version }
   })
 }

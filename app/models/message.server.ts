@@ -10,7 +10,6 @@ import { recordRevision } from '../utils/revision.server'
 import type { SessionUser } from '../utils/roles'
 import { authoringRefusal, type AuthoringRefusal } from './authoring.server'
 import { listCampaignFieldNames } from './campaign-field.server'
-import { refreshCampaignLoad } from './campaign-load.server'
 
 export interface Wave {
   sendDate: string
@@ -285,7 +284,6 @@ export async function createMessage(db: DbOrTx, input: { campaignId: string; val
       summary: `Added ${named(snapshot)}`,
       after: snapshot,
     })
-    await refreshCampaignLoad(tx, input.campaignId)
     return { ok: true, id }
   })
 }
@@ -337,7 +335,6 @@ export async function updateMessage(
       before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
       after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
     })
-    await refreshCampaignLoad(tx, input.campaignId)
     return { ok: true, version }
   })
 }
@@ -364,7 +361,6 @@ export async function deleteMessage(db: DbOrTx, input: { campaignId: string; mes
       summary: `Deleted ${named(snapshot)} (version ${before.version})`,
       before: snapshot,
     })
-    await refreshCampaignLoad(tx, input.campaignId)
     return { ok: true }
   })
 }
