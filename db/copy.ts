@@ -5,7 +5,8 @@ import { dialectOf, openDatabase } from './connection'
 import { migrateToLatest } from './migrate'
 
 // Transient state that need not (and should not) move: sessions force everyone to sign in again on the new system.
-const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock'])
+// The calendar's stored arrivals and their change counter are derived caches, recomputed on the first read.
+const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'campaign_load', 'campaign_helpline_load', 'input_generation'])
 const BATCH = 500
 
 interface TableInfo {

@@ -12,6 +12,7 @@ import type { Db } from '../app/utils/db.server'
 import type { Role, SessionUser } from '../app/utils/roles'
 import { seedDemoHandling } from './seed-lines'
 import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast'
+import { seedDemoActuals } from './seed-actuals'
 import { seedDemoSignOffs, type DemoSignOff } from './seed-signoff'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
@@ -211,7 +212,8 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
   {
     owner: 'designer2@example.gov.uk',
     status: 'launched',
-    launchInDays: -20,
+    // Launched six weeks ago, so its calls have nearly all come in: the demo shows actuals against the forecast.
+    launchInDays: -42,
     input: {
       name: 'VAT registration threshold for online sellers',
       regime: 'vat',
@@ -332,6 +334,8 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
   await seedDemoForecasts(db, [...users.values()])
   // Last: sign-off binds to the content as it is, and launch locks it.
   await seedDemoSignOffs(db, progress, users)
+  // The launched campaign's calls so far, so a new user sees actuals against the forecast at once.
+  await seedDemoActuals(db, users.get('customer-services@example.gov.uk')!)
   return { users: [...users.keys()], campaigns: refs }
 }
 

@@ -291,6 +291,40 @@ export interface LaunchSnapshotTable {
   launched_at: string
 }
 
+/** Present while a campaign's stored arrivals are current: triggers delete it when any of their inputs changes. */
+export interface CampaignLoadTable {
+  campaign_id: string
+  /** The arrivals maths (its version and constants) they were computed with. */
+  model: string
+  computed_at: string
+}
+
+/** One row (id 1): moves on with every change to anything a helpline calendar is computed from. */
+export interface InputGenerationTable {
+  id: number
+  n: number
+}
+
+/** A campaign's calls arriving at one helpline, per day from first_date, before roll-forward off closed days. */
+export interface CampaignHelplineLoadTable {
+  campaign_id: string
+  helpline_id: string
+  first_date: string
+  last_date: string
+  /** {"low":[…],"central":[…],"high":[…]}: one number per day from first_date. */
+  daily_calls_json: string
+}
+
+/** The calls a launched campaign actually received on one day at one helpline. */
+export interface ActualCallsTable {
+  campaign_id: string
+  helpline_id: string
+  date: string
+  calls: number
+  recorded_by: string
+  recorded_at: string
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -316,6 +350,10 @@ export interface Database {
   sign_off_decision: SignOffDecisionTable
   campaign_scope: CampaignScopeTable
   launch_snapshot: LaunchSnapshotTable
+  campaign_load: CampaignLoadTable
+  input_generation: InputGenerationTable
+  campaign_helpline_load: CampaignHelplineLoadTable
+  actual_calls: ActualCallsTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -334,3 +372,4 @@ export type ScriptRow = Selectable<ScriptTable>
 export type HelplineRow = Selectable<HelplineTable>
 export type BankHolidayFileRow = Selectable<BankHolidayFileTable>
 export type ForecastInputRow = Selectable<ForecastInputTable>
+export type ActualCallsRow = Selectable<ActualCallsTable>

@@ -41,7 +41,7 @@ function workingDaysAfter(calendar: WorkingCalendar, from: number, to: number): 
 }
 
 /** A wave's calls per recipient, by day: `days[k]` gets `shares[k]` of them. */
-interface WaveArrivals {
+export interface WaveArrivals {
   days: Int32Array
   shares: Float64Array
 }
@@ -78,7 +78,7 @@ export function waveArrivals(
   return { deliveryDay, deadlineDay, arrivals: { days, shares } }
 }
 
-interface PlannedMessage {
+export interface PlannedMessage {
   message: ForecastMessage
   rates: ScenarioValues
   delayDays: number
@@ -98,12 +98,26 @@ function normalisedSplit(message: ForecastMessage, helplineIndex: Map<string, nu
   })
 }
 
-export function forecast(input: ForecastInput): ForecastResult {
+/** Where every message's calls arrive, per helpline and day, before calls on closed days roll forward. */
+export interface Arrivals {
+  calendar: WorkingCalendar
+  planned: PlannedMessage[]
+  /** Day numbers of the first send date and the last arrival (widened by any horizon); NaN without waves. */
+  first: number
+  last: number
+  /** One per input helpline, in the input's order, all starting at `first`. */
+  loads: DayLoad[]
+}
+
+/**
+ * Steps 1 and 2 of the forecast: the calls of every wave placed on working days and summed per helpline. The
+ * helpline calendar (DESIGN §9) stores exactly these, so it and the forecast page cannot disagree.
+ */
+export function arrivals(input: ForecastInput): Arrivals {
   const calendar = createWorkingCalendar(input.bankHolidays)
   const bump = input.deadlineBump ?? DEFAULT_DEADLINE_BUMP
   const helplineIndex = new Map(input.helplines.map((h, i) => [h.id, i]))
   const curveCache = new Map<Channel, readonly number[]>()
-  const warnings: string[] = []
 
   // 1. Where every wave's calls arrive.
   let first = Infinity
@@ -151,12 +165,9 @@ export function forecast(input: ForecastInput): ForecastResult {
   const horizonTo = input.horizon?.to ? toDayNumber(input.horizon.to) : -Infinity
   if (horizonFrom < first) first = horizonFrom
   if (horizonTo > last) last = horizonTo
-  if (!Number.isFinite(first) || !Number.isFinite(last)) {
-    // Nothing to place in time: no waves and no horizon.
-    return emptyResult(input, planned)
-  }
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return { calendar, planned, first: NaN, last: NaN, loads: [] }
 
-  // 2. Arrivals per helpline per day, then roll calls on closed days forward.
+  // 2. Arrivals per helpline per day.
   const length = last - first + 1
   const loads: DayLoad[] = input.helplines.map(() => ({
     start: first,
@@ -182,6 +193,20 @@ export function forecast(input: ForecastInput): ForecastResult {
       }
     }
   }
+  return { calendar, planned, first, last, loads }
+}
+
+export function forecast(input: ForecastInput): ForecastResult {
+  const warnings: string[] = []
+  const placed = arrivals(input)
+  const { calendar, planned, loads, first } = placed
+  let last = placed.last
+  if (!Number.isFinite(first) || !Number.isFinite(last)) {
+    // Nothing to place in time: no waves and no horizon.
+    return emptyResult(input, planned)
+  }
+
+  // Roll calls on closed days forward.
   const prepared = input.helplines.map(prepareHelpline)
   const rolled = loads.map((load, h) => rollForward(prepared[h], calendar, load))
   for (const r of rolled) last = Math.max(last, r.start + r.central.length - 1)

@@ -5,6 +5,7 @@ import { messagesForExport } from './message.server'
 import { linesAndScriptsExport } from './lines-and-scripts.server'
 import { forecastInputsForExport } from './forecast.server'
 import { getLaunchRecord, signOffsForExport } from './signoff.server'
+import { listActuals } from './actuals.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */
 export const EXPORT_SCHEMA_VERSION = 1
@@ -46,5 +47,7 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
     signOffs: await signOffsForExport(db, campaign.id),
     /** The launch snapshot's SHA-256, who launched and when; null before launch. */
     launch: await getLaunchRecord(db, campaign.id),
+    /** The calls the campaign actually received, per day and helpline, once launched. */
+    actualCalls: (await listActuals(db, campaign.id)).map((a) => ({ date: a.date, helpline: a.helplineName, calls: a.calls, recordedBy: a.recordedBy, recordedAt: a.recordedAt })),
   }
 }

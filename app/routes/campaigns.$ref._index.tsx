@@ -94,6 +94,13 @@ export default function CampaignPage() {
               Audit trail
             </Link>
           </li>
+          {campaign.status === 'launched' || campaign.status === 'closed' ? (
+            <li>
+              <Link className="govuk-link" to={`/campaigns/${campaign.ref}/actuals`}>
+                Actual calls
+              </Link>
+            </li>
+          ) : null}
           <li>
             <a className="govuk-link" href={`/campaigns/${campaign.ref}/export.json`}>
               Download as JSON

@@ -1,17 +1,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { ActualsComparison } from '~/components/ActualsComparison'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { ForecastForm } from '~/components/ForecastForm'
 import { ForecastOutputs } from '~/components/ForecastOutputs'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { BackLink, InsetText, NotificationBanner, SummaryList, Tag } from '~/components/govuk'
+import { ForecastSuggestion } from '~/components/ForecastSuggestion'
 import { formatDateTime } from '~/campaign/options'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
-import { forecastFromSettings, sameSettings, type ForecastSettings } from '~/forecast/settings'
+import { channelsUsed, curvePercent, forecastFromSettings, sameSettings, type ForecastSettings } from '~/forecast/settings'
 import { trimNumber } from '~/helplines/helpline'
 import { canEditCampaign } from '~/models/campaign.server'
+import { actualsView, canRecordActuals, listActuals } from '~/models/actuals.server'
 import { loadCampaignForecastData, saveForecastSettings } from '~/models/forecast.server'
+import { forecastSuggestion } from '~/models/learning.server'
 import {
   curveRows,
   curveRowsFromValues,
@@ -31,14 +35,21 @@ export const handle = { title: 'Forecast the calls' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
-  const loaded = await loadCampaignForecastData(db, campaign)
+  const [loaded, actuals] = await Promise.all([loadCampaignForecastData(db, campaign), listActuals(db, campaign.id)])
+  const canEdit = canEditCampaign(user, campaign)
+  // Once a launched campaign has actual calls, the page sets them against the saved forecast (DESIGN §9).
+  const savedForecast = actuals.length && loaded.saved.version > 0 ? forecastFromSettings(loaded.saved.settings, loaded.messages, loaded.forecastHelplines, loaded.bankHolidays) : null
   return {
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, nation: campaign.nation },
-    canEdit: canEditCampaign(user, campaign),
+    canEdit,
     messages: loaded.messages,
     helplines: loaded.forecastHelplines,
     bankHolidays: loaded.bankHolidays,
     saved: loaded.saved,
+    actuals: savedForecast ? actualsView(loaded, savedForecast, actuals) : null,
+    canRecordActuals: canRecordActuals(user, campaign),
+    // A forecast never saved starts from what past campaigns of the same regime and channel showed, if any did.
+    suggestion: canEdit && loaded.saved.version === 0 ? await forecastSuggestion(db, campaign, loaded.messages) : null,
   }
 }
 
@@ -48,6 +59,8 @@ interface ActionResult {
   version: number
   /** The submitted settings when they are valid: the forecast shows them, saved or not. */
   settings: ForecastSettings | null
+  /** The campaigns whose figures "Use these figures" filled in. */
+  suggestedFrom?: string[]
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,6 +71,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = Number(values.version)
   const keptVersion = Number.isSafeInteger(version) ? version : loaded.saved.version
   const parsed = parseForecastForm(values, ctx)
+  if (values.intent === 'use-suggestion') {
+    // Fills in the past campaigns' rates and curves over what was typed; nothing is saved until the user saves.
+    const suggestion = loaded.saved.version === 0 ? await forecastSuggestion(db, campaign, loaded.messages) : null
+    if (!suggestion) {
+      return data<ActionResult>(
+        { errors: { _form: 'There are no figures from past campaigns to use: the forecast has been saved, or no past campaign fits any more.' }, values, version: keptVersion, settings: null },
+        { status: 409 },
+      )
+    }
+    const base = parsed.ok ? parsed.data : loaded.saved.settings
+    const settings: ForecastSettings = { ...base, contactRates: suggestion.contactRates, responseCurves: { ...base.responseCurves, ...suggestion.responseCurves } }
+    return data<ActionResult>({ errors: null, values: forecastToFormValues(settings, ctx), version: keptVersion, settings, suggestedFrom: suggestion.sources.map((s) => s.ref) })
+  }
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, version: keptVersion, settings: null }, { status: 400 })
   // "Recalculate" is a preview: nothing is saved, and the page shows the forecast for what was typed.
   if (values.intent !== 'save') return data<ActionResult>({ errors: null, values, version: keptVersion, settings: parsed.data })
@@ -108,10 +134,11 @@ export default function ForecastPage() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const { campaign, canEdit, messages, helplines, saved } = loaderData
+  const { campaign, canEdit, messages, helplines, saved, suggestion } = loaderData
   // A new submission or a new saved version starts the editor afresh from what the server returned.
   const editorKey = `${saved.version}:${actionData ? JSON.stringify(actionData.values) : 'saved'}`
 
+  const editor = <ForecastEditor key={editorKey} loaderData={loaderData} actionData={actionData} />
   let body
   if (messages.length === 0) {
     body = (
@@ -133,13 +160,19 @@ export default function ForecastPage() {
       </p>
     )
   } else {
-    body = <ForecastEditor key={editorKey} loaderData={loaderData} actionData={actionData} />
+    body = editor
   }
 
   return (
     <>
       <BackLink href={`/campaigns/${campaign.ref}`} text="Back to the campaign" />
       {params.get('notice') === 'saved' && !actionData ? <NotificationBanner type="success" text="Forecast inputs saved" /> : null}
+      {actionData?.suggestedFrom ? (
+        <NotificationBanner
+          text={`The contact rates and response curves of ${actionData.suggestedFrom.join(', ')} are filled in below. Check them, then save the forecast inputs to keep them.`}
+          titleText="Figures from past campaigns"
+        />
+      ) : null}
       {canEdit && messages.length > 0 && helplines.length > 0 ? (
         <FormErrorSummary
           errors={actionData?.errors ?? undefined}
@@ -148,6 +181,7 @@ export default function ForecastPage() {
         />
       ) : null}
       <CampaignHeading campaign={campaign} title="Forecast the calls" />
+      {suggestion && canEdit && !actionData?.suggestedFrom && params.get('suggestion') !== 'hide' && body === editor ? <ForecastSuggestion suggestion={suggestion} /> : null}
       {body}
     </>
   )
@@ -225,6 +259,19 @@ function ForecastEditor({ loaderData, actionData }: { loaderData: LoaderData; ac
         <SavedInputs loaderData={loaderData} />
       )}
       <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+      {loaderData.actuals ? (
+        <>
+          <ActualsComparison
+            view={loaderData.actuals}
+            forecastRatePercent={saved.settings.contactRates.central}
+            forecastCurves={Object.fromEntries(channelsUsed(messages).map((c) => [c, curvePercent(saved.settings, c)]))}
+            chartsEnabled={hydrated}
+            recordHref={loaderData.canRecordActuals ? `/campaigns/${campaign.ref}/actuals` : undefined}
+          />
+          <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+          <h2 className="govuk-heading-m">The forecast</h2>
+        </>
+      ) : null}
       {saved.version > 0 ? (
         <p className="govuk-body app-no-print">
           <a className="govuk-link" href={`/campaigns/${campaign.ref}/forecast.csv`} download>

@@ -34,6 +34,11 @@ export default function HelplinePage() {
         {notice ? <NotificationBanner type="success" text={notice} /> : null}
         <span className="govuk-caption-l">Helpline</span>
         <h1 className="govuk-heading-l">{h.name}</h1>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/helplines/${h.id}/calendar`}>
+            Calendar: calls and staff for every campaign, week by week
+          </Link>
+        </p>
         <SummaryList
           rows={[
             { key: { text: 'Name' }, value: { text: h.name }, actions: change('name', 'name') },

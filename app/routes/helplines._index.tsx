@@ -40,6 +40,9 @@ export default function Helplines() {
                 <th scope="col" className="govuk-table__header">Staffing model</th>
                 <th scope="col" className="govuk-table__header govuk-table__header--numeric">Baseline calls a day</th>
                 <th scope="col" className="govuk-table__header govuk-table__header--numeric">Available FTE</th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Calendar</span>
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -57,6 +60,11 @@ export default function Helplines() {
                   <td className="govuk-table__cell">{staffingModel(h.patienceSeconds)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(h.baselineCallsPerDay)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{trimNumber(h.availableFte, 1)}</td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/helplines/${h.id}/calendar`}>
+                      Calendar<span className="govuk-visually-hidden"> for {h.name}</span>
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

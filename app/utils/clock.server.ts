@@ -11,9 +11,12 @@ export function nowIso(): string {
   return now().toISOString()
 }
 
+// Built once: constructing an Intl formatter costs far more than using one, and pages ask for today on every request.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+
 /** Today's date in the UK (Europe/London), as YYYY-MM-DD. */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now())
+  return LONDON_DATE.format(now())
 }
 
 export const testClock = {

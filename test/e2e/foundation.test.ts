@@ -52,7 +52,11 @@ for (const javaScriptEnabled of [true, false]) {
       const context = await newContext(browser, { javaScriptEnabled })
       const page = await openPage(context)
       await signIn(page, app.baseUrl, 'designer@example.gov.uk')
-      expect(new URL(page.url()).pathname).toBe('/campaigns')
+      // Signing in lands on the home page; the campaign list is one link away.
+      expect(new URL(page.url()).pathname).toBe('/')
+      await expectAccessible(page, 'home page')
+      await page.getByRole('link', { name: 'Campaigns', exact: true }).click()
+      await page.waitForURL('**/campaigns')
       await expectAccessible(page, 'campaign list')
 
       await page.getByRole('button', { name: 'Create a campaign' }).click()

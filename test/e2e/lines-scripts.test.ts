@@ -202,6 +202,8 @@ for (const javaScriptEnabled of [true, false]) {
       const context = await newContext(browser, { javaScriptEnabled })
       const page = await openPage(context)
       await signIn(page, app.baseUrl, 'designer@example.gov.uk')
+      // Signing in lands on the home page, whose next-step links name their campaign too: start from the list.
+      await page.goto(`${app.baseUrl}/campaigns`)
       await page.getByRole('link', { name: 'Rental income missing from Self Assessment returns' }).click()
       await page.waitForURL(/\/campaigns\/OTM-\d{4}-\d{3}$/)
       const base = page.url()

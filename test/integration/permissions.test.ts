@@ -59,6 +59,10 @@ import { saveScript } from '../../app/models/script.server'
 import { campaignByRef, makeLine } from '../support/lines'
 import { makeCampaign, makeUser, type TestUser } from '../support/factories'
 import { callAction, callLoader } from '../support/routes'
+import * as helplineCalendar from '../../app/routes/helplines.$id.calendar'
+import * as helplineCalendarCsv from '../../app/routes/helplines.$id.calendar[.csv]'
+import * as actualsIndex from '../../app/routes/campaigns.$ref.actuals._index'
+import * as actualsUpload from '../../app/routes/campaigns.$ref.actuals.upload'
 
 const ACTORS = ['anonymous', 'owner', 'coOwner', 'otherDesigner', 'customerServices', 'debtManagement', 'pressOffice', 'viewer', 'admin'] as const
 type ActorName = (typeof ACTORS)[number]
@@ -89,6 +93,8 @@ interface Context {
   lineId: string
   helplineId: string
   uploadId: string
+  /** A launched campaign of the same owner and co-owner: the one kind that records actual calls. */
+  launchedRef: string
   users: Record<Exclude<ActorName, 'anonymous'>, TestUser>
 }
 
@@ -101,7 +107,7 @@ const pressParams = (ctx: Context) => ({ ref: ctx.ref, group: 'press-office' })
 const messagePath = (ctx: Context, rest = '') => `/campaigns/${ctx.ref}/messages/${ctx.messageId}${rest}`
 
 const ROWS: Row[] = [
-  { name: 'home', method: 'GET', path: () => '/', run: callLoader, handler: home.loader, expected: everyone(302) },
+  { name: 'home', method: 'GET', path: () => '/', run: callLoader, handler: home.loader, expected: everyone(200) },
   { name: 'campaign list', method: 'GET', path: () => '/campaigns', run: callLoader, handler: campaignsIndex.loader, expected: everyone(200) },
   { name: 'new campaign form', method: 'GET', path: () => '/campaigns/new', run: callLoader, handler: campaignsNew.loader, expected: only(DESIGNERS, 200) },
   { name: 'create campaign', method: 'POST', path: () => '/campaigns/new', run: callAction, handler: campaignsNew.action, expected: only(DESIGNERS, 400) },
@@ -208,6 +214,14 @@ const ROWS: Row[] = [
     handler: forecastBriefing.loader,
     expected: everyone(200),
   },
+  { name: 'helpline calendar', method: 'GET', path: (c) => `/helplines/${c.helplineId}/calendar`, params: (c) => ({ id: c.helplineId }), run: callLoader, handler: helplineCalendar.loader, expected: everyone(200) },
+  { name: 'helpline calendar CSV', method: 'GET', path: (c) => `/helplines/${c.helplineId}/calendar.csv`, params: (c) => ({ id: c.helplineId }), run: callLoader, handler: helplineCalendarCsv.loader, expected: everyone(200) },
+  { name: 'actual calls', method: 'GET', path: (c) => `/campaigns/${c.launchedRef}/actuals`, params: (c) => ({ ref: c.launchedRef }), run: callLoader, handler: actualsIndex.loader, expected: everyone(200) },
+  // Actual calls are recorded by the campaign's authors and helpline managers, once launched; an empty form is refused.
+  { name: 'record actual calls by hand', method: 'POST', path: (c) => `/campaigns/${c.launchedRef}/actuals`, params: (c) => ({ ref: c.launchedRef }), run: callAction, handler: actualsIndex.action, expected: only([...AUTHORS, 'customerServices'], 400) },
+  { name: 'record actual calls before launch', method: 'POST', path: (c) => `/campaigns/${c.ref}/actuals`, params: refParams, run: callAction, handler: actualsIndex.action, expected: only([], 400) },
+  { name: 'upload actual calls form', method: 'GET', path: (c) => `/campaigns/${c.launchedRef}/actuals/upload`, params: (c) => ({ ref: c.launchedRef }), run: callLoader, handler: actualsUpload.loader, expected: only([...AUTHORS, 'customerServices'], 200) },
+  { name: 'upload actual calls', method: 'POST', path: (c) => `/campaigns/${c.launchedRef}/actuals/upload`, params: (c) => ({ ref: c.launchedRef }), run: callAction, handler: actualsUpload.action, expected: only([...AUTHORS, 'customerServices'], 400) },
   { name: 'admin', method: 'GET', path: () => '/admin', run: callLoader, handler: adminIndex.loader, expected: only(['admin'], 200) },
   { name: 'admin users', method: 'GET', path: () => '/admin/users', run: callLoader, handler: adminUsers.loader, expected: only(['admin'], 200) },
   { name: 'add user form', method: 'GET', path: () => '/admin/users/new', run: callLoader, handler: adminUserNew.loader, expected: only(['admin'], 200) },
@@ -249,6 +263,7 @@ describe('permission matrix', () => {
       admin: await makeUser(['admin']),
     }
     ctx.ref = await makeCampaign(owner, { coOwners: [coOwner.id] })
+    ctx.launchedRef = await makeCampaign(owner, { coOwners: [coOwner.id] }, { status: 'launched' })
     ctx.campaignId = (await getCampaignByRef(db, ctx.ref))!.id
     ctx.messageId = await makeMessage(owner, ctx.ref)
     const second = await updateMessage(db, { campaignId: ctx.campaignId, messageId: ctx.messageId, version: 1, values: letterInput({ postage: 'first' }) }, owner)

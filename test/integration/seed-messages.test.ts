@@ -4,7 +4,7 @@ import { listMessagesWithFindings } from '../../app/models/message.server'
 import { db } from '../../app/utils/db.server'
 
 describe('the demo workspace’s messages', () => {
-  it('gives the editable demo campaigns realistic messages with waves that pass every check', async () => {
+  it('gives the demo campaigns realistic messages with waves that pass every check', async () => {
     await seedDemoWorkspace(db, { password: 'demo-password-for-tests' })
     const campaigns = await db.selectFrom('campaign').select(['id', 'name', 'status']).execute()
     const summary: Record<string, string[]> = {}

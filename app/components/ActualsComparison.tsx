@@ -1,0 +1,191 @@
+import { Link } from '@remix-run/react'
+import { lazy, Suspense } from 'react'
+import { dayMonthYear } from '~/actuals/upload'
+import { CHANNEL_NAMES } from '~/forecast/delivery'
+import type { ActualsView } from '~/models/actuals.server'
+import { axisDate, calls, shortDate } from './forecast-view'
+import { SummaryList } from './govuk'
+import { TableRegion } from './TableRegion'
+
+// recharts only in the browser, only on pages with charts.
+const ActualsChart = lazy(() => import('./charts/ActualsChart'))
+
+const POSITION_TEXT = { below: 'Below the band', within: 'Within the band', above: 'Above the band' } as const
+
+function percent(value: number | null, places = 1): string {
+  if (value === null || !Number.isFinite(value)) return 'not known'
+  // toFixed, not Intl: the server's and the browser's output must match exactly for hydration.
+  return `${value.toFixed(places)}%`
+}
+
+function difference(actual: number, forecast: number): string {
+  if (!(forecast > 0)) return ''
+  const change = ((actual - forecast) / forecast) * 100
+  if (Math.abs(change) < 0.5) return ': about the same'
+  return `: ${percent(Math.abs(change), 0)} ${change > 0 ? 'more' : 'fewer'}`
+}
+
+/** The forecast page's section on actual calls (DESIGN §9): the error, the band, the observed rate and curve. */
+export function ActualsComparison({
+  view,
+  forecastRatePercent,
+  forecastCurves,
+  chartsEnabled,
+  recordHref,
+}: {
+  view: ActualsView
+  forecastRatePercent: number
+  /** The curve the forecast used for each channel, in %. */
+  forecastCurves: Partial<Record<string, number[]>>
+  chartsEnabled: boolean
+  recordHref?: string
+}) {
+  const { comparison, rate, curves, helplineNames } = view
+  const o = comparison.overall
+  const days = new Set(comparison.helplines.flatMap((h) => h.days.map((d) => d.date))).size
+  const showPace = rate.paceAdjustedPercent !== null && comparison.expectedShareSoFar < 0.99
+  return (
+    <section id="actuals" aria-labelledby="actuals-heading">
+      <h2 className="govuk-heading-m" id="actuals-heading">
+        Actual calls against the forecast
+      </h2>
+      {recordHref ? (
+        <p className="govuk-body app-no-print">
+          <Link className="govuk-link" to={recordHref}>
+            Record or upload actual calls
+          </Link>
+        </p>
+      ) : null}
+      <SummaryList
+        attributes={{ id: 'actuals-summary' }}
+        rows={[
+          {
+            key: { text: 'Days recorded' },
+            value: { text: `${dayMonthYear(comparison.firstDate)} to ${dayMonthYear(comparison.lastDate)}: ${days} ${days === 1 ? 'day' : 'days'} at ${comparison.helplines.length} ${comparison.helplines.length === 1 ? 'helpline' : 'helplines'}` },
+          },
+          {
+            key: { text: 'Calls' },
+            value: {
+              text: (
+                <span data-actuals="total">
+                  {calls(o.actual)} actual against {calls(o.forecast.central)} forecast on the same days{difference(o.actual, o.forecast.central)}
+                </span>
+              ),
+            },
+          },
+          {
+            key: { text: 'Error (MAPE)' },
+            value: {
+              text: (
+                <span data-actuals="mape">
+                  {o.mape === null ? 'Not known: no day had any calls' : `${percent(o.mape)} over ${o.days} ${o.days === 1 ? 'day' : 'days'} with calls`}
+                  {o.zeroDays ? ` (${o.zeroDays} ${o.zeroDays === 1 ? 'day' : 'days'} with no calls left out)` : ''}
+                </span>
+              ),
+            },
+          },
+          { key: { text: 'Within the forecast band' }, value: { text: `${o.withinBand} of ${o.days + o.zeroDays} days` } },
+          {
+            key: { text: 'Observed contact rate' },
+            value: {
+              text: (
+                <>
+                  <span data-actuals="rate">{percent(rate.percent, 2)}</span> ({calls(o.actual)} calls from {calls(rate.recipients)} customers; the forecast used{' '}
+                  {percent(forecastRatePercent, 2)})
+                  {showPace ? (
+                    <span className="app-block govuk-!-margin-top-1">
+                      The forecast expected {percent(comparison.expectedShareSoFar * 100, 0)} of its calls by {dayMonthYear(comparison.lastDate)}: at that pace the rate
+                      is {percent(rate.paceAdjustedPercent, 2)}.
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+          },
+        ]}
+      />
+
+      {curves.map((curve) => {
+        const forecast = forecastCurves[curve.channel] ?? []
+        const total = forecast.reduce((a, b) => a + b, 0) || 1
+        return (
+          <TableRegion key={curve.channel} label={`Observed response curve: ${CHANNEL_NAMES[curve.channel].toLowerCase()}`}>
+            <table className="govuk-table" data-observed-curve={curve.channel}>
+              <caption className="govuk-table__caption govuk-table__caption--s">
+                Observed response curve: {CHANNEL_NAMES[curve.channel].toLowerCase()}
+                <span className="govuk-hint govuk-!-font-size-16 app-block govuk-!-margin-bottom-0">
+                  Share of the calls on each working day after delivery{curve.complete ? '' : '. The actuals do not yet cover every day, so later days are missing'}
+                </span>
+              </caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Working day</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Observed</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {curve.percent.map((p, k) => (
+                  <tr className="govuk-table__row" key={k}>
+                    <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{k}</th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{percent(((forecast[k] ?? 0) / total) * 100)}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{percent(p)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )
+      })}
+
+      {comparison.helplines.map((h) => {
+        const name = helplineNames[h.helplineId] ?? 'A removed helpline'
+        return (
+          <section key={h.helplineId} aria-label={`Actual calls at ${name}`}>
+            <h3 className="govuk-heading-s" id={`actuals-${h.helplineId}`}>
+              {name}
+            </h3>
+            <p className="govuk-body">
+              {calls(h.totals.actual)} actual against {calls(h.totals.forecast.central)} forecast; MAPE {percent(h.totals.mape)}; {h.totals.withinBand} of {h.days.length} days within the band.
+            </p>
+            {chartsEnabled ? (
+              <Suspense fallback={<p className="govuk-body">Loading the chart…</p>}>
+                <ActualsChart
+                  name={name}
+                  points={h.days.map((d) => ({ label: axisDate(d.date), actual: d.actual, central: d.forecast.central, band: [d.forecast.low, d.forecast.high] }))}
+                />
+              </Suspense>
+            ) : null}
+            <TableRegion label={`Actual and forecast calls at ${name}`}>
+              <table className="govuk-table app-actuals-table" data-helpline={h.helplineId}>
+                <caption className="govuk-table__caption govuk-visually-hidden">Actual and forecast calls each day at {name}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Date</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Actual</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast, low</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast, central</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast, high</th>
+                    <th scope="col" className="govuk-table__header">Against the band</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {h.days.map((d) => (
+                    <tr className="govuk-table__row" key={d.date} data-date={d.date}>
+                      <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{shortDate(d.date)}</th>
+                      <td className="govuk-table__cell govuk-table__cell--numeric" data-cell="actual">{calls(d.actual)}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{calls(d.forecast.low)}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{calls(d.forecast.central)}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{calls(d.forecast.high)}</td>
+                      <td className="govuk-table__cell">{POSITION_TEXT[d.position]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          </section>
+        )
+      })}
+    </section>
+  )
+}

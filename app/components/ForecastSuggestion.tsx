@@ -1,0 +1,61 @@
+import { Link } from '@remix-run/react'
+import { CHANNEL_NAMES, type Channel } from '~/forecast/delivery'
+import type { Suggestion } from '~/forecast/learning'
+import { calls } from './forecast-view'
+
+const rate = (n: number) => `${n}%`
+
+function peakDay(curve: readonly number[]): number {
+  let best = 0
+  curve.forEach((share, k) => {
+    if (share > curve[best]!) best = k
+  })
+  return best
+}
+
+/**
+ * Figures learnt from past campaigns, offered before a forecast is first saved. "Use these figures" submits the
+ * forecast form (it is that form's button, placed here) so what was typed is kept; without JavaScript too.
+ */
+export function ForecastSuggestion({ suggestion }: { suggestion: Suggestion }) {
+  const curves = Object.entries(suggestion.responseCurves) as [Channel, number[]][]
+  return (
+    <div className="govuk-inset-text app-suggestion" id="suggestion">
+      <h2 className="govuk-heading-s">Figures from past campaigns</h2>
+      <p className="govuk-body">
+        Launched campaigns of the same tax regime that used the same kind of message received calls like this. You can start from their
+        figures, or keep the usual starting values.
+      </p>
+      <ul className="govuk-list govuk-list--bullet">
+        <li data-suggestion="rates">
+          Contact rates: {rate(suggestion.contactRates.central)} (low {rate(suggestion.contactRates.low)}, high {rate(suggestion.contactRates.high)})
+        </li>
+        {curves.map(([channel, curve]) => (
+          <li key={channel} data-suggestion={`curve-${channel}`}>
+            {CHANNEL_NAMES[channel]} response curve: {curve.length} working days, busiest on working day {peakDay(curve)} ({rate(curve[peakDay(curve)]!)} of the calls)
+          </li>
+        ))}
+      </ul>
+      <p className="govuk-body">Drawn from:</p>
+      <ul className="govuk-list" id="suggestion-sources">
+        {suggestion.sources.map((s) => (
+          <li key={s.ref}>
+            <Link className="govuk-link" to={`/campaigns/${s.ref}`}>
+              {s.ref} {s.name}
+            </Link>
+            : {rate(s.ratePercent)} of {calls(s.recipients)} customers called
+            {s.curveChannels.length ? `; its ${s.curveChannels.map((c) => CHANNEL_NAMES[c].toLowerCase()).join(' and ')} response curve` : ''}
+          </li>
+        ))}
+      </ul>
+      <div className="govuk-button-group">
+        <button type="submit" form="forecast-form" name="intent" value="use-suggestion" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Use these figures
+        </button>
+        <a className="govuk-link" href="?suggestion=hide#forecast-form">
+          Keep the starting values
+        </a>
+      </div>
+    </div>
+  )
+}

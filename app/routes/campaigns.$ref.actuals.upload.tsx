@@ -1,0 +1,115 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { dayMonthYear, decodeUtf8, describeProblem, MAX_ACTUALS_BYTES, parseActualsCsv } from '~/actuals/upload'
+import { CampaignHeading } from '~/components/CampaignHeader'
+import { BackLink, Button, Details, ErrorSummary, FileUpload } from '~/components/govuk'
+import { recordActuals, recordingContext } from '~/models/actuals.server'
+import { actualsRefusal, requireActualsRecorder } from '~/utils/actuals-access.server'
+import { todayIso } from '~/utils/clock.server'
+import { db } from '~/utils/db.server'
+import { notFound } from '~/utils/http.server'
+import { readUpload } from '~/utils/upload.server'
+
+export const handle = { title: 'Upload actual calls' }
+
+const TOO_LARGE = 'The selected file must be smaller than 1 MB. A year of daily calls for four helplines is under 100 KB.'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { campaign } = await requireActualsRecorder(request, params.ref)
+  const { window, helplines } = await recordingContext(db, campaign, todayIso())
+  return { campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status }, window, helplines: helplines.map((h) => h.name) }
+}
+
+interface UploadErrors {
+  /** Every problem, each naming its line and column (an array, as the bank-holiday upload's; root.tsx reads it). */
+  errors: string[]
+  /** Problems beyond those listed. */
+  more: number
+}
+
+const refused = (errors: string[], more = 0) => data<UploadErrors>({ errors, more }, { status: 400 })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, campaign } = await requireActualsRecorder(request, params.ref)
+  const upload = await readUpload(request, MAX_ACTUALS_BYTES)
+  if (!upload.ok) {
+    if (upload.reason === 'too-large') return refused([TOO_LARGE])
+    return refused(['Select a CSV file of actual calls, then select Upload'])
+  }
+  const file = upload.form.get('file')
+  if (!file || typeof file === 'string' || file.size === 0) return refused(['Select a CSV file of actual calls'])
+  if (file.size > MAX_ACTUALS_BYTES) return refused([TOO_LARGE])
+  const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()))
+  if (!decoded.ok) {
+    return refused([`The file must be a CSV file saved as UTF-8 text (in Excel, save as “CSV UTF-8”). Line ${decoded.line} is not UTF-8.`])
+  }
+  const { window, helplines, today } = await recordingContext(db, campaign, todayIso())
+  if (!window) return refused(['The campaign has no send dates, so there are no days to record calls for'])
+  const parsed = parseActualsCsv(decoded.text, { helplines, window, today })
+  if (!parsed.ok) return refused(parsed.problems.map(describeProblem), parsed.more)
+
+  const result = await recordActuals(db, { campaignId: campaign.id, rows: parsed.rows, source: { kind: 'upload', fileName: file.name } }, user)
+  if (result.ok) {
+    return redirect(`/campaigns/${campaign.ref}/actuals?notice=uploaded&added=${result.added}&replaced=${result.replaced}&unchanged=${result.unchanged}`, { status: 303 })
+  }
+  if (result.reason === 'not-found') throw notFound('There is no campaign with that reference')
+  if (result.reason === 'conflict') throw new Error('An upload replaces what is recorded; it cannot conflict')
+  throw actualsRefusal(result.reason === 'locked' ? 'not-launched' : 'not-allowed')
+}
+
+export default function UploadActuals() {
+  const { campaign, window, helplines } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const problems = actionData?.errors ?? []
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/campaigns/${campaign.ref}/actuals`} text="Back to actual calls" />
+        {problems.length ? (
+          <ErrorSummary
+            errors={[
+              ...problems.map((text) => ({ text, href: '#file' })),
+              ...(actionData?.more ? [{ text: `and ${actionData.more.toLocaleString('en-GB')} more problems: fix these, then upload the file again`, href: '#file' }] : []),
+            ]}
+            descriptionText="Nothing from the file has been saved."
+          />
+        ) : null}
+        <CampaignHeading campaign={campaign} title="Upload actual calls" />
+        <p className="govuk-body">Upload a CSV file with one line for each day and helpline. Its first line must be the column names:</p>
+        <pre className="app-code-block">
+          <code>
+            date,helpline,calls{'\n'}
+            {window ? `${window.first},${helplines[0] ?? 'Self Assessment helpline'},1250` : '2027-03-01,Self Assessment helpline,1250'}
+          </code>
+        </pre>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>date: the day, as YYYY-MM-DD{window ? `, from ${dayMonthYear(window.first)} to ${dayMonthYear(window.last)}, and not after today` : ''}</li>
+          <li>helpline: the helpline’s name as this service shows it (capitals do not matter), or its id</li>
+          <li>calls: the number of calls that day, a whole number of 0 or more</li>
+        </ul>
+        <p className="govuk-body">
+          A day and helpline already recorded is replaced by the figure in the file. If any line has a problem, nothing from the file
+          is saved, and every problem is listed with its line.
+        </p>
+        <Details summaryText="Helplines you can name">
+          <ul className="govuk-list">
+            {helplines.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </Details>
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <FileUpload
+            id="file"
+            name="file"
+            label={{ text: 'CSV file of actual calls', classes: 'govuk-label--s' }}
+            hint={{ text: 'Saved as CSV UTF-8, smaller than 1 MB' }}
+            errorMessage={problems.length ? (problems.length === 1 && !actionData?.more ? problems[0] : `The file has ${problems.length + (actionData?.more ?? 0)} problems: see the list above`) : undefined}
+            attributes={{ accept: '.csv,text/csv' }}
+          />
+          <Button text="Upload" preventDoubleClick />
+        </Form>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,280 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import * as calendarPage from '../../app/routes/helplines.$id.calendar'
+import * as calendarCsv from '../../app/routes/helplines.$id.calendar[.csv]'
+import { DEFAULT_BANK_HOLIDAYS } from '../../app/forecast/bank-holidays'
+import type { BankHolidaysFile } from '../../app/forecast/working-days'
+import { applyBankHolidays, storePendingBankHolidays } from '../../app/models/bank-holidays.server'
+import { getCampaignByRef, updateCampaignDescription } from '../../app/models/campaign.server'
+import { inputGeneration } from '../../app/models/campaign-load.server'
+import { computeSavedForecast, getForecastSettings, saveForecastSettings } from '../../app/models/forecast.server'
+import { getHelpline, updateHelpline } from '../../app/models/helpline.server'
+import { deleteMessage, getMessage, updateMessage } from '../../app/models/message.server'
+import { testClock } from '../../app/utils/clock.server'
+import { db } from '../../app/utils/db.server'
+import { campaignInput, makeUser, type TestUser } from '../support/factories'
+import { makeForecastedCampaign, setStatus } from '../support/calendar'
+import { makeHelpline } from '../support/forecast'
+import { letterInput } from '../support/messages'
+import { callLoader } from '../support/routes'
+
+const world = {} as { admin: TestUser; owner: TestUser; manager: TestUser; viewer: TestUser; helplineId: string; otherHelplineId: string }
+
+// Sessions are made at this time too, or the frozen clock would find them long expired.
+const NOW = '2027-05-20T10:00:00Z'
+
+beforeAll(async () => {
+  testClock.freeze(NOW)
+  world.admin = await makeUser(['admin'])
+  world.owner = await makeUser(['designer'], 'Owner')
+  world.manager = await makeUser(['customer-services'], 'Helpline manager')
+  world.viewer = await makeUser(['viewer'])
+  world.helplineId = (await makeHelpline(world.admin, { name: 'Calendar helpline', baselineCallsPerDay: 3_000, availableFte: 190 })).id
+  world.otherHelplineId = (await makeHelpline(world.admin, { name: 'Other helpline' })).id
+})
+
+beforeEach(() => testClock.freeze(NOW))
+
+type Week = { weekStart: string; openDays: number; peakTotalFte: number; baselineOverCapacity: boolean; calls: Record<'launched' | 'approved' | 'planned', number>; overCapacity: boolean; causes: string[] }
+type Calendar = { from: string; to: string; weeks: Week[]; campaigns: { ref: string; group: string; calls: { low: number; central: number; high: number } }[] }
+
+async function calendarOf(query = 'start=2027-06&months=2', user = world.viewer, helplineId = world.helplineId): Promise<Calendar> {
+  const result = await callLoader(calendarPage.loader, `/helplines/${helplineId}/calendar?${query}`, { cookie: user.cookie, params: { id: helplineId } })
+  expect(result.status).toBe(200)
+  return result.data.calendar
+}
+
+
+/** A second-class letter to 100,000 customers sent on Monday 7 June 2027, all calls to the calendar's helpline. */
+const june = (status: 'draft' | 'approved' | 'launched' = 'approved', extra: Partial<Parameters<typeof makeForecastedCampaign>[1]> = {}) =>
+  makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 100_000 }], split: { [world.helplineId]: 100 }, status, ...extra })
+
+describe('the helpline calendar', () => {
+  it('shows each campaign in its group, with the calls its own forecast page shows', async () => {
+    const planned = await june('draft')
+    const approved = await june('approved', { split: { [world.helplineId]: 60, [world.otherHelplineId]: 40 } })
+    const launched = await june('launched', { rates: { low: 2, central: 3, high: 4 } })
+    const calendar = await calendarOf()
+    expect(calendar.from).toBe('2027-05-31')
+    expect(calendar.to).toBe('2027-08-01')
+    const byRef = Object.fromEntries(calendar.campaigns.map((c) => [c.ref, c]))
+    expect(byRef[planned.ref]?.group).toBe('planned')
+    expect(byRef[approved.ref]?.group).toBe('approved')
+    expect(byRef[launched.ref]?.group).toBe('launched')
+    // 100,000 letters at 8%: every call lands within the two months. 60% of the second campaign's; 3% of the third's.
+    expect(byRef[planned.ref]!.calls.central).toBeCloseTo(8_000, 6)
+    expect(byRef[approved.ref]!.calls).toMatchObject({ low: expect.closeTo(3_000, 6), central: expect.closeTo(4_800, 6), high: expect.closeTo(7_200, 6) })
+    expect(byRef[launched.ref]!.calls.central).toBeCloseTo(3_000, 6)
+
+    // Day by day, the calendar's weeks hold exactly the calls of the campaigns' own saved forecasts.
+    const fromForecasts = new Map<string, number>()
+    for (const ref of [planned.ref, approved.ref, launched.ref]) {
+      const { forecast } = await computeSavedForecast(db, (await getCampaignByRef(db, ref))!)
+      if (!forecast.ok) throw new Error('no forecast')
+      const days = forecast.result.helplines.find((h) => h.helplineId === world.helplineId)!.days
+      for (const day of days) {
+        const week = calendar.weeks.find((w) => w.weekStart <= day.date && day.date <= addDaysIso(w.weekStart, 6))
+        if (week) fromForecasts.set(week.weekStart, (fromForecasts.get(week.weekStart) ?? 0) + day.calls.central)
+      }
+    }
+    for (const week of calendar.weeks) {
+      const own = week.calls.launched + week.calls.approved + week.calls.planned
+      const expected = fromForecasts.get(week.weekStart) ?? 0
+      // Other tests' campaigns may share the helpline; this test's three are the only ones in June and July 2027.
+      expect(own).toBeCloseTo(expected, 6)
+    }
+    expect(calendar.weeks.some((w) => w.calls.planned > 0 && w.calls.approved > 0 && w.calls.launched > 0)).toBe(true)
+  })
+
+  it('names the campaigns that push a week over capacity', async () => {
+    // The baseline alone needs about 13 FTE on its busiest day (Monday).
+    const small = await makeHelpline(world.admin, { name: 'Small helpline', baselineCallsPerDay: 200, availableFte: 16 })
+    const busy = await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 200_000 }], split: { [small.id]: 100 }, status: 'approved' })
+    const quiet = await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-07-19', volume: 500 }], split: { [small.id]: 100 }, status: 'launched' })
+    const calendar = await calendarOf('start=2027-06&months=2', world.manager, small.id)
+    const over = calendar.weeks.filter((w) => w.overCapacity)
+    expect(over.length).toBeGreaterThan(0)
+    for (const week of over) {
+      expect(week.causes).toEqual([busy.ref])
+      expect(week.baselineOverCapacity).toBe(false)
+    }
+    expect(calendar.weeks.find((w) => w.weekStart === '2027-07-19')!.overCapacity).toBe(false)
+    expect(calendar.campaigns.map((c) => c.ref)).toEqual([busy.ref, quiet.ref])
+  })
+
+  it('answers a bad range with a GOV.UK error and the default range, and an unknown helpline with 404', async () => {
+    const result = await callLoader(calendarPage.loader, `/helplines/${world.helplineId}/calendar?start=1999-01&months=40`, { cookie: world.viewer.cookie, params: { id: world.helplineId } })
+    expect(result.status).toBe(400)
+    expect(result.data.errors).toEqual({
+      start: 'Choose a start month from May 2026 to May 2029',
+      months: 'Choose how many months to show, from 1 to 12',
+    })
+    expect(result.data.query).toEqual({ start: '2027-05', months: 3 })
+    expect(result.data.calendar.from).toBe('2027-04-26')
+    const twelve = await calendarOf('start=2027-01&months=12')
+    expect(twelve.weeks).toHaveLength(53)
+    const missing = await callLoader(calendarPage.loader, '/helplines/nope/calendar', { cookie: world.viewer.cookie, params: { id: '00000000-0000-0000-0000-000000000000' } })
+    expect(missing.status).toBe(404)
+    const anonymous = await callLoader(calendarPage.loader, `/helplines/${world.helplineId}/calendar`, { params: { id: world.helplineId } })
+    expect(anonymous.status).toBe(302)
+  })
+
+  it('downloads the same weeks as CSV, naming the campaigns on short days', async () => {
+    const small = await makeHelpline(world.admin, { name: 'CSV helpline', baselineCallsPerDay: 200, availableFte: 12 })
+    const busy = await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 200_000 }], split: { [small.id]: 100 }, status: 'draft' })
+    const page = await calendarOf('start=2027-06&months=1', world.viewer, small.id)
+    const result = await callLoader(calendarCsv.loader, `/helplines/${small.id}/calendar.csv?start=2027-06&months=1`, { cookie: world.viewer.cookie, params: { id: small.id } })
+    expect(result.status).toBe(200)
+    expect(result.headers.get('Content-Disposition')).toBe('attachment; filename="csv-helpline-calendar-2027-06-1-months.csv"')
+    const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
+    expect(header).toBe(
+      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_low,campaign_calls_central,campaign_calls_high,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days',
+    )
+    expect(lines).toHaveLength(page.weeks.length)
+    const cells = lines.map((line) => line.split(','))
+    expect(cells.map((c) => c[0])).toEqual(page.weeks.map((w) => w.weekStart))
+    expect(cells.map((c) => Number(c[7]))).toEqual(page.weeks.map((w) => Math.round(w.calls.planned * 10) / 10))
+    const short = cells.find((c) => c[19] === 'yes')!
+    expect(short[20]).toMatch(new RegExp(`^${busy.ref} \\(planned: \\d+ calls\\)$`))
+    const bad = await callLoader(calendarCsv.loader, `/helplines/${small.id}/calendar.csv?months=0`, { cookie: world.viewer.cookie, params: { id: small.id } })
+    expect(bad.status).toBe(400)
+  })
+})
+
+describe('stored arrivals never go stale', () => {
+  /** A campaign alone on a helpline of its own: a letter to 100,000 customers sent on Monday 2 August 2027. */
+  async function august(extra: Partial<Parameters<typeof makeForecastedCampaign>[1]> = {}) {
+    const helplineId = (await makeHelpline(world.admin)).id
+    const made = await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-08-02', volume: 100_000 }], split: { [helplineId]: 100 }, status: 'approved', ...extra })
+    return { ...made, helplineId, weeks: async () => (await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).weeks.map((w) => w.calls.launched + w.calls.approved + w.calls.planned) }
+  }
+  const total = (weeks: number[]) => weeks.reduce((a, b) => a + b, 0)
+  const current = async (campaignId: string) => (await db.selectFrom('campaign_load').select('campaign_id').where('campaign_id', '=', campaignId).executeTakeFirst()) !== undefined
+
+  it('marks a campaign’s arrivals out of date in the transaction that saves its forecast inputs, and computes them on the next read', async () => {
+    const { campaignId, weeks: weeksNow } = await august()
+    const before = await weeksNow()
+    expect(total(before)).toBeCloseTo(8_000, 6)
+    expect(await current(campaignId)).toBe(true)
+    const saved = await getForecastSettings(db, campaignId)
+    const generation = await inputGeneration(db)
+    const result = await saveForecastSettings(db, { campaignId, version: 1, settings: { ...saved.settings, contactRates: { low: 5, central: 10, high: 12 } } }, world.owner)
+    expect(result.ok).toBe(true)
+    // The save's own transaction left the stored arrivals marked out of date, and moved the generation on.
+    expect(await current(campaignId)).toBe(false)
+    expect(await inputGeneration(db)).toBeGreaterThan(generation)
+    const weeks = await weeksNow()
+    expect(await current(campaignId)).toBe(true)
+    expect(total(weeks)).toBeCloseTo(10_000, 6)
+    weeks.forEach((calls, i) => expect(calls).toBeCloseTo(before[i]! * 1.25, 6))
+  })
+
+  it('has the database itself mark arrivals out of date when any input changes, whatever wrote it', async () => {
+    const { campaignId, messageId, helplineId } = await august()
+    const changes: [string, () => Promise<unknown>][] = [
+      ['a wave', () => db.updateTable('wave').set({ volume: 90_000 }).where('message_id', '=', messageId).execute()],
+      ['a message', () => db.updateTable('message').set({ postage: 'first' }).where('id', '=', messageId).execute()],
+      ['the forecast inputs', () => db.updateTable('forecast_input').set({ rate_central_percent: 9 }).where('campaign_id', '=', campaignId).execute()],
+      ['a helpline split', () => db.updateTable('forecast_split').set({ share_percent: 100 }).where('campaign_id', '=', campaignId).execute()],
+      ['a delivery delay', () => db.updateTable('forecast_message').set({ delay_override_days: 2 }).where('campaign_id', '=', campaignId).execute()],
+      ['the nation', () => db.updateTable('campaign').set({ nation: 'northern-ireland' }).where('id', '=', campaignId).execute()],
+    ]
+    for (const [what, change] of changes) {
+      await calendarOf('start=2027-08&months=2', world.viewer, helplineId)
+      expect(await current(campaignId), `current before changing ${what}`).toBe(true)
+      const generation = await inputGeneration(db)
+      await change()
+      expect(await current(campaignId), `out of date after changing ${what}`).toBe(false)
+      expect(await inputGeneration(db)).toBeGreaterThan(generation)
+    }
+    // Reading the calendar computes them again, from the inputs as they now are: 90,000 letters at 9%.
+    const weeks = (await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).weeks
+    expect(weeks.reduce((n, w) => n + w.calls.approved, 0)).toBeCloseTo(8_100, 6)
+    expect(await current(campaignId)).toBe(true)
+    // A change of status does not touch the arrivals, but a calendar shows it at once: the generation moves on.
+    const generation = await inputGeneration(db)
+    await setStatus(campaignId, 'launched')
+    expect(await current(campaignId)).toBe(true)
+    expect(await inputGeneration(db)).toBeGreaterThan(generation)
+    expect((await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).weeks.reduce((n, w) => n + w.calls.launched, 0)).toBeCloseTo(8_100, 6)
+  })
+
+  it('follows a change of waves, a deleted message and a change of nation', async () => {
+    const { ref, campaignId, messageId, weeks: weeksNow } = await august()
+    const before = await weeksNow()
+    // Waves: the letter now goes three weeks later.
+    const moved = await updateMessage(db, { campaignId, messageId, version: 1, values: letterInput({ deadlineDays: null, waves: [{ sendDate: '2027-08-23', volume: 100_000 }] }) }, world.owner)
+    expect(moved.ok).toBe(true)
+    const later = await weeksNow()
+    expect(later.slice(0, 3)).toEqual([0, 0, 0])
+    expect(later).not.toEqual(before)
+    expect(total(later)).toBeCloseTo(8_000, 6)
+
+    // Nation: 30 August 2027 is a bank holiday in England and Wales but not in Scotland, so Scottish customers'
+    // calls arrive that Monday instead of later in the week.
+    const campaign = (await getCampaignByRef(db, ref))!
+    const changed = await updateCampaignDescription(db, { ref, version: campaign.version, values: campaignInput({ nation: 'scotland', launchDate: campaign.plannedLaunchDate }) }, world.owner)
+    expect(changed.ok).toBe(true)
+    const scottish = await weeksNow()
+    expect(scottish).not.toEqual(later)
+    expect(total(scottish)).toBeCloseTo(8_000, 6)
+
+    // A deleted message takes its calls off the calendar.
+    const message = (await getMessage(db, campaignId, messageId))!
+    const deleted = await deleteMessage(db, { campaignId, messageId, version: message.version }, world.owner)
+    expect(deleted.ok).toBe(true)
+    expect((await weeksNow()).every((n) => n === 0)).toBe(true)
+  })
+
+  it('follows a status change, a helpline’s opening hours and a write that bypassed the models', async () => {
+    const { ref, campaignId, messageId, helplineId, weeks: weeksNow } = await august({ status: 'draft' })
+    const groupOf = async () => (await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).campaigns.find((c) => c.ref === ref)?.group
+    expect(await groupOf()).toBe('planned')
+    await setStatus(campaignId, 'launched')
+    expect(await groupOf()).toBe('launched')
+
+    // Closed on Fridays: Friday's calls are answered the next Monday, in the following week.
+    const before = await weeksNow()
+    const current = (await getHelpline(db, helplineId))!
+    const hours = [...current.openingHours]
+    hours[4] = null
+    const updated = await updateHelpline(db, { id: current.id, version: current.version, settings: { ...current, openingHours: hours } }, world.admin)
+    expect(updated.ok).toBe(true)
+    const closedFridays = await calendarOf('start=2027-08&months=2', world.viewer, helplineId)
+    expect(closedFridays.weeks.find((w) => w.weekStart === '2027-08-09')!.openDays).toBe(4)
+    const after = await weeksNow()
+    expect(after).not.toEqual(before)
+    expect(total(after)).toBeCloseTo(total(before), 6)
+    // The calendar starts on Monday 26 July. The letter arrives on Thursday 5 August; that week loses its Friday's calls.
+    expect(before[0]).toBe(0)
+    expect(after[1]!).toBeLessThan(before[1]!)
+    expect(after[2]!).toBeGreaterThan(before[2]!)
+    const restored = await updateHelpline(db, { id: current.id, version: current.version + 1, settings: current }, world.admin)
+    expect(restored.ok).toBe(true)
+
+    // A write that bypasses the models altogether, not even a new version: the database's triggers still notice.
+    await db.updateTable('wave').set({ send_date: '2027-09-06' }).where('message_id', '=', messageId).execute()
+    const weeks = await calendarOf('start=2027-08&months=2', world.viewer, helplineId)
+    expect(weeks.weeks.filter((w) => w.weekStart < '2027-09-06').every((w) => w.calls.launched === 0)).toBe(true)
+    expect(weeks.weeks.reduce((n, w) => n + w.calls.launched, 0)).toBeCloseTo(8_000, 6)
+  })
+
+  it('follows a new bank-holiday calendar put into use (checked last: it changes every campaign)', async () => {
+    const { weeks: weeksNow } = await august()
+    const before = await weeksNow()
+    const file = structuredClone(DEFAULT_BANK_HOLIDAYS) as BankHolidaysFile
+    // A new bank holiday on Thursday 5 August 2027, the day the letter arrives.
+    file['england-and-wales'].events.push({ title: 'A new bank holiday', date: '2027-08-05', notes: '', bunting: true })
+    const upload = await storePendingBankHolidays(db, file, world.admin)
+    if (!upload.ok) throw new Error('upload refused')
+    expect((await applyBankHolidays(db, { id: upload.id, baseId: 'shipped' }, world.admin)).ok).toBe(true)
+    const after = await weeksNow()
+    expect(after).not.toEqual(before)
+    expect(total(after)).toBeCloseTo(8_000, 6)
+  })
+})
+
+function addDaysIso(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
