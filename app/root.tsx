@@ -16,6 +16,7 @@ import { UNSAFE_DataRouterStateContext } from 'react-router'
 import { Footer, Header, ServiceNavigation, SkipLink } from './components/govuk'
 import { getUser } from './utils/auth.server'
 import { enhanceGovukComponents } from './utils/govuk-enhance'
+import { restoreTypedText } from './utils/typed-before-hydration'
 import { useNonce } from './utils/nonce'
 import { navigationFor, SERVICE_NAME } from './utils/navigation'
 import type { SessionUser } from './utils/roles'
@@ -56,6 +57,8 @@ function GovukFrontendInit() {
   const nonce = useNonce()
   const location = useLocation()
   useEffect(() => {
+    // First run: hydration has just committed, so put back any text React reset (a no-op afterwards).
+    restoreTypedText()
     enhanceGovukComponents().catch(() => undefined)
   }, [location.pathname])
   return (

@@ -38,6 +38,7 @@ for (const javaScriptEnabled of [true, false]) {
   describe.skipIf(skipBrowser)(`the foundation journey (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
     let app: RunningApp
     let browser: Browser
+    let createdRef = ''
 
     beforeAll(async () => {
       app = await startApp()
@@ -82,6 +83,7 @@ for (const javaScriptEnabled of [true, false]) {
       await submit(page, 'Create campaign')
       await page.waitForURL(/\/campaigns\/OTM-\d{4}-\d{3}\?notice=created/)
       const ref = new URL(page.url()).pathname.split('/')[2]!
+      createdRef = ref
       expect(await page.locator('h1').textContent()).toContain(name)
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Campaign created')
       expect(await page.locator('.govuk-task-list').textContent()).toContain('Describe the campaign')
@@ -138,6 +140,34 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await viewer.locator('h1').textContent()).toBe('Page not found')
       await expectAccessible(viewer, '404 page')
       await viewerContext.close()
+    })
+
+    // React 18 puts a textarea back to its server-rendered text, and a select back to its server-rendered option,
+    // when the page hydrates. Someone quick (or on a slow connection) who types first must not lose their words.
+    it.runIf(javaScriptEnabled)('keeps what was typed and chosen before the page’s JavaScript started', async () => {
+      expect(createdRef).not.toBe('')
+      const context = await newContext(browser)
+      const page = await openPage(context)
+      await signIn(page, app.baseUrl, 'designer@example.gov.uk')
+      let release = () => {}
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route('**/build/**', async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.goto(`${app.baseUrl}/campaigns/${createdRef}/describe/edit`, { waitUntil: 'domcontentloaded' })
+      await page.getByLabel('Objective').fill('Typed before the scripts arrived.')
+      await page.getByLabel('Bank holidays').selectOption('scotland')
+      release()
+      // govuk-frontend starts only after hydration has committed.
+      await page.locator('[data-govuk-button-init]').first().waitFor({ state: 'attached' })
+      expect(await page.getByLabel('Objective').inputValue()).toBe('Typed before the scripts arrived.')
+      expect(await page.getByLabel('Bank holidays').inputValue()).toBe('scotland')
+      await submit(page, 'Save changes')
+      await page.waitForURL(`**/campaigns/${createdRef}/describe?notice=saved`)
+      expect(await page.locator('main').textContent()).toContain('Typed before the scripts arrived.')
+      expectNoProblems(page)
+      await context.close()
     })
   })
 }
