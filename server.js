@@ -1,5 +1,6 @@
 // The production (and development) HTTP server: security headers, CSP nonces, the Origin check, body
 // limits, static assets, /healthz and graceful shutdown sit here, in front of the Remix request handler.
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import url from 'node:url'
@@ -18,6 +19,9 @@ const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 8000)
 // connections the kernel has already queued, and requests a load balancer sends before it notices, are served.
 const SHUTDOWN_LISTEN_MS = Number(process.env.SHUTDOWN_LISTEN_MS || 1000)
 const TRUST_PROXY = process.env.TRUST_PROXY === '1'
+// Node runs JavaScript on one core. WEB_CONCURRENCY > 1 forks that many copies sharing the port (docs/deployment.md):
+// every piece of state they share lives in the database, so they behave as separate instances would.
+const WORKERS = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY || 1)) || 1)
 const PUBLIC_ORIGINS = (process.env.APP_ORIGIN || '')
   .split(',')
   .map((origin) => origin.trim())
@@ -29,176 +33,230 @@ async function loadBuild() {
   return import(url.pathToFileURL(BUILD_PATH).href + stamp)
 }
 
-let build = await loadBuild()
-await build.entry.module.startup()
-
-const app = express()
-app.disable('x-powered-by')
-if (TRUST_PROXY) app.set('trust proxy', true)
-
-let shuttingDown = false
-let inFlight = 0
-
-app.use((req, res, next) => {
-  inFlight++
-  res.on('close', () => inFlight--)
-  if (shuttingDown) res.setHeader('Connection', 'close')
-  const nonce = crypto.randomBytes(16).toString('base64')
-  res.locals.cspNonce = nonce
-  res.setHeader(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      MODE === 'production' ? "connect-src 'self'" : "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
-      "object-src 'none'",
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  )
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('X-Frame-Options', 'DENY')
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
-  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
-  if (MODE === 'production' && process.env.COOKIE_SECURE !== '0') {
-    res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+/**
+ * The primary of a cluster: migrates (and seeds the demo) once, then forks the workers that serve, replaces any that
+ * dies, and on SIGTERM or SIGINT passes the signal on and waits for every worker to drain and close its database.
+ */
+async function runPrimary() {
+  const build = await loadBuild()
+  await build.entry.module.startup()
+  await build.entry.module.shutdown()
+  let stopping = false
+  const fork = () => {
+    const worker = cluster.fork()
+    worker.once('listening', () => {
+      worker.listened = true
+      console.log(`Worker ${worker.process.pid} started`)
+    })
   }
-  next()
-})
-
-app.get('/healthz', async (_req, res) => {
-  try {
-    await build.entry.module.healthCheck()
-    res.status(shuttingDown ? 503 : 200).type('text/plain').send(shuttingDown ? 'shutting down' : 'ok')
-  } catch {
-    res.status(503).type('text/plain').send('database unreachable')
-  }
-})
-
-function ownOrigins(req) {
-  const host = req.get('host')
-  return new Set([...PUBLIC_ORIGINS, `${req.protocol}://${host}`])
-}
-
-function originOf(value) {
-  try {
-    return new URL(value).origin
-  } catch {
-    return null
-  }
-}
-
-// CSRF defence: a state-changing request must come from one of our own pages. Browsers always send
-// Origin on form posts; Referer is the fallback for older ones. Neither means "not from us".
-app.use((req, res, next) => {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
-  const origin = req.get('origin') ?? originOf(req.get('referer') ?? '')
-  if (!origin || origin === 'null' || !ownOrigins(req).has(origin)) {
-    return sendPlainError(res, 403, 'Forbidden', 'This request did not come from this service, so it was refused.')
-  }
-  const declared = req.get('content-length')
-  if (declared === undefined && req.get('transfer-encoding')) {
-    return sendPlainError(res, 411, 'Length required', 'Send the form again from the page.')
-  }
-  if (declared !== undefined && !(Number(declared) <= MAX_BODY_BYTES)) {
-    return sendPlainError(res, 400, 'The form was too large', 'What you sent was too large. Nothing was saved.')
-  }
-  next()
-})
-
-const assetOptions = { immutable: MODE === 'production', maxAge: MODE === 'production' ? '1y' : 0 }
-app.use('/build', express.static(path.join(here, 'public', 'build'), assetOptions))
-// GOV.UK Frontend's CSS, JS and images, copied from the package at build time (scripts/copy-govuk-assets.js),
-// without the GDS Transport font, which is licensed for GOV.UK domains only.
-app.use('/assets/govuk', express.static(path.join(here, 'public', 'govuk'), { maxAge: '1h', index: false }))
-app.use('/assets/images', express.static(path.join(here, 'public', 'govuk', 'images'), { maxAge: '1d', index: false }))
-app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }))
-
-const makeHandler = (currentBuild) =>
-  createRequestHandler({
-    build: currentBuild,
-    mode: MODE,
-    getLoadContext: (request, response) => ({
-      cspNonce: response.locals.cspNonce,
-      clientAddress: request.ip || request.socket.remoteAddress || 'unknown',
-    }),
+  // A worker that dies before it ever listened points at a fault no restart will mend (a bad DATABASE_URL, say).
+  let failedStarts = 0
+  cluster.on('listening', () => (failedStarts = 0))
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return
+    if (!worker.listened && ++failedStarts >= 5) {
+      console.error(`Worker ${worker.process.pid} stopped before it could serve, ${failedStarts} times running: giving up`)
+      process.exit(1)
+    }
+    console.error(`Worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`)
+    setTimeout(fork, 500)
   })
-let remixHandler = makeHandler(build)
-
-if (MODE === 'development') {
-  const { watch } = await import('node:fs')
-  let timer
-  watch(path.dirname(BUILD_PATH), () => {
-    clearTimeout(timer)
-    timer = setTimeout(async () => {
-      build = await loadBuild()
-      await build.entry.module.startup()
-      remixHandler = makeHandler(build)
-      if (process.env.REMIX_DEV_ORIGIN) {
-        const { broadcastDevReady } = await import('@remix-run/node')
-        await broadcastDevReady(build)
-      }
-    }, 200)
-  })
+  for (let i = 0; i < WORKERS; i++) fork()
+  const stop = async (signal) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal} received: stopping ${Object.keys(cluster.workers ?? {}).length} worker(s)`)
+    const workers = Object.values(cluster.workers ?? {}).filter(Boolean)
+    const exited = workers.map((worker) => new Promise((resolve) => (worker.isDead() ? resolve() : worker.once('exit', resolve))))
+    for (const worker of workers) worker.process.kill('SIGTERM')
+    const deadline = setTimeout(() => {
+      for (const worker of workers) if (!worker.isDead()) worker.process.kill('SIGKILL')
+    }, SHUTDOWN_GRACE_MS + 1500)
+    await Promise.all(exited)
+    clearTimeout(deadline)
+    console.log('Every worker has stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
 }
 
-app.all('*', (req, res, next) => remixHandler(req, res, next))
+/** One server: in a cluster, each worker runs this (the primary has already migrated). */
+async function serve() {
+  let build = await loadBuild()
+  await build.entry.module.startup()
 
-// Last resort: anything Remix itself did not handle must still not leak a stack trace.
-app.use((error, _req, res, _next) => {
-  console.error(error)
-  if (res.headersSent) return res.end()
-  sendPlainError(res, 500, 'Sorry, there is a problem with the service', 'Try again later.')
-})
+  const app = express()
+  app.disable('x-powered-by')
+  if (TRUST_PROXY) app.set('trust proxy', true)
 
-function sendPlainError(res, status, title, body) {
-  res
-    .status(status)
-    .type('html')
-    .send(
-      `<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8"><title>${title} - OTM Campaign Planner</title>` +
-        `<link rel="stylesheet" href="/assets/govuk/govuk-frontend.min.css"></head><body class="govuk-template__body">` +
-        `<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content"><h1 class="govuk-heading-l">${title}</h1>` +
-        `<p class="govuk-body">${body}</p><p class="govuk-body"><a class="govuk-link" href="/">Go to the start page</a></p></main></div></body></html>`,
+  let shuttingDown = false
+  let inFlight = 0
+
+  app.use((req, res, next) => {
+    inFlight++
+    res.on('close', () => inFlight--)
+    if (shuttingDown) res.setHeader('Connection', 'close')
+    const nonce = crypto.randomBytes(16).toString('base64')
+    res.locals.cspNonce = nonce
+    res.setHeader(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        MODE === 'production' ? "connect-src 'self'" : "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join('; '),
     )
-}
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'same-origin')
+    res.setHeader('X-Frame-Options', 'DENY')
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+    if (MODE === 'production' && process.env.COOKIE_SECURE !== '0') {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    }
+    next()
+  })
 
-const server = app.listen(PORT, HOST, async () => {
-  console.log(`OTM Campaign Planner (${MODE}) listening on http://localhost:${PORT}`)
-  if (MODE === 'development' && process.env.REMIX_DEV_ORIGIN) {
-    const { broadcastDevReady } = await import('@remix-run/node')
-    await broadcastDevReady(build)
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await build.entry.module.healthCheck()
+      res.status(shuttingDown ? 503 : 200).type('text/plain').send(shuttingDown ? 'shutting down' : 'ok')
+    } catch {
+      res.status(503).type('text/plain').send('database unreachable')
+    }
+  })
+
+  function ownOrigins(req) {
+    const host = req.get('host')
+    return new Set([...PUBLIC_ORIGINS, `${req.protocol}://${host}`])
   }
-})
-server.keepAliveTimeout = 65_000
 
-async function shutdown(signal) {
-  if (shuttingDown) return
-  shuttingDown = true
-  console.log(`${signal} received: refusing new connections, draining ${inFlight} in-flight request(s)`)
-  const deadline = Date.now() + SHUTDOWN_GRACE_MS
-  await new Promise((resolve) => setTimeout(resolve, Math.min(SHUTDOWN_LISTEN_MS, SHUTDOWN_GRACE_MS)))
-  server.close()
-  server.closeIdleConnections()
-  while (inFlight > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25))
+  function originOf(value) {
+    try {
+      return new URL(value).origin
+    } catch {
+      return null
+    }
+  }
+
+  // CSRF defence: a state-changing request must come from one of our own pages. Browsers always send
+  // Origin on form posts; Referer is the fallback for older ones. Neither means "not from us".
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+    const origin = req.get('origin') ?? originOf(req.get('referer') ?? '')
+    if (!origin || origin === 'null' || !ownOrigins(req).has(origin)) {
+      return sendPlainError(res, 403, 'Forbidden', 'This request did not come from this service, so it was refused.')
+    }
+    const declared = req.get('content-length')
+    if (declared === undefined && req.get('transfer-encoding')) {
+      return sendPlainError(res, 411, 'Length required', 'Send the form again from the page.')
+    }
+    if (declared !== undefined && !(Number(declared) <= MAX_BODY_BYTES)) {
+      return sendPlainError(res, 400, 'The form was too large', 'What you sent was too large. Nothing was saved.')
+    }
+    next()
+  })
+
+  const assetOptions = { immutable: MODE === 'production', maxAge: MODE === 'production' ? '1y' : 0 }
+  app.use('/build', express.static(path.join(here, 'public', 'build'), assetOptions))
+  // GOV.UK Frontend's CSS, JS and images, copied from the package at build time (scripts/copy-govuk-assets.js),
+  // without the GDS Transport font, which is licensed for GOV.UK domains only.
+  app.use('/assets/govuk', express.static(path.join(here, 'public', 'govuk'), { maxAge: '1h', index: false }))
+  app.use('/assets/images', express.static(path.join(here, 'public', 'govuk', 'images'), { maxAge: '1d', index: false }))
+  app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }))
+
+  const makeHandler = (currentBuild) =>
+    createRequestHandler({
+      build: currentBuild,
+      mode: MODE,
+      getLoadContext: (request, response) => ({
+        cspNonce: response.locals.cspNonce,
+        clientAddress: request.ip || request.socket.remoteAddress || 'unknown',
+      }),
+    })
+  let remixHandler = makeHandler(build)
+
+  if (MODE === 'development') {
+    const { watch } = await import('node:fs')
+    let timer
+    watch(path.dirname(BUILD_PATH), () => {
+      clearTimeout(timer)
+      timer = setTimeout(async () => {
+        build = await loadBuild()
+        await build.entry.module.startup()
+        remixHandler = makeHandler(build)
+        if (process.env.REMIX_DEV_ORIGIN) {
+          const { broadcastDevReady } = await import('@remix-run/node')
+          await broadcastDevReady(build)
+        }
+      }, 200)
+    })
+  }
+
+  app.all('*', (req, res, next) => remixHandler(req, res, next))
+
+  // Last resort: anything Remix itself did not handle must still not leak a stack trace.
+  app.use((error, _req, res, _next) => {
+    console.error(error)
+    if (res.headersSent) return res.end()
+    sendPlainError(res, 500, 'Sorry, there is a problem with the service', 'Try again later.')
+  })
+
+  function sendPlainError(res, status, title, body) {
+    res
+      .status(status)
+      .type('html')
+      .send(
+        `<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8"><title>${title} - OTM Campaign Planner</title>` +
+          `<link rel="stylesheet" href="/assets/govuk/govuk-frontend.min.css"></head><body class="govuk-template__body">` +
+          `<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content"><h1 class="govuk-heading-l">${title}</h1>` +
+          `<p class="govuk-body">${body}</p><p class="govuk-body"><a class="govuk-link" href="/">Go to the start page</a></p></main></div></body></html>`,
+      )
+  }
+
+  const server = app.listen(PORT, HOST, async () => {
+    console.log(`OTM Campaign Planner (${MODE}) listening on http://localhost:${PORT}`)
+    if (MODE === 'development' && process.env.REMIX_DEV_ORIGIN) {
+      const { broadcastDevReady } = await import('@remix-run/node')
+      await broadcastDevReady(build)
+    }
+  })
+  server.keepAliveTimeout = 65_000
+
+  async function shutdown(signal) {
+    if (shuttingDown) return
+    shuttingDown = true
+    console.log(`${signal} received: refusing new connections, draining ${inFlight} in-flight request(s)`)
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS
+    await new Promise((resolve) => setTimeout(resolve, Math.min(SHUTDOWN_LISTEN_MS, SHUTDOWN_GRACE_MS)))
+    server.close()
     server.closeIdleConnections()
+    while (inFlight > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+      server.closeIdleConnections()
+    }
+    server.closeAllConnections()
+    try {
+      await build.entry.module.shutdown()
+    } catch (error) {
+      console.error('Error while closing the database', error)
+    }
+    console.log(inFlight > 0 ? `Stopped with ${inFlight} request(s) cut off` : 'Stopped cleanly')
+    process.exit(0)
   }
-  server.closeAllConnections()
-  try {
-    await build.entry.module.shutdown()
-  } catch (error) {
-    console.error('Error while closing the database', error)
-  }
-  console.log(inFlight > 0 ? `Stopped with ${inFlight} request(s) cut off` : 'Stopped cleanly')
-  process.exit(0)
+
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
-process.on('SIGTERM', () => void shutdown('SIGTERM'))
-process.on('SIGINT', () => void shutdown('SIGINT'))
+if (WORKERS > 1 && cluster.isPrimary && MODE === 'production') await runPrimary()
+else await serve()

@@ -24,6 +24,8 @@ const arg = (name: string, fallback: number) => (args.includes(name) ? Number(ar
 const DURATION = arg('--duration', 30)
 const CAMPAIGNS = arg('--campaigns', 1000)
 const CONNECTIONS = 10
+// The cluster size measured beside one process: one worker per core, as docs/deployment.md advises.
+const WORKERS = arg('--workers', os.cpus().length)
 const WRITE = args.includes('--write')
 const PASSWORD = 'calendar benchmark password'
 
@@ -85,39 +87,84 @@ try {
   await closeDatabases()
   console.log(`Seeded ${Number(stored.n)} campaigns in ${seedSeconds.toFixed(0)} s; busiest helpline: ${busiest} (${seeded.byHelpline[busiest]} campaigns)`)
 
-  // 2. The production server.
+  // 2. The production server, once as one process and once as a cluster of WORKERS (WEB_CONCURRENCY).
   if (!args.includes('--skip-build')) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  let output = ''
-  server = spawn(process.execPath, ['server.js'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', DEMO_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  server.stdout!.on('data', (chunk) => (output += chunk))
-  server.stderr!.on('data', (chunk) => (output += chunk))
-  for (let waited = 0; ; waited += 100) {
-    if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`)
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break
-    } catch {
-      // not listening yet
+  const startServer = async (workers: number) => {
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    let output = ''
+    server = spawn(process.execPath, ['server.js'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: String(workers) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    server.stdout!.on('data', (chunk) => (output += chunk))
+    server.stderr!.on('data', (chunk) => (output += chunk))
+    for (let waited = 0; ; waited += 100) {
+      if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`)
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break
+      } catch {
+        // not listening yet
+      }
+      if (waited > 60_000) throw new Error(`The server did not start:\n${output}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    if (waited > 60_000) throw new Error(`The server did not start:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // A real session: sign in as the helpline manager.
+    const login = await fetch(`${base}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+      body: new URLSearchParams({ email: 'customer-services@example.gov.uk', password: PASSWORD }).toString(),
+    })
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+    if (login.status !== 303 || !cookie) throw new Error(`Sign-in failed: ${login.status}`)
+    const stop = async () => {
+      const running = server!
+      if (running.exitCode === null) {
+        running.kill('SIGTERM')
+        await new Promise((resolve) => running.once('exit', resolve))
+      }
+      server = null
+    }
+    return { base, cookie, stop }
+  }
+  const calendarPath = `/helplines/${helpline.id}/calendar?start=${month}&months=12`
+
+  /** Back to back: each connection sends its next request the moment the last is answered. */
+  const flatOut = async (base: string, cookie: string) => {
+    const url = base + calendarPath
+    await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { Cookie: cookie } })
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { Cookie: cookie } })
+    if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors`)
+    const reference = await autocannon({ url: `${base}/helplines`, connections: CONNECTIONS, duration: 10, headers: { Cookie: cookie } })
+    return { result, reference }
   }
 
-  // 3. A real session: sign in as the helpline manager.
-  const login = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-    body: new URLSearchParams({ email: 'customer-services@example.gov.uk', password: PASSWORD }).toString(),
-  })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
-  if (login.status !== 303 || !cookie) throw new Error(`Sign-in failed: ${login.status}`)
-  const url = `${base}/helplines/${helpline.id}/calendar?start=${month}&months=12`
+  /** Ten people, each opening the calendar, reading for 0.5 to 1.5 s, and opening it again. */
+  const paced = async (base: string, cookie: string) => {
+    const times: number[] = []
+    const until = performance.now() + DURATION * 1000
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < until) {
+          const t = performance.now()
+          const response = await fetch(base + calendarPath, { headers: { Cookie: cookie } })
+          await response.arrayBuffer()
+          if (response.status !== 200) throw new Error(`The calendar answered ${response.status}`)
+          times.push(performance.now() - t)
+          await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 1000))
+        }
+      }),
+    )
+    times.sort((a, b) => a - b)
+    const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)]!
+    return { p50: at(0.5), p99: at(0.99), max: times[times.length - 1]!, count: times.length }
+  }
+
+  const single = await startServer(1)
+  const url = single.base + calendarPath
+  const cookie = single.cookie
 
   // The first request after every stored arrival went stale (as after a new bank-holiday calendar): all recomputed.
   execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.prepare("update campaign_load set model='stale'").run();d.close()`], { cwd: root })
@@ -130,13 +177,14 @@ try {
   const weeksOnPage = (page.match(/data-week="/g) ?? []).length
   const htmlKb = Buffer.byteLength(page) / 1024
 
-  // 4. Warm up, then measure.
-  await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { Cookie: cookie } })
   const load = os.loadavg()[0]!.toFixed(1)
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { Cookie: cookie } })
-  if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors`)
-  // For scale: a small page of the same app, under the same conditions.
-  const reference = await autocannon({ url: `${base}/helplines`, connections: CONNECTIONS, duration: 10, headers: { Cookie: cookie } })
+  const { result, reference } = await flatOut(single.base, single.cookie)
+  const pacedSingle = await paced(single.base, single.cookie)
+  await single.stop()
+  const cluster = await startServer(WORKERS)
+  const { result: clustered, reference: clusteredReference } = await flatOut(cluster.base, cluster.cookie)
+  const pacedCluster = await paced(cluster.base, cluster.cookie)
+  await cluster.stop()
 
   const lines = [
     `Measured by \`npx tsx bench/calendar/index.ts --write\` (which rewrote this section) on ${today}.`,
@@ -146,25 +194,31 @@ try {
     `- Data: the demo workspace plus ${seeded.count.toLocaleString('en-GB')} campaigns (${Number(stored.n).toLocaleString('en-GB')} stored) written through the app's model`,
     `  functions, launching from a year ago to a year ahead (${Object.entries(seeded.byStatus).map(([s, n]) => `${n} ${s}`).join(', ')}), each with 1 to 4 waves of`,
     `  letters, texts or emails and a saved forecast, in SQLite. The ${busiest} takes calls from ${seeded.byHelpline[busiest]} of them.`,
-    `- Request: \`GET /helplines/:id/calendar?start=${month}&months=12\` for the ${busiest}, signed in as the helpline manager (a`,
-    `  session from POST /login), ${CONNECTIONS} connections for ${DURATION} s after a 3 s warm-up; production build, \`node server.js\`.`,
+    `- Requests: \`GET /helplines/:id/calendar?start=${month}&months=12\` for the ${busiest}, signed in as the helpline manager (a`,
+    `  session from POST /login); production build, \`node server.js\`, as one process and as ${WORKERS} workers (\`WEB_CONCURRENCY=${WORKERS}\`).`,
+    `  Back to back: ${CONNECTIONS} connections, each sending its next request the moment the last is answered, for ${DURATION} s after a 3 s`,
+    `  warm-up (autocannon). Paced: ${CONNECTIONS} people each opening the calendar, reading for 0.5 to 1.5 s and opening it again, for ${DURATION} s.`,
     `  The page: ${weeksOnPage} weeks, ${campaignsOnPage} campaigns with calls, ${htmlKb.toFixed(0)} KB of HTML.`,
     '',
-    '| measure | figure | budget |',
-    '|---|---|---|',
-    `| p50 latency | ${result.latency.p50} ms | |`,
-    `| p99 latency | ${result.latency.p99} ms | < 100 ms |`,
-    `| max latency | ${result.latency.max} ms | |`,
-    `| requests per second (mean) | ${result.requests.average.toFixed(0)} | |`,
-    `| requests in ${DURATION} s | ${result.requests.total.toLocaleString('en-GB')} | |`,
-    `| first request after every stored arrival went stale (all recomputed and stored again) | ${coldMs.toFixed(0)} ms | |`,
-    `| the calendar's data alone, computed from stored arrivals (median / p99, in process) | ${computed.median.toFixed(1)} / ${computed.p99.toFixed(1)} ms | |`,
-    `| the calendar's data alone, memoised (median / p99, in process) | ${memoised.median.toFixed(2)} / ${memoised.p99.toFixed(2)} ms | |`,
-    `| for scale: \`GET /helplines\` (4 rows), same conditions, p50 / p99 | ${reference.latency.p50} / ${reference.latency.p99} ms | |`,
+    `| measure | one process | ${WORKERS} workers | budget |`,
+    '|---|---|---|---|',
+    `| back to back: p50 latency | ${result.latency.p50} ms | ${clustered.latency.p50} ms | |`,
+    `| back to back: p99 latency | ${result.latency.p99} ms | ${clustered.latency.p99} ms | < 100 ms |`,
+    `| back to back: max latency | ${result.latency.max} ms | ${clustered.latency.max} ms | |`,
+    `| back to back: requests per second (mean) | ${result.requests.average.toFixed(0)} | ${clustered.requests.average.toFixed(0)} | |`,
+    `| paced people: p50 / p99 / max latency | ${pacedSingle.p50.toFixed(0)} / ${pacedSingle.p99.toFixed(0)} / ${pacedSingle.max.toFixed(0)} ms | ${pacedCluster.p50.toFixed(0)} / ${pacedCluster.p99.toFixed(0)} / ${pacedCluster.max.toFixed(0)} ms | p99 < 100 ms |`,
+    `| paced people: pages opened | ${pacedSingle.count} | ${pacedCluster.count} | |`,
+    `| for scale: \`GET /helplines\` (4 rows), back to back, p50 / p99 | ${reference.latency.p50} / ${reference.latency.p99} ms | ${clusteredReference.latency.p50} / ${clusteredReference.latency.p99} ms | |`,
+    `| first request after every stored arrival went stale (all recomputed and stored again) | ${coldMs.toFixed(0)} ms | | |`,
+    `| the calendar's data alone, computed from stored arrivals (median / p99, in process) | ${computed.median.toFixed(1)} / ${computed.p99.toFixed(1)} ms | | |`,
+    `| the calendar's data alone, memoised (median / p99, in process) | ${memoised.median.toFixed(2)} / ${memoised.p99.toFixed(2)} ms | | |`,
     '',
-    result.latency.p99 < 100
-      ? `The p99 is within the 100 ms budget.`
-      : `The p99 is over the 100 ms budget on this machine. At 10 connections a single Node process answers one request at a time, so the p99 is about ten times a request's own CPU time plus what else runs: here ${(1000 / result.requests.average).toFixed(1)} ms a request, against ${(1000 / reference.requests.average).toFixed(1)} ms for the four-row helplines list.`,
+    [
+      pacedSingle.p99 < 100 ? `Ten people using the calendar get it within the 100 ms budget at the p99 (${pacedSingle.p99.toFixed(0)} ms on one process).` : `Ten paced people see a p99 of ${pacedSingle.p99.toFixed(0)} ms on one process: over the 100 ms budget.`,
+      clustered.latency.p99 < 100
+        ? `Back to back, ${WORKERS} workers hold the p99 within the budget too (${clustered.latency.p99} ms).`
+        : `Back to back (far more than ten people could ask for: ${clustered.requests.average.toFixed(0)} pages a second), the p99 is over the budget: ${result.latency.p99} ms on one process and ${clustered.latency.p99} ms on ${WORKERS} workers. Each request costs about ${(1000 / result.requests.average).toFixed(1)} ms of one core (the four-row helplines list: ${(1000 / reference.requests.average).toFixed(1)} ms), so ten requests queued on ${WORKERS} cores wait about ${((10 * 1000) / result.requests.average / WORKERS).toFixed(0)} ms, and autocannon and other work share the same cores.`,
+    ].join(' '),
     '',
     'How it is kept fast: each campaign\'s calls arriving at each helpline are stored, and database triggers mark them',
     'out of date whenever anything they come from changes (docs/decisions/0050-stored-arrivals-kept-current-by-triggers.md),',
@@ -185,9 +239,11 @@ try {
     console.log('Wrote docs/performance.md')
   }
 } finally {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server!.once('exit', resolve))
+  // Still running only if a measurement threw.
+  const running = server as ReturnType<typeof spawn> | null
+  if (running && running.exitCode === null) {
+    running.kill('SIGTERM')
+    await new Promise((resolve) => running.once('exit', resolve))
   }
   await closeDatabases().catch(() => undefined)
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })

@@ -35,4 +35,32 @@ describe.skipIf(skipBrowser)('graceful shutdown', () => {
     await expect(fetch(`${app.baseUrl}/healthz`)).rejects.toThrow()
     await app.stop()
   })
+
+  it('runs WEB_CONCURRENCY workers on one port, replaces one that dies, and stops them all cleanly on SIGTERM', async () => {
+    const app = await startApp({ WEB_CONCURRENCY: '2' })
+    const workerPids = () => [...app.output().matchAll(/Worker (\d+) started/g)].map((m) => Number(m[1]))
+    await expect.poll(() => workerPids().length, { timeout: 15_000 }).toBe(2)
+    const client = new HttpClient(app.baseUrl)
+    await client.signIn('designer@example.gov.uk', DEMO_PASSWORD)
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => client.get('/campaigns').then((r) => r.status)))
+    expect(statuses.every((status) => status === 200)).toBe(true)
+
+    // A worker killed outright is replaced; the other goes on serving meanwhile, with the same session.
+    const [victim] = workerPids()
+    process.kill(victim!, 'SIGKILL')
+    await expect.poll(() => app.output(), { timeout: 15_000 }).toMatch(new RegExp(`Worker ${victim} stopped \\(SIGKILL\\); starting another`))
+    await expect.poll(() => workerPids().length, { timeout: 15_000 }).toBe(3)
+    expect((await client.get('/campaigns')).status).toBe(200)
+
+    const started = Date.now()
+    app.process.kill('SIGTERM')
+    const exitCode = await new Promise<number | null>((resolve) => app.process.once('exit', (code) => resolve(code)))
+    expect(exitCode).toBe(0)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(app.output()).toContain('Every worker has stopped')
+    expect(app.output().match(/Stopped cleanly/g), app.output()).toHaveLength(2)
+    for (const pid of workerPids()) expect(() => process.kill(pid, 0)).toThrow()
+    expect(fs.existsSync(`${app.databaseFile}-wal`)).toBe(false)
+    await app.stop()
+  })
 })

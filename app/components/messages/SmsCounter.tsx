@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { smsLength, type SmsLength } from '~/content/sms'
+import { formatNumber } from '~/campaign/options'
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`
 
 /** One sentence about the length, the same in the browser and on the server because both run `smsLength`. */
 export function smsLengthSummary(length: SmsLength): string {
