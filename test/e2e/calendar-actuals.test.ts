@@ -1,28 +1,13 @@
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { expectAccessible, expectNoProblems, futureDate, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 
 /** A busy machine can be slow to redraw; a poll still ends as soon as it passes. */
 const POLL = { timeout: 10_000 }
 const LAUNCHED = 'VAT registration threshold for online sellers'
 
-const lastSubmit = new WeakMap<Page, number>()
 
-/** Submits as a person would: GOV.UK's double-click guard ignores a second click within a second. */
-async function submit(page: Page, press: () => Promise<void>) {
-  const since = Date.now() - (lastSubmit.get(page) ?? 0)
-  if (since < 1100) await page.waitForTimeout(1100 - since)
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), press()])
-  lastSubmit.set(page, Date.now())
-  await page.waitForLoadState('networkidle')
-}
-const click = (page: Page, name: string) => submit(page, () => page.getByRole('button', { name, exact: true }).click())
-
-function futureDate(days: number) {
-  const date = new Date(Date.now() + days * 86_400_000)
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
-}
 
 /** The script files a page loaded, and whether any of them is the chart library. */
 function trackScripts(page: Page) {
@@ -35,7 +20,7 @@ function trackScripts(page: Page) {
 
 async function uploadFile(page: Page, name: string, content: string) {
   await page.getByLabel('CSV file of actual calls').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) })
-  await click(page, 'Upload')
+  await submit(page, 'Upload')
 }
 
 describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning', () => {
@@ -157,7 +142,7 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
       await page.getByLabel('A response is sought').check()
       await page.getByLabel('Response-handling process').fill('Sellers register online; letters go to the VAT registration team.')
       await page.locator('#extraLiability-2').check()
-      await click(page, 'Create campaign')
+      await submit(page, 'Create campaign')
       await page.waitForURL(/\/campaigns\/OTM-\d{4}-\d{3}\?notice=created/)
       const ref = new URL(page.url()).pathname.split('/')[2]!
 
@@ -171,7 +156,7 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
       await page.locator('#waves-0-month').fill(wave.month)
       await page.locator('#waves-0-year').fill(wave.year)
       await page.locator('#waves-0-volume').fill('30000')
-      await click(page, 'Save message')
+      await submit(page, 'Save message')
       await page.waitForURL(/\/messages\/[0-9a-f-]{36}\?notice=created$/)
 
       await page.goto(`${app.baseUrl}/campaigns/${ref}/forecast`)
@@ -193,7 +178,7 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
       expect(await page.locator('#suggestion').count()).toBe(0)
       await expectAccessible(page, 'forecast page with the suggested figures filled in')
       await page.getByLabel('Share of “Threshold letter” calls for VAT helpline, in %').fill('100')
-      await click(page, 'Save forecast inputs')
+      await submit(page, 'Save forecast inputs')
       await page.waitForURL(`**/campaigns/${ref}/forecast?notice=saved`)
       expect(await page.getByLabel('Central contact rate').inputValue()).toBe(central)
       expect(await page.locator('#suggestion').count()).toBe(0)

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/connection'
-import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 import { insertMessage } from '../support/forecast'
 
 /** A busy machine can be slow to recompute and redraw; a poll still ends as soon as it passes. */
@@ -38,16 +38,6 @@ async function addMessages(app: RunningApp, campaignName: string): Promise<strin
   }
 }
 
-const lastSubmit = new WeakMap<Page, number>()
-
-/** Clicks a submit button as a person would: GOV.UK's double-click guard ignores a second click within a second. */
-async function submit(page: Page, name: string) {
-  const since = Date.now() - (lastSubmit.get(page) ?? 0)
-  if (since < 1100) await page.waitForTimeout(1100 - since)
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name, exact: true }).click()])
-  lastSubmit.set(page, Date.now())
-  await page.waitForLoadState('networkidle')
-}
 
 const summaryCalls = (page: Page) => page.locator('[data-summary=calls]').textContent()
 const firstCentralCell = (page: Page) => page.locator('.app-forecast-table [data-cell=central]').first().textContent()

@@ -1,11 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { expectAccessible, expectNoProblems, futureDate, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 
-function futureDate(days: number) {
-  const date = new Date(Date.now() + days * 86_400_000)
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
-}
 
 async function fillCampaign(page: Page, values: { name: string; population: string }) {
   await page.getByLabel('Campaign name').fill(values.name)
@@ -23,16 +19,6 @@ async function fillCampaign(page: Page, values: { name: string; population: stri
   await page.locator('#extraLiability-2').check()
 }
 
-const lastSubmit = new WeakMap<Page, number>()
-
-/** Submits a form as a person would: GOV.UK's double-click guard ignores a second click within a second. */
-async function submit(page: Page, name: string) {
-  const since = Date.now() - (lastSubmit.get(page) ?? 0)
-  if (since < 1100) await page.waitForTimeout(1100 - since)
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name }).click()])
-  lastSubmit.set(page, Date.now())
-  await page.waitForLoadState('networkidle')
-}
 
 for (const javaScriptEnabled of [true, false]) {
   describe.skipIf(skipBrowser)(`the foundation journey (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
@@ -84,7 +70,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL(/\/campaigns\/OTM-\d{4}-\d{3}\?notice=created/)
       const ref = new URL(page.url()).pathname.split('/')[2]!
       createdRef = ref
-      expect(await page.locator('h1').textContent()).toContain(name)
+      // With JavaScript, the address changes as the client-side navigation starts rendering: wait for the page.
+      await expect.poll(() => page.locator('h1').textContent()).toContain(name)
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Campaign created')
       expect(await page.locator('.govuk-task-list').textContent()).toContain('Describe the campaign')
       await expectAccessible(page, 'campaign task list')

@@ -3,23 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // Long journeys with axe on every page, on a machine shared with other work: more time than the default.
 const JOURNEY_TIMEOUT_MS = 180_000
-import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { expectAccessible, expectNoProblems, futureDate, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 
-function futureDate(days: number) {
-  const date = new Date(Date.now() + days * 86_400_000)
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
-}
 
-const lastSubmit = new WeakMap<Page, number>()
-
-/** Submits a form as a person would: GOV.UK's double-click guard ignores a second click within a second. */
-async function submit(page: Page, name: string | RegExp) {
-  const since = Date.now() - (lastSubmit.get(page) ?? 0)
-  if (since < 1100) await page.waitForTimeout(1100 - since)
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name }).click()])
-  lastSubmit.set(page, Date.now())
-  await page.waitForLoadState('networkidle')
-}
 
 async function createCampaign(page: Page, baseUrl: string, name: string): Promise<string> {
   await page.goto(`${baseUrl}/campaigns/new`)

@@ -1,23 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { expectAccessible, expectNoProblems, futureDate, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 
-function futureDate(days: number) {
-  const date = new Date(Date.now() + days * 86_400_000)
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
-}
 
-const lastSubmit = new WeakMap<Page, number>()
-
-/** Submits as a person would: GOV.UK's double-click guard ignores a second click within a second. */
-async function submit(page: Page, press: () => Promise<void>) {
-  const since = Date.now() - (lastSubmit.get(page) ?? 0)
-  if (since < 1100) await page.waitForTimeout(1100 - since)
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), press()])
-  lastSubmit.set(page, Date.now())
-  await page.waitForLoadState('networkidle')
-}
-const click = (page: Page, name: string) => submit(page, () => page.getByRole('button', { name, exact: true }).click())
 
 async function createCampaign(page: Page, baseUrl: string, name: string): Promise<string> {
   await page.goto(`${baseUrl}/campaigns/new`)
@@ -34,7 +19,7 @@ async function createCampaign(page: Page, baseUrl: string, name: string): Promis
   await page.getByLabel('A response is possible').check()
   await page.getByLabel('Response-handling process').fill('Replies go to the SA compliance mailbox and are logged within 5 working days.')
   await page.locator('#extraLiability-2').check()
-  await click(page, 'Create campaign')
+  await submit(page, 'Create campaign')
   await page.waitForURL(/\/campaigns\/OTM-\d{4}-\d{3}\?notice=created/)
   return new URL(page.url()).pathname.split('/')[2]!
 }
@@ -83,7 +68,7 @@ for (const javaScriptEnabled of [true, false]) {
       // A letter with no body is refused with an error summary, and what was typed stays.
       await page.getByLabel('Letter', { exact: true }).check()
       await page.getByLabel('Name', { exact: true }).fill('First letter')
-      await click(page, 'Save message')
+      await submit(page, 'Save message')
       await expect.poll(() => page.title()).toBe('Error: Add a message - OTM Campaign Planner')
       expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the body of the letter')
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('First letter')
@@ -94,7 +79,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Body').fill('Dear ((customer_name))\n\nYour reference: ((reference))\n\nPlease check your return. <script>alert(1)</script>')
       await fillWave(page, 0, 30, '120000')
       // "Add another wave" adds a row and keeps everything typed, without JavaScript too.
-      await click(page, 'Add another wave')
+      await submit(page, 'Add another wave')
       await expect.poll(() => page.locator('#waves-1-day').count()).toBe(1)
       if (javaScriptEnabled) await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('waves-1-day')
       expect(await page.locator('#waves-0-volume').inputValue()).toBe('120000')
@@ -132,7 +117,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await page.locator('#addressBlock-findings').textContent()).toContain('Line 4 of the address block')
       await expectAccessible(page, 'edit form with findings')
       await page.getByLabel('Address block').fill('((customer_name))\n((address_line_1))\n((postcode))')
-      await click(page, 'Save changes')
+      await submit(page, 'Save changes')
       await page.waitForURL(`${messageUrl}?notice=saved`)
       expect(await page.locator('#checks').textContent()).toContain('This message passes every data-security check')
       await expectAccessible(page, 'message page, fixed')
@@ -201,7 +186,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByLabel('Body').fill(body)
       }
       // Saved without a name, the form comes back with the server's own count of the same text.
-      await click(page, 'Save message')
+      await submit(page, 'Save message')
       await expect.poll(() => page.title()).toMatch(/^Error: /)
       expect(await count.textContent()).toContain('53 characters in Unicode (UCS-2): 1 text message, with room for 17 more characters')
       expect(await count.textContent()).toContain('right single quotation mark (’)')

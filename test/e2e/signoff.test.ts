@@ -1,27 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { expectAccessible, expectNoProblems, futureDate, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 
 // A long journey in four browsers, with axe on every page, on a machine shared with other work.
 const JOURNEY_TIMEOUT_MS = 300_000
 const POLL = { timeout: 10_000 }
 
-function futureDate(days: number) {
-  const date = new Date(Date.now() + days * 86_400_000)
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
-}
 
 type ProblemPage = Page & { problems: string[] }
-const lastSubmit = new WeakMap<Page, number>()
-
-/** Presses a submit button as a person would: GOV.UK's double-click guard ignores a second click within a second. */
-async function submit(page: Page, name: string | RegExp) {
-  const since = Date.now() - (lastSubmit.get(page) ?? 0)
-  if (since < 1100) await page.waitForTimeout(1100 - since)
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name, exact: typeof name === 'string' }).click()])
-  lastSubmit.set(page, Date.now())
-  await page.waitForLoadState('networkidle')
-}
 
 const taskStatus = (page: Page, title: string) =>
   page

@@ -171,3 +171,26 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password', { exact: true }).fill(password)
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()])
 }
+
+/** A date `days` from now, as the three GOV.UK date-input fields take it. */
+export function futureDate(days: number) {
+  const date = new Date(Date.now() + days * 86_400_000)
+  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
+}
+
+const lastSubmit = new WeakMap<Page, number>()
+
+/**
+ * Submits a form as a person would and waits for the answer to settle. GOV.UK's double-click guard ignores a second
+ * click within a second, so a second submit on the same page waits that long first. `press` is a button's name
+ * (matched exactly, unless a RegExp) or a function that presses whatever submits.
+ */
+export async function submit(page: Page, press: string | RegExp | (() => Promise<unknown>)) {
+  const since = Date.now() - (lastSubmit.get(page) ?? 0)
+  if (since < 1100) await page.waitForTimeout(1100 - since)
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST')
+  const pressed = typeof press === 'function' ? press() : page.getByRole('button', { name: press, exact: typeof press === 'string' }).click()
+  await Promise.all([posted, pressed])
+  lastSubmit.set(page, Date.now())
+  await page.waitForLoadState('networkidle')
+}
