@@ -6,7 +6,7 @@ import { appendAudit } from '../utils/audit.server'
 import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
-import { authoringRefusal, type AuthoringRefusal } from './authoring.server'
+import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
 
 export interface CampaignField {
   id: string
@@ -22,11 +22,11 @@ export async function listCampaignFieldNames(db: DbOrTx, campaignId: string): Pr
   return (await listCampaignFields(db, campaignId)).map((field) => field.name)
 }
 
-export type AddFieldResult = { ok: true; id: string } | { ok: false; reason: AuthoringRefusal } | { ok: false; reason: 'invalid'; error: string }
+export type AddFieldResult = { ok: true; id: string } | { ok: false; reason: WriteRefusal } | { ok: false; reason: 'invalid'; error: string }
 
 export async function addCampaignField(db: DbOrTx, input: { campaignId: string; name: string }, user: SessionUser): Promise<AddFieldResult> {
   return writeTransaction(db, async (tx) => {
-    const refusal = await authoringRefusal(tx, input.campaignId, user)
+    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
     if (refusal) return { ok: false, reason: refusal }
     const existing = await listCampaignFieldNames(tx, input.campaignId)
     if (existing.length >= LIMITS.extraFields.count) {
@@ -50,11 +50,11 @@ export async function addCampaignField(db: DbOrTx, input: { campaignId: string; 
   })
 }
 
-export type RemoveFieldResult = { ok: true; name: string } | { ok: false; reason: AuthoringRefusal }
+export type RemoveFieldResult = { ok: true; name: string } | { ok: false; reason: WriteRefusal }
 
 export async function removeCampaignField(db: DbOrTx, input: { campaignId: string; fieldId: string }, user: SessionUser): Promise<RemoveFieldResult> {
   return writeTransaction(db, async (tx) => {
-    const refusal = await authoringRefusal(tx, input.campaignId, user)
+    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
     if (refusal) return { ok: false, reason: refusal }
     const field = await tx
       .selectFrom('campaign_field')

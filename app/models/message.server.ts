@@ -8,7 +8,7 @@ import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
 import type { SessionUser } from '../utils/roles'
-import { authoringRefusal, type AuthoringRefusal } from './authoring.server'
+import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
 import { listCampaignFieldNames } from './campaign-field.server'
 import { refreshSignOff } from './signoff.server'
 
@@ -254,11 +254,11 @@ function snapshotOfInput(input: MessageFormInput): MessageSnapshot {
   })
 }
 
-export type CreateMessageResult = { ok: true; id: string } | { ok: false; reason: AuthoringRefusal }
+export type CreateMessageResult = { ok: true; id: string } | { ok: false; reason: WriteRefusal }
 
 export async function createMessage(db: DbOrTx, input: { campaignId: string; values: MessageFormInput }, user: SessionUser): Promise<CreateMessageResult> {
   return writeTransaction(db, async (tx) => {
-    const refusal = await authoringRefusal(tx, input.campaignId, user)
+    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
     if (refusal) return { ok: false, reason: refusal }
     const last = await tx
       .selectFrom('message')
@@ -292,7 +292,7 @@ export async function createMessage(db: DbOrTx, input: { campaignId: string; val
 
 export type UpdateMessageResult =
   | { ok: true; version: number }
-  | { ok: false; reason: AuthoringRefusal }
+  | { ok: false; reason: WriteRefusal }
   | { ok: false; reason: 'conflict'; current: Message }
 
 /**
@@ -308,7 +308,7 @@ export async function updateMessage(
   return writeTransaction(db, async (tx) => {
     const before = await getMessage(tx, input.campaignId, input.messageId)
     if (!before) return { ok: false, reason: 'not-found' }
-    const refusal = await authoringRefusal(tx, input.campaignId, user)
+    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
     if (refusal) return { ok: false, reason: refusal }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     const version = before.version + 1
@@ -342,14 +342,14 @@ export async function updateMessage(
   })
 }
 
-export type DeleteMessageResult = { ok: true } | { ok: false; reason: AuthoringRefusal } | { ok: false; reason: 'conflict'; current: Message }
+export type DeleteMessageResult = { ok: true } | { ok: false; reason: WriteRefusal } | { ok: false; reason: 'conflict'; current: Message }
 
 /** Deletes the message and its waves. Its revisions stay, so its history can still be read. */
 export async function deleteMessage(db: DbOrTx, input: { campaignId: string; messageId: string; version: number }, user: SessionUser): Promise<DeleteMessageResult> {
   return writeTransaction(db, async (tx) => {
     const before = await getMessage(tx, input.campaignId, input.messageId)
     if (!before) return { ok: false, reason: 'not-found' }
-    const refusal = await authoringRefusal(tx, input.campaignId, user)
+    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
     if (refusal) return { ok: false, reason: refusal }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     await tx.deleteFrom('wave').where('message_id', '=', before.id).execute()

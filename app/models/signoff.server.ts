@@ -14,7 +14,7 @@ import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
 import { hasRole, type SessionUser } from '../utils/roles'
 import type { Campaign } from './campaign.server'
-import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { authorship, refuseUnlessEditable, type WriteRefusal } from './content-access.server'
 import { getDebtTreatment } from './debt-treatment.server'
 import { computeSavedForecast, getForecastSettings } from './forecast.server'
 import { listLines } from './line.server'
@@ -385,25 +385,10 @@ function isUniqueViolation(error: unknown): boolean {
 export async function decideSignOff(db: DbOrTx, input: DecisionInput, user: SessionUser): Promise<DecisionResult> {
   try {
     return await writeTransaction(db, async (tx): Promise<DecisionResult> => {
-      const campaign = await tx
-        .selectFrom('campaign')
-        .select(['status', 'owner_id'])
-        .select((eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('campaign_co_owner')
-                .select(sql<number>`1`.as('one'))
-                .whereRef('campaign_co_owner.campaign_id', '=', 'campaign.id')
-                .where('campaign_co_owner.user_id', '=', user.id),
-            )
-            .as('co_owner'),
-        )
-        .where('id', '=', input.campaignId)
-        .executeTakeFirst()
+      const campaign = await authorship(tx, input.campaignId, user.id)
       if (!campaign) return { ok: false, reason: 'not-found' }
       if (!hasRole(user, GROUP_ROLE[input.group])) return { ok: false, reason: 'not-a-member' }
-      if (campaign.owner_id === user.id || Boolean(campaign.co_owner)) return { ok: false, reason: 'own-campaign' }
+      if (campaign.author) return { ok: false, reason: 'own-campaign' }
       if (campaign.status === 'launched' || campaign.status === 'closed') return { ok: false, reason: 'locked' }
       const aggregate = (await loadSignOffAggregate(tx, input.campaignId))!
       if (!requiredGroups(aggregate.campaign).includes(input.group)) return { ok: false, reason: 'not-required' }
