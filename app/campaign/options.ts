@@ -59,15 +59,21 @@ export function isEditableStatus(status: string): boolean {
   return status === 'draft' || status === 'awaiting-sign-off' || status === 'approved'
 }
 
+// Formatters are built once: building an Intl formatter (above all one with a time zone) costs far more than
+// formatting with it, and list pages format a date on every row.
+const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
+const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const NUMBER = new Intl.NumberFormat('en-GB')
+
 export function formatPence(pence: number): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100)
+  return POUNDS.format(pence / 100)
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return ''
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)
   if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date)
+  return LONDON_DATE.format(date)
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -88,12 +94,13 @@ const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const part = (type: string) => Number(LONDON_PARTS.formatToParts(date).find((p) => p.type === type)?.value)
+  const parts = LONDON_PARTS.formatToParts(date)
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   const hour = part('hour') % 24
   const minute = String(part('minute')).padStart(2, '0')
   return `${part('day')} ${MONTH_NAMES[part('month') - 1]} ${part('year')} at ${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat('en-GB').format(value)
+  return NUMBER.format(value)
 }
