@@ -211,22 +211,31 @@ interface Context {
   version?: number
   hash?: string
   inbox?: string[]
-  /** What the request in flight is, for the latency of its answer. */
+  /** What the request in flight is, and when it was sent, for the latency of its answer. */
   kind?: Kind
+  sentAt?: number
 }
 
 function pickOf<T>(xs: readonly T[]): T {
   return xs[Math.floor(Math.random() * xs.length)]!
 }
 
+/** Answers to requests sent before `from` go to `warm`, the rest to `measured`. */
+interface Phases {
+  warm: Tally
+  measured: Tally
+  from: number
+}
+
 /**
- * One cycle of ten requests per persona turn: eight reads (list pages with paging, sorting and filters, campaign
- * pages, forecast pages, and the inbox or the designer's own list), then the form a write starts from (the
- * description edit page, the new-line page, or the group's sign-off page: a read too), then the write itself, sent
- * with the version or scope hash that form showed. So 90% of requests are GETs and 10% POSTs, exactly, on every
+ * One cycle of ten requests per persona turn: eight reads (seven drawn at random from list pages with paging,
+ * sorting and filters, campaign pages and forecast pages; then the inbox or the designer's own list), then the
+ * form a write starts from (the description edit page, the new-line page, or the group's sign-off page: a read
+ * too), then the write itself, sent with the version or scope hash that form showed. So 90% of requests are GETs and 10% POSTs, exactly, on every
  * connection. The persona rotates at each cycle, so sessions are not tied to a connection, as they are not in life.
  */
-function mix(base: string, seeded: Seeded, cookies: Map<string, string>, tally: Tally) {
+function mix(base: string, seeded: Seeded, cookies: Map<string, string>, phases: Phases) {
+  const tallyOf = (sentAt: number) => (sentAt >= phases.from ? phases.measured : phases.warm)
   let turn = 0
   let edits = 0
   let lines = 0
@@ -247,20 +256,23 @@ function mix(base: string, seeded: Seeded, cookies: Map<string, string>, tally: 
     return `/campaigns?${params}`
   }
   // The last request to answer: onResponse runs just before autocannon's 'response' event, in the same tick.
-  let answered: { kind: Kind; status: number } | null = null
+  let answered: { kind: Kind; status: number; tally: Tally } | null = null
 
-  const get = (kind: Kind, pathFor: (c: Context) => string) => ({
+  const get = (route: (c: Context) => { kind: Kind; path: string }) => ({
     method: 'GET' as const,
     setupRequest: (req: Record<string, unknown>, c: Context) => {
       if (!c.persona) {
         c.persona = PERSONAS[turn++ % PERSONAS.length]!
         c.cookie = cookies.get(c.persona.email)!
       }
+      const { kind, path } = route(c)
       c.kind = kind
-      return { ...req, method: 'GET', path: pathFor(c), headers: { Cookie: c.cookie! }, body: undefined }
+      c.sentAt = performance.now()
+      return { ...req, method: 'GET', path, headers: { Cookie: c.cookie! }, body: undefined }
     },
     onResponse: (status: number, body: string, c: Context) => {
-      answered = { kind: c.kind!, status }
+      const tally = tallyOf(c.sentAt!)
+      answered = { kind: c.kind!, status, tally }
       if (status !== 200) bump(tally.unexpected, `${c.kind} GET ${status}`)
       if (c.kind === 'inbox' && c.persona?.kind === 'decision') {
         const group = c.persona.group
@@ -278,33 +290,44 @@ function mix(base: string, seeded: Seeded, cookies: Map<string, string>, tally: 
   })
 
   const anyRef = () => pickOf(seeded.refs)
+  // Seven reads drawn at random, 2 : 3 : 2 list pages, campaign pages and forecast pages, so that the fifty connections
+  // (which all start together) do not stay in step, all asking for the same kind of page at once.
+  const drawn: [Kind, () => string][] = [
+    ['list', listPath],
+    ['list', listPath],
+    ['campaign', () => `/campaigns/${anyRef()}`],
+    ['campaign', () => `/campaigns/${anyRef()}`],
+    ['campaign', () => `/campaigns/${anyRef()}`],
+    ['forecast', () => `/campaigns/${anyRef()}/forecast`],
+    ['forecast', () => `/campaigns/${anyRef()}/forecast`],
+  ]
+  const randomRead = () =>
+    get(() => {
+      const [kind, path] = pickOf(drawn)
+      return { kind, path: path() }
+    })
   const reads = [
-    get('list', listPath),
-    get('campaign', () => `/campaigns/${anyRef()}`),
-    get('forecast', () => `/campaigns/${anyRef()}/forecast`),
-    get('campaign', () => `/campaigns/${anyRef()}`),
-    get('list', listPath),
-    get('campaign', () => `/campaigns/${anyRef()}`),
-    get('forecast', () => `/campaigns/${anyRef()}/forecast`),
+    ...Array.from({ length: 7 }, randomRead),
     // A decider opens their inbox (and picks from it); a designer, their own campaigns.
-    get('inbox', (c) => (c.persona!.kind === 'decision' ? '/sign-off' : '/campaigns?mine=1')),
+    get((c) => ({ kind: 'inbox', path: c.persona!.kind === 'decision' ? '/sign-off' : '/campaigns?mine=1' })),
   ]
   // A designer works on their own campaigns, spread at random over all that can still change.
-  const form = get('form', (c) => {
+  const form = get((c) => {
     const p = c.persona!
     if (p.kind === 'decision') {
-      if (!c.inbox?.length) tally.emptyInbox++
+      if (!c.inbox?.length) tallyOf(performance.now()).emptyInbox++
       c.target = c.inbox?.length ? pickOf(c.inbox) : pickOf(seeded.editable).ref
-      return `/campaigns/${c.target}/sign-off/${p.group}`
+      return { kind: 'form', path: `/campaigns/${c.target}/sign-off/${p.group}` }
     }
     c.target = pickOf(ownTargets.get(p.email)!).ref
-    return p.kind === 'edit' ? `/campaigns/${c.target}/describe/edit` : `/campaigns/${c.target}/lines/new`
+    return { kind: 'form', path: p.kind === 'edit' ? `/campaigns/${c.target}/describe/edit` : `/campaigns/${c.target}/lines/new` }
   })
   const write = {
     method: 'POST' as const,
     setupRequest: (req: Record<string, unknown>, c: Context) => {
       const p = c.persona!
       c.kind = p.kind
+      c.sentAt = performance.now()
       const body = new URLSearchParams()
       let url: string
       if (p.kind === 'edit') {
@@ -337,15 +360,17 @@ function mix(base: string, seeded: Seeded, cookies: Map<string, string>, tally: 
       }
     },
     onResponse: (status: number, _body: string, c: Context) => {
-      answered = { kind: c.kind!, status }
+      const tally = tallyOf(c.sentAt!)
+      answered = { kind: c.kind!, status, tally }
       if (status === 409 && (c.kind === 'edit' || c.kind === 'decision')) tally.conflicts[c.kind]++
       else if (status !== 303) bump(tally.unexpected, `${c.kind} POST ${status}`)
     },
   }
   const requests = [...reads, form, write]
   const onAnswer = (status: number, ms: number) => {
-    bump(tally.statuses, String(status))
-    if (answered) tally.latencies[answered.kind].push(ms)
+    if (!answered) return
+    bump(answered.tally.statuses, String(status))
+    answered.tally.latencies[answered.kind].push(ms)
     answered = null
   }
   return { requests, onAnswer }
@@ -398,6 +423,10 @@ interface RunResult {
   cpuMsPerRequest: number
   /** Share of one core the server used during the mix. */
   cpuShare: number
+  /** Share of one core this process (autocannon and the mix's bookkeeping) used meanwhile. */
+  driverCpuShare: number
+  /** The unmeasured first seconds: checked all the same. */
+  warmup: { answers: number; maxMs: number; status5xx: number; unexpected: Record<string, number> }
   serverExit: number | null
 }
 
@@ -410,23 +439,30 @@ async function runOnce(seeded: Seeded, round: number): Promise<RunResult> {
     const cookies = new Map<string, string>()
     for (const email of new Set(PERSONAS.map((p) => p.email))) cookies.set(email, await signIn(server.base, email))
 
-    // Warm-up (JIT, statement cache, page cache); its answers are checked but not counted.
-    const warm = newTally()
-    const warmMix = mix(server.base, seeded, cookies, warm)
-    const warmInstance = autocannon({ url: server.base, connections: Math.min(10, CONNECTIONS), duration: WARMUP_SECONDS, requests: warmMix.requests })
-    warmInstance.on('response', (_client, status, _bytes, ms) => warmMix.onAnswer(status, ms))
-    await warmInstance
-
-    const tally = newTally()
-    const { requests, onAnswer } = mix(server.base, seeded, cookies, tally)
-    const load = os.loadavg()[0]!
-    const cpuBefore = server.cpuSeconds()
-    const started = performance.now()
-    const instance = autocannon({ url: server.base, connections: CONNECTIONS, duration: SECONDS, requests })
+    // One autocannon instance for the warm-up and the measured time, so the measured time starts in a steady state:
+    // the first seconds (all connections opening and sending their first request at once, the JIT warming up) are
+    // driven and checked, but their latencies are not in the figures.
+    const phases: Phases = { warm: newTally(), measured: newTally(), from: Infinity }
+    const { requests, onAnswer } = mix(server.base, seeded, cookies, phases)
+    const instance = autocannon({ url: server.base, connections: CONNECTIONS, duration: WARMUP_SECONDS + SECONDS, requests })
     instance.on('response', (_client, status, _bytes, ms) => onAnswer(status, ms))
+    let load = NaN
+    let cpuBefore = NaN
+    let started = NaN
+    let ownCpuBefore = process.cpuUsage()
+    const measuring = setTimeout(() => {
+      load = os.loadavg()[0]!
+      cpuBefore = server.cpuSeconds()
+      ownCpuBefore = process.cpuUsage()
+      started = phases.from = performance.now()
+    }, WARMUP_SECONDS * 1000)
     const result = await instance
+    clearTimeout(measuring)
     const seconds = (performance.now() - started) / 1000
     const serverCpu = server.cpuSeconds() - cpuBefore
+    const ownCpu = process.cpuUsage(ownCpuBefore)
+    const tally = phases.measured
+    const warmAll = Object.values(phases.warm.latencies).flat()
 
     // The same server process, the same connections: the fastest thing it can answer, for scale.
     const healthz = await autocannon({ url: `${server.base}/healthz`, connections: CONNECTIONS, duration: HEALTHZ_SECONDS })
@@ -464,6 +500,13 @@ async function runOnce(seeded: Seeded, round: number): Promise<RunResult> {
       load,
       cpuMsPerRequest: (serverCpu * 1000) / total,
       cpuShare: serverCpu / seconds,
+      driverCpuShare: (ownCpu.user + ownCpu.system) / 1e6 / seconds,
+      warmup: {
+        answers: warmAll.length,
+        maxMs: Math.max(0, ...warmAll),
+        status5xx: [...phases.warm.statuses].filter(([st]) => st.startsWith('5')).reduce((n, [, c]) => n + c, 0),
+        unexpected: Object.fromEntries(phases.warm.unexpected),
+      },
       serverExit,
     }
   } finally {
@@ -475,6 +518,9 @@ async function runOnce(seeded: Seeded, round: number): Promise<RunResult> {
 function problems(r: RunResult): string[] {
   const found: string[] = []
   if (r.status5xx) found.push(`${r.status5xx} answers were 5xx`)
+  if (r.warmup.status5xx) found.push(`${r.warmup.status5xx} answers in the warm-up were 5xx`)
+  const warmUnexpected = Object.entries(r.warmup.unexpected)
+  if (warmUnexpected.length) found.push(`unexpected answers in the warm-up: ${warmUnexpected.map(([k, n]) => `${k} ×${n}`).join(', ')}`)
   if (r.sqliteBusy) found.push(`the server reported SQLITE_BUSY or "database is locked" ${r.sqliteBusy} times`)
   for (const [name, s] of [['overall', r.overall], ['reads', r.reads], ['writes', r.writes]] as const) {
     if (!(s.p99 < P99_TARGET_MS)) found.push(`the ${name} p99 was ${s.p99.toFixed(0)} ms (target < ${P99_TARGET_MS} ms)`)
@@ -496,14 +542,15 @@ function describeRun(r: RunResult): string[] {
   const w = r.kinds
   return [
     `| requests per second | ${r.rps.toFixed(0)} (${n0(r.total)} answers in ${r.seconds.toFixed(1)} s) |`,
-    `| server CPU per answer; server's share of one core | ${r.cpuMsPerRequest.toFixed(2)} ms; ${(r.cpuShare * 100).toFixed(0)}% |`,
+    `| server CPU per answer; server's share of one core; the load generator's | ${r.cpuMsPerRequest.toFixed(2)} ms; ${(r.cpuShare * 100).toFixed(0)}%; ${(r.driverCpuShare * 100).toFixed(0)}% |`,
     `| \`/healthz\` alone, same server and connections | ${r.healthzRps.toFixed(0)} per second (p99 ${r.healthzP99} ms) |`,
     `| mix throughput as a share of \`/healthz\` | ${(r.ratio * 100).toFixed(1)}% (ratio ${r.ratio.toFixed(3)}) |`,
     `| status codes | ${of('2').map(([k, n]) => `${k}: ${n0(n)}`).join(', ')}; ${of('3').map(([k, n]) => `${k}: ${n0(n)}`).join(', ')}; 4xx: ${of('4').map(([k, n]) => `${k}: ${n0(n)}`).join(', ') || 'none'}; 5xx: ${r.status5xx} |`,
     `| expected 409s (stale version or scope) | description edits ${r.conflicts.edit} of ${n0(w.edit.count)}, decisions ${r.conflicts.decision} of ${n0(w.decision.count)} |`,
     `| write forms without a version or hash; decisions with an empty inbox | ${r.formMisses}; ${r.emptyInbox} |`,
     `| SQLITE_BUSY / "database is locked" in the server's output | ${r.sqliteBusy} |`,
-    `| connection errors / timeouts | ${r.errors} / ${r.timeouts} |`,
+    `| connection errors / timeouts (warm-up included) | ${r.errors} / ${r.timeouts} |`,
+    `| warm-up (first ${WARMUP_SECONDS} s, not in the latencies): answers, slowest | ${n0(r.warmup.answers)}, ${ms(r.warmup.maxMs)} ms |`,
   ]
 }
 
@@ -577,12 +624,14 @@ const section: string[] = [
   `  letters, texts or emails, a saved forecast and 2 lines to take; owned in turn by the two demo designers; the`,
   `  "awaiting sign-off" ones put forward by their owner, so they are in the inboxes), in SQLite. Each run starts the`,
   `  production server (\`node server.js\`, NODE_ENV=production) on a fresh copy, signs in the two designers and the`,
-  `  three deciders (Customer Services, Debt Management, Press Office) through POST /login, warms up for ${WARMUP_SECONDS} s, then`,
-  `  drives ${CONNECTIONS} connections for ${SECONDS} s.`,
+  `  three deciders (Customer Services, Debt Management, Press Office) through POST /login, and drives ${CONNECTIONS} connections`,
+  `  for ${WARMUP_SECONDS + SECONDS} s: the first ${WARMUP_SECONDS} s are a warm-up (every connection opening and sending its first request at`,
+  `  once, the JIT compiling), checked for errors but left out of the latencies; the figures are the ${SECONDS} s after it.`,
   `- The mix: one autocannon instance; every connection repeats a cycle of 10 requests, taking the next persona at`,
-  `  each cycle (sessions are not tied to connections). 8 reads: 2 campaign-list pages (a random page, a status`,
-  `  filter or the other sort), 3 campaign pages, 2 forecast pages (random campaigns), and the sign-off inbox (a`,
-  `  decider) or the designer's own campaigns. Then the form a write starts from, a GET too, and the write: a`,
+  `  each cycle (sessions are not tied to connections). 8 reads: 7 drawn at random, 2 : 3 : 2, from campaign-list`,
+  `  pages (a random page, a status filter or the other sort), campaign pages and forecast pages (random campaigns),`,
+  `  then the sign-off inbox (a decider) or the designer's own campaigns. Then the form a write starts from, a GET`,
+  `  too, and the write: a`,
   `  description edit posted with the version the edit page showed, a new line to take, or an "approve" posted with`,
   `  the scope hash the group's sign-off page showed, for a campaign picked from that decider's inbox; each a third`,
   `  of the writes. So 90% of requests are GETs and 10% are POSTs. A 409 (someone changed the campaign between the`,
