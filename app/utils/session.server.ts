@@ -88,12 +88,17 @@ async function lookUp(request: Request): Promise<SessionUser | null> {
   const token = readSessionToken(request)
   if (!token) return null
   const id = tokenDigest(token)
-  const row = await db
+  // One row per role (or one with no role): the session, its user and the roles in a single query, since this
+  // runs on every request.
+  const rows = await db
     .selectFrom('session')
     .innerJoin('users', 'users.id', 'session.user_id')
-    .select(['session.created_at', 'session.last_seen_at', 'users.id', 'users.email', 'users.name', 'users.disabled'])
+    .leftJoin('user_role', 'user_role.user_id', 'users.id')
+    .select(['session.created_at', 'session.last_seen_at', 'users.id', 'users.email', 'users.name', 'users.disabled', 'user_role.role'])
     .where('session.id', '=', id)
-    .executeTakeFirst()
+    .orderBy('user_role.role')
+    .execute()
+  const row = rows[0]
   if (!row) return null
   const current = now().getTime()
   const expired =
@@ -107,12 +112,11 @@ async function lookUp(request: Request): Promise<SessionUser | null> {
   if (current - Date.parse(row.last_seen_at) > TOUCH_AFTER_MS) {
     await db.updateTable('session').set({ last_seen_at: new Date(current).toISOString() }).where('id', '=', id).execute()
   }
-  const roles = await db.selectFrom('user_role').select('role').where('user_id', '=', row.id).execute()
   return {
     id: row.id,
     email: row.email,
     name: row.name,
-    roles: roles.map((r) => r.role).filter(isRole),
+    roles: rows.map((r) => r.role).filter(isRole),
   }
 }
 

@@ -4,7 +4,9 @@ import type { CampaignStatus, Regime } from '../../app/campaign/options'
 import { createCampaign, getCampaignByRef } from '../../app/models/campaign.server'
 import { saveForecastSettings } from '../../app/models/forecast.server'
 import { listHelplines } from '../../app/models/helpline.server'
+import { createLine } from '../../app/models/line.server'
 import { createMessage } from '../../app/models/message.server'
+import { requestSignOff } from '../../app/models/signoff.server'
 import type { MessageFormInput } from '../../app/schemas/message'
 import type { Db } from '../../app/utils/db.server'
 import type { SessionUser } from '../../app/utils/roles'
@@ -55,6 +57,18 @@ function pick<T>(rand: () => number, weighted: [T, number][]): T {
   return weighted[weighted.length - 1]![0]
 }
 
+export interface SeedOptions {
+  /** Lines to take added to each campaign before its status is set (the load benchmark's campaigns have some). */
+  linesPerCampaign?: number
+  /**
+   * Put "awaiting sign-off" campaigns forward through requestSignOff, as their owner would, so that the sign-off
+   * inbox lists them and decisions can be made on them; otherwise the status is only written to the row.
+   */
+  askSignOff?: boolean
+  /** Owners taken in turn, so that several designers each author a share; `owner` alone when not given. */
+  owners?: SessionUser[]
+}
+
 export interface SeededCampaigns {
   count: number
   byStatus: Record<string, number>
@@ -62,13 +76,14 @@ export interface SeededCampaigns {
 }
 
 /** Seeds `count` campaigns launching from a year ago to a year ahead of `today`; returns what it made. */
-export async function seedBenchCampaigns(db: Db, owner: SessionUser, today: string, count = 1000): Promise<SeededCampaigns> {
+export async function seedBenchCampaigns(db: Db, owner: SessionUser, today: string, count = 1000, options: SeedOptions = {}): Promise<SeededCampaigns> {
   const rand = random(20270301)
   const helplines = new Map((await listHelplines(db)).map((h) => [h.name, h.id]))
   const payment = helplines.get('Payment Support Service')!
   const byStatus: Record<string, number> = {}
   const byHelpline: Record<string, number> = {}
   for (let i = 0; i < count; i++) {
+    const author = options.owners?.length ? options.owners[i % options.owners.length]! : owner
     const regime = pick(rand, REGIMES)
     const launchIn = Math.floor(rand() * 730) - 365
     const launchDate = addDays(today, launchIn)
@@ -95,7 +110,7 @@ export async function seedBenchCampaigns(db: Db, owner: SessionUser, today: stri
         pressReason: null,
         coOwners: [],
       },
-      owner,
+      author,
     )
     const campaign = (await getCampaignByRef(db, ref))!
     const shape = rand()
@@ -117,7 +132,7 @@ export async function seedBenchCampaigns(db: Db, owner: SessionUser, today: stri
     else messages.push({ ...letter, channel: 'email', name: 'Email', subject: 'Check your tax return', addressBlock: null, postage: null, deadlineDays: null })
     const ids: string[] = []
     for (const values of messages) {
-      const created = await createMessage(db, { campaignId: campaign.id, values }, owner)
+      const created = await createMessage(db, { campaignId: campaign.id, values }, author)
       if (!created.ok) throw new Error(`benchmark message refused: ${created.reason}`)
       ids.push(created.id)
     }
@@ -135,10 +150,24 @@ export async function seedBenchCampaigns(db: Db, owner: SessionUser, today: stri
           messages: Object.fromEntries(ids.map((id) => [id, { delayOverrideDays: null, split }])),
         },
       },
-      owner,
+      author,
     )
     if (!saved.ok) throw new Error(`benchmark forecast refused: ${saved.reason}`)
-    if (status !== 'draft') await db.updateTable('campaign').set({ status }).where('id', '=', campaign.id).execute()
+    for (let n = 0; n < (options.linesPerCampaign ?? 0); n++) {
+      const line = await createLine(
+        db,
+        {
+          campaignId: campaign.id,
+          values: { audience: 'helpline', standardQuestion: null, question: `Why have I had this letter? (${n + 1})`, answer: 'We have information suggesting your return may be missing income. Check it and tell us.' },
+        },
+        author,
+      )
+      if (!line.ok) throw new Error(`benchmark line refused: ${line.reason}`)
+    }
+    if (status === 'awaiting-sign-off' && options.askSignOff) {
+      const asked = await requestSignOff(db, { campaignId: campaign.id }, author)
+      if (!asked.ok) throw new Error(`benchmark sign-off request refused: ${asked.reason}`)
+    } else if (status !== 'draft') await db.updateTable('campaign').set({ status }).where('id', '=', campaign.id).execute()
     byStatus[status] = (byStatus[status] ?? 0) + 1
     for (const name of [MAIN_HELPLINE[regime], ...(extraLiability ? ['Payment Support Service'] : [])]) byHelpline[name] = (byHelpline[name] ?? 0) + 1
   }
