@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Button, Checkboxes, Pagination, Select, Tag, type TagColour } from '~/components/govuk'
+import { Button, Checkboxes, Select, Tag, type TagColour } from '~/components/govuk'
+import { PageLinks } from '~/components/PageLinks'
 import {
   formatDate,
   REGIME_LABELS,
@@ -51,17 +52,6 @@ function href(query: ListQuery, changes: Partial<ListQuery>): string {
   if (next.page > 1) params.set('page', String(next.page))
   const text = params.toString()
   return text ? `/campaigns?${text}` : '/campaigns'
-}
-
-function pageItems(page: number, pages: number) {
-  const wanted = new Set([1, pages, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pages))
-  const sorted = [...wanted].sort((a, b) => a - b)
-  const items: { number?: number; ellipsis?: boolean; current?: boolean }[] = []
-  sorted.forEach((n, index) => {
-    if (index > 0 && n - sorted[index - 1]! > 1) items.push({ ellipsis: true })
-    items.push({ number: n, current: n === page })
-  })
-  return items
 }
 
 export default function Campaigns() {
@@ -162,15 +152,7 @@ export default function Campaigns() {
         </div>
       ) : null}
 
-      {pages > 1 ? (
-        <Pagination
-          previous={page > 1 ? { href: href(query, { page: page - 1 }) } : undefined}
-          next={page < pages ? { href: href(query, { page: page + 1 }) } : undefined}
-          items={pageItems(page, pages).map((item) =>
-            item.ellipsis ? { ellipsis: true } : { number: item.number, href: href(query, { page: item.number! }), current: item.current },
-          )}
-        />
-      ) : null}
+      <PageLinks page={page} pages={pages} href={(n) => href(query, { page: n })} />
     </>
   )
 }

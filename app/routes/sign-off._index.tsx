@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Tag } from '~/components/govuk'
-import { formatDate, formatDateTime } from '~/campaign/options'
+import { formatDate, formatDateTime, formatNumber } from '~/campaign/options'
+import { pageFrom, PageLinks } from '~/components/PageLinks'
 import { listSignOffInbox } from '~/models/signoff.server'
 import { GROUP_LABELS, groupsOf } from '~/signoff/groups'
 import { requireUser } from '~/utils/auth.server'
@@ -10,16 +11,24 @@ import { forbidden } from '~/utils/http.server'
 
 export const handle = { title: 'Sign-off inbox' }
 
+// A busy group can have hundreds waiting; a page of them is what a person reads, and keeps the page quick to send.
+export const INBOX_PAGE_SIZE = 50
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const groups = groupsOf(user)
   if (groups.length === 0) throw forbidden('Only members of Customer Services, Debt Management or the Press Office have a sign-off inbox')
   const { items, ownLeftOut } = await listSignOffInbox(db, user, groups)
+  const pages = Math.max(1, Math.ceil(items.length / INBOX_PAGE_SIZE))
+  const page = pageFrom(new URL(request.url).searchParams, pages)
   return {
     groups: groups.map((g) => GROUP_LABELS[g]),
     severalGroups: groups.length > 1,
     ownLeftOut,
-    items: items.map((item) => ({
+    total: items.length,
+    page,
+    pages,
+    items: items.slice((page - 1) * INBOX_PAGE_SIZE, page * INBOX_PAGE_SIZE).map((item) => ({
       ref: item.ref,
       name: item.name,
       group: item.group,
@@ -40,7 +49,7 @@ const KIND_TAGS = {
 } as const
 
 export default function SignOffInbox() {
-  const { groups, severalGroups, ownLeftOut, items } = useLoaderData<typeof loader>()
+  const { groups, severalGroups, ownLeftOut, items, total, page, pages } = useLoaderData<typeof loader>()
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
@@ -58,7 +67,8 @@ export default function SignOffInbox() {
           <div className="app-table-wrapper">
             <table className="govuk-table" id="inbox">
               <caption className="govuk-table__caption govuk-table__caption--m">
-                {items.length === 1 ? '1 campaign to decide on' : `${items.length} campaigns to decide on`}
+                {total === 1 ? '1 campaign to decide on' : `${formatNumber(total)} campaigns to decide on`}
+                {pages > 1 ? `, page ${page} of ${pages}` : ''}
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -110,6 +120,7 @@ export default function SignOffInbox() {
             </table>
           </div>
         )}
+        <PageLinks page={page} pages={pages} href={(n) => (n > 1 ? `/sign-off?page=${n}` : '/sign-off')} />
         {ownLeftOut > 0 ? (
           <p className="govuk-body govuk-hint">
             {ownLeftOut === 1 ? '1 campaign you own or co-own is' : `${ownLeftOut} campaigns you own or co-own are`} not shown: you cannot sign off your own

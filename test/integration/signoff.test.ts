@@ -166,6 +166,32 @@ describe('the sign-off inbox', () => {
     for (const outsider of [people.owner, people.viewer, people.admin]) expect((await inbox(outsider)).status).toBe(403)
     expect((await callLoader(inboxPage.loader, '/sign-off', {})).status).toBe(302)
   })
+
+  it('splits a long inbox into pages of 50, oldest first, every campaign on exactly one page', async () => {
+    const member = await makeUser(['press-office'], 'Busy reader')
+    const before = (await inbox(member)).data.total as number
+    for (let i = 0; i < Math.max(0, 51 - before) + 3; i++) {
+      const campaign = await makeSignOffCampaign(people)
+      await requestSignOff(db, { campaignId: campaign.campaignId }, people.owner)
+    }
+    const first = await callLoader(inboxPage.loader, '/sign-off', { cookie: member.cookie })
+    const total = first.data.total as number
+    expect(total).toBeGreaterThan(inboxPage.INBOX_PAGE_SIZE)
+    expect(first.data.pages).toBe(Math.ceil(total / inboxPage.INBOX_PAGE_SIZE))
+    expect(first.data.items).toHaveLength(inboxPage.INBOX_PAGE_SIZE)
+    const refs: string[] = []
+    for (let page = 1; page <= first.data.pages; page++) {
+      const result = await callLoader(inboxPage.loader, `/sign-off?page=${page}`, { cookie: member.cookie })
+      expect(result.data.page).toBe(page)
+      refs.push(...result.data.items.map((i: { ref: string }) => i.ref))
+    }
+    expect(refs).toHaveLength(total)
+    expect(new Set(refs).size).toBe(total)
+    // A page past the end, or nonsense, shows the nearest real page.
+    expect((await callLoader(inboxPage.loader, '/sign-off?page=999', { cookie: member.cookie })).data.page).toBe(first.data.pages)
+    expect((await callLoader(inboxPage.loader, '/sign-off?page=-3', { cookie: member.cookie })).data.page).toBe(1)
+    expect((await callLoader(inboxPage.loader, '/sign-off?page=%00', { cookie: member.cookie })).data.page).toBe(1)
+  })
 })
 
 describe('deciding', () => {
