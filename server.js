@@ -161,7 +161,7 @@ async function serve() {
       return sendPlainError(res, 411, 'Length required', 'Send the form again from the page.')
     }
     if (declared !== undefined && !(Number(declared) <= MAX_BODY_BYTES)) {
-      return sendPlainError(res, 400, 'The form was too large', 'What you sent was too large. Nothing was saved.')
+      return sendPlainError(res, 413, 'The form was too large', 'What you sent was too large. Nothing was saved.')
     }
     next()
   })

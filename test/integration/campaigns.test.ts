@@ -215,7 +215,7 @@ describe('editing the description', () => {
     expect((await getCampaignByRef(db, ref))!.name).toBe('Undeclared rental income')
   })
 
-  it('gives 404 for an unknown reference and 400 for a body that cannot be read', async () => {
+  it('gives 404 for an unknown reference, 400 for a body that cannot be read and 413 for one too large', async () => {
     const owner = await makeUser(['designer'])
     const ref = await makeCampaign(owner)
     expect((await callLoader(describeRoute.loader, '/campaigns/OTM-1999-999/describe', { cookie: owner.cookie, params: { ref: 'OTM-1999-999' } })).status).toBe(404)
@@ -229,7 +229,8 @@ describe('editing the description', () => {
     expect(wrongType.status).toBe(400)
     const huge = 'x'.repeat(3 * 1024 * 1024)
     const tooBig = await callAction(edit.action, `/campaigns/${ref}/describe/edit`, { cookie: owner.cookie, params: { ref }, form: { name: huge, version: '1' } })
-    expect(tooBig.status).toBe(400)
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.data).toBe('The form was too large')
     const broken = await callAction(edit.action, `/campaigns/${ref}/describe/edit`, {
       cookie: owner.cookie,
       params: { ref },
