@@ -131,7 +131,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     // React 18 puts a textarea back to its server-rendered text, and a select back to its server-rendered option,
     // when the page hydrates. Someone quick (or on a slow connection) who types first must not lose their words.
-    it.runIf(javaScriptEnabled)('keeps what was typed and chosen before the page’s JavaScript started', async () => {
+    if (javaScriptEnabled) it('keeps what was typed and chosen before the page’s JavaScript started', async () => {
       expect(createdRef).not.toBe('')
       const context = await newContext(browser)
       const page = await openPage(context)
