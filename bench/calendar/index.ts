@@ -4,12 +4,13 @@
 // the calendar of the busiest helpline over 12 months with autocannon at 10 connections.
 // --write puts the figures under "## Helpline calendar" in docs/performance.md, leaving other sections alone.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { writeSection } from '../support/docs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -228,16 +229,7 @@ try {
     '`/helplines` row shows.',
   ]
   console.log(lines.join('\n'))
-  if (WRITE) {
-    const doc = path.join(root, 'docs/performance.md')
-    const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Performance\n'
-    const section = `## Helpline calendar\n\n${lines.join('\n')}\n`
-    const start = text.indexOf('## Helpline calendar')
-    const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1)
-    const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`
-    writeFileSync(doc, updated)
-    console.log('Wrote docs/performance.md')
-  }
+  if (WRITE) writeSection(path.join(root, 'docs/performance.md'), `## Helpline calendar\n\n${lines.join('\n')}`)
 } finally {
   // Still running only if a measurement threw.
   const running = server as ReturnType<typeof spawn> | null

@@ -3,10 +3,11 @@
 // through the app's own model functions, then timed as the CSV download and the briefings compute it (read
 // everything, then forecast) and as the forecast page renders its outputs (the tables) on the server.
 // --write puts the figures under "## Forecast of a stored campaign" in docs/performance.md.
-import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import { readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeSection } from '../support/docs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -173,19 +174,8 @@ try {
     '',
   ].join('\n')
 
-  if (WRITE) {
-    const doc = path.join(root, 'docs/performance.md')
-    const current = readFileSync(doc, 'utf8')
-    const start = current.indexOf('## Forecast of a stored campaign')
-    let next: string
-    if (start === -1) next = current.replace(/\n*$/, '\n\n') + text
-    else {
-      const after = current.indexOf('\n## ', start + 1)
-      next = current.slice(0, start) + text + (after === -1 ? '' : '\n' + current.slice(after + 1))
-    }
-    writeFileSync(doc, next.replace(/\n{3,}/g, '\n\n'))
-    console.log('Wrote the "Forecast of a stored campaign" section of docs/performance.md')
-  } else console.log('\n(run with --write to update docs/performance.md)')
+  if (WRITE) writeSection(path.join(root, 'docs/performance.md'), text)
+  else console.log('\n(run with --write to update docs/performance.md)')
 } finally {
   await closeDatabases()
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })

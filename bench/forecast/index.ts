@@ -3,7 +3,7 @@
 //   2. Headless Chromium: a typical campaign recomputed as a designer types (the live what-if).
 // --write puts the figures under "## Forecast engine" in docs/performance.md, leaving other sections alone.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +13,7 @@ import { clearAgentCache, erlangEvaluationCount } from '../../app/forecast/agent
 import { forecast } from '../../app/forecast/engine'
 import { largeCampaignInput, typicalCampaignInput } from '../../app/forecast/examples'
 import { edit } from './edits'
+import { writeSection } from '../support/docs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -195,24 +196,11 @@ function section(rows: Row[], browserVersion: string, bundleKb: number): string 
   return lines.join('\n')
 }
 
-function writeSection(text: string) {
-  const file = path.join(root, 'docs/performance.md')
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nBudgets are in DESIGN §10. Each section is written by its own benchmark.\n'
-  const start = current.indexOf('## Forecast engine')
-  let next: string
-  if (start === -1) next = current.replace(/\n*$/, '\n\n') + text
-  else {
-    const after = current.indexOf('\n## ', start + 1)
-    next = current.slice(0, start) + text + (after === -1 ? '' : '\n' + current.slice(after + 1))
-  }
-  writeFileSync(file, next.replace(/\n{3,}/g, '\n\n'))
-  console.log(`Wrote the "Forecast engine" section of ${path.relative(process.cwd(), file)}`)
-}
 
 const nodeRows = nodeBenchmarks()
 const { rows: browserRows, version, bundleKb } = await browserBenchmark()
 const rows = [...nodeRows, ...browserRows]
 for (const r of rows) console.log(`${r.name.padEnd(62)} median ${ms(r.median).padStart(10)}  p95 ${ms(r.p95).padStart(10)}  ${r.note}`)
 const text = section(rows, version, bundleKb)
-if (WRITE) writeSection(text)
+if (WRITE) writeSection(path.join(root, 'docs/performance.md'), text)
 else console.log('\n(run with --write to update docs/performance.md)')

@@ -8,12 +8,13 @@
 // answer the mix did not expect. --write puts the figures under "## Load" in docs/performance.md and
 // docs/reliability.md.
 import { execFileSync, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { writeSection } from '../support/docs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -773,17 +774,9 @@ if (best.length > 1) {
 }
 console.log(`\n## Load\n\n${section.join('\n')}`)
 
-function replaceSection(doc: string, heading: string, body: string) {
-  const text = existsSync(doc) ? readFileSync(doc, 'utf8') : ''
-  const start = text.indexOf(`\n${heading}\n`)
-  const block = `${heading}\n\n${body.trimEnd()}\n`
-  if (start < 0) return writeFileSync(doc, `${text.trimEnd()}\n\n${block}`)
-  const next = text.indexOf('\n## ', start + 1)
-  writeFileSync(doc, `${text.slice(0, start + 1)}${block}${next < 0 ? '' : `\n${text.slice(next + 1)}`}`)
-}
 
 if (WRITE) {
-  replaceSection(path.join(root, 'docs/performance.md'), '## Load', section.join('\n'))
+  writeSection(path.join(root, 'docs/performance.md'), `## Load\n\n${section.join('\n')}`)
   const reliability = [
     `\`bench/load\` drives the production server with ${CONNECTIONS} connections for ${SECONDS} s, 90% reads and 10% writes`,
     '(version-checked description edits, new lines to take, hash-checked sign-off decisions), all through real',
@@ -802,7 +795,7 @@ if (WRITE) {
     'transactions on it (db/connection.ts), and a write takes the lock up front (BEGIN IMMEDIATE) with a 5 s busy',
     'timeout for other processes. A stale write is refused with 409 and nothing half-saved.',
   ]
-  replaceSection(path.join(root, 'docs/reliability.md'), '## Load', reliability.join('\n'))
+  writeSection(path.join(root, 'docs/reliability.md'), `## Load\n\n${reliability.join('\n')}`)
   console.log('Wrote the "Load" sections of docs/performance.md and docs/reliability.md')
 }
 if (failed) {

@@ -3,10 +3,11 @@
 // 8 lines, 2 scripts, saved forecast inputs) is then timed as every content write refreshes its sign-off, as the
 // review page reads it, and as a member's inbox lists it. --write puts the figures under "## Sign-off" in
 // docs/performance.md.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeSection } from '../support/docs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -95,19 +96,8 @@ try {
     '',
   ].join('\n')
 
-  if (WRITE) {
-    const doc = path.join(root, 'docs/performance.md')
-    const current = readFileSync(doc, 'utf8')
-    const start = current.indexOf('## Sign-off')
-    let next: string
-    if (start === -1) next = current.replace(/\n*$/, '\n\n') + text
-    else {
-      const after = current.indexOf('\n## ', start + 1)
-      next = current.slice(0, start) + text + (after === -1 ? '' : '\n' + current.slice(after + 1))
-    }
-    writeFileSync(doc, next.replace(/\n{3,}/g, '\n\n'))
-    console.log('Wrote the "Sign-off" section of docs/performance.md')
-  } else console.log('\n(run with --write to update docs/performance.md)')
+  if (WRITE) writeSection(path.join(root, 'docs/performance.md'), text)
+  else console.log('\n(run with --write to update docs/performance.md)')
 } finally {
   await closeDatabases()
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })

@@ -3,27 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { skipBrowser, startApp, DEMO_PASSWORD, type RunningApp } from '../support/browser'
 import { HttpClient, hiddenValue } from '../support/http'
 import { freshPostgresDatabase, postgresUnavailable, type TestPostgres } from '../support/postgres'
+import { campaignForm, campaignInput } from '../support/campaign-form'
 
-function campaignForm(name: string, extra: Record<string, string> = {}): Record<string, string> {
-  const launch = new Date(Date.now() + 90 * 86_400_000)
-  return {
-    name,
-    regime: 'self-assessment',
-    objective: 'Prompt landlords to declare rental income.',
-    targetPopulation: 'Landlords with letting-agent data and no property pages.',
-    populationSize: '100000',
-    'launchDate-day': String(launch.getUTCDate()),
-    'launchDate-month': String(launch.getUTCMonth() + 1),
-    'launchDate-year': String(launch.getUTCFullYear()),
-    nation: 'england-and-wales',
-    referenceType: 'utr',
-    responseSought: 'possible',
-    responseProcess: 'Replies go to the SA compliance mailbox and are logged within 5 working days.',
-    extraLiability: 'no',
-    pressInform: 'yes',
-    ...extra,
-  }
-}
+const campaignFormNamed = (name: string) => campaignForm(campaignInput({ name }))
 
 // skipBrowser: this layer needs the production build the browser layer's global setup makes.
 describe.skipIf(skipBrowser || postgresUnavailable)('two app instances against one PostgreSQL', () => {
@@ -61,7 +43,7 @@ describe.skipIf(skipBrowser || postgresUnavailable)('two app instances against o
     const onB = new HttpClient(b.baseUrl)
     onB.cookie = onA.cookie
 
-    const created = await onA.post('/campaigns/new', campaignForm('Made on instance A'))
+    const created = await onA.post('/campaigns/new', campaignFormNamed('Made on instance A'))
     expect(created.status).toBe(303)
     const ref = /\/campaigns\/(OTM-\d{4}-\d{3})/.exec(created.headers.get('location')!)![1]!
     expect(await (await onB.get(`/campaigns/${ref}`)).text()).toContain('Made on instance A')
@@ -69,11 +51,11 @@ describe.skipIf(skipBrowser || postgresUnavailable)('two app instances against o
     // B opens the edit form at version 1; A saves version 2 meanwhile.
     const staleVersion = hiddenValue(await (await onB.get(`/campaigns/${ref}/describe/edit`)).text(), 'version')
     expect(staleVersion).toBe('1')
-    expect((await onA.post(`/campaigns/${ref}/describe/edit`, { ...campaignForm('Renamed on A'), version: '1' })).status).toBe(303)
+    expect((await onA.post(`/campaigns/${ref}/describe/edit`, { ...campaignFormNamed('Renamed on A'), version: '1' })).status).toBe(303)
     const describeOnB = await (await onB.get(`/campaigns/${ref}/describe`)).text()
     expect(describeOnB).toContain('Renamed on A')
 
-    const stale = await onB.post(`/campaigns/${ref}/describe/edit`, { ...campaignForm('Renamed on B'), version: staleVersion })
+    const stale = await onB.post(`/campaigns/${ref}/describe/edit`, { ...campaignFormNamed('Renamed on B'), version: staleVersion })
     expect(stale.status).toBe(409)
     const page = await stale.text()
     expect(page).toContain('Someone else saved changes to this campaign')

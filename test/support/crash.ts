@@ -6,6 +6,7 @@ import { openDatabase } from '../../db/connection'
 import { verifyAuditChain } from '../../app/utils/audit.server'
 import { DEMO_PASSWORD, startApp } from './browser'
 import { HttpClient, hiddenValue } from './http'
+import { campaignForm, campaignInput } from './campaign-form'
 
 export interface AcknowledgedWrite {
   kind: 'create' | 'edit'
@@ -21,25 +22,7 @@ export interface RoundResult {
   problems: string[]
 }
 
-function campaignForm(name: string): Record<string, string> {
-  const launch = new Date(Date.now() + 120 * 86_400_000)
-  return {
-    name,
-    regime: 'vat',
-    objective: 'Crash-test objective.',
-    targetPopulation: 'Crash-test population.',
-    populationSize: '5000',
-    'launchDate-day': String(launch.getUTCDate()),
-    'launchDate-month': String(launch.getUTCMonth() + 1),
-    'launchDate-year': String(launch.getUTCFullYear()),
-    nation: 'england-and-wales',
-    referenceType: 'vrn',
-    responseSought: 'none',
-    responseProcess: 'Crash-test process.',
-    extraLiability: 'no',
-    pressInform: 'yes',
-  }
-}
+const campaignFormNamed = (name: string) => campaignForm(campaignInput({ name }))
 
 /** One writer: creates a campaign, then keeps editing it, recording each write the server acknowledged. */
 async function writer(client: HttpClient, id: string, acknowledged: AcknowledgedWrite[], stop: { now: boolean }) {
@@ -49,13 +32,13 @@ async function writer(client: HttpClient, id: string, acknowledged: Acknowledged
     const name = `crash ${id} #${i}`
     try {
       if (!ref) {
-        const created = await client.post('/campaigns/new', campaignForm(name))
+        const created = await client.post('/campaigns/new', campaignFormNamed(name))
         if (created.status !== 303) continue
         ref = /\/campaigns\/(OTM-\d{4}-\d{3})/.exec(created.headers.get('location')!)![1]!
         version = 1
         acknowledged.push({ kind: 'create', ref, version, name })
       } else {
-        const saved = await client.post(`/campaigns/${ref}/describe/edit`, { ...campaignForm(name), version: String(version) })
+        const saved = await client.post(`/campaigns/${ref}/describe/edit`, { ...campaignFormNamed(name), version: String(version) })
         if (saved.status === 303) {
           version++
           acknowledged.push({ kind: 'edit', ref, version, name })

@@ -2,10 +2,13 @@ import crypto from 'node:crypto'
 import { createCampaign } from '../../app/models/campaign.server'
 import { createUser } from '../../app/models/user.server'
 import type { CampaignInput } from '../../app/schemas/campaign'
-import { todayIso } from '../../app/utils/clock.server'
 import { db } from '../../app/utils/db.server'
 import type { Role, SessionUser } from '../../app/utils/roles'
+import { campaignInput } from './campaign-form'
 import { sessionCookieFor } from './routes'
+
+// The pure builders live apart so that tests that only talk HTTP can use them without opening the database.
+export { addDays, campaignForm, campaignInput } from './campaign-form'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -19,60 +22,6 @@ export async function makeUser(roles: Role[], name = 'Test User'): Promise<TestU
   return { id, email, name, roles, cookie: await sessionCookieFor(id) }
 }
 
-export function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
-}
-
-export function campaignInput(overrides: Partial<CampaignInput> = {}): CampaignInput {
-  return {
-    name: 'Undeclared rental income',
-    regime: 'self-assessment',
-    objective: 'Prompt landlords to declare rental income.',
-    targetPopulation: 'Landlords with letting-agent data and no property pages.',
-    populationSize: 100_000,
-    launchDate: addDays(todayIso(), 60),
-    nation: 'england-and-wales',
-    referenceType: 'utr',
-    responseSought: 'possible',
-    responseProcess: 'Replies go to the SA compliance mailbox and are logged within 5 working days.',
-    extraLiability: false,
-    liabilityCustomers: null,
-    liabilityAveragePence: null,
-    pressInform: true,
-    pressReason: null,
-    coOwners: [],
-    ...overrides,
-  }
-}
-
 export async function makeCampaign(owner: SessionUser, overrides: Partial<CampaignInput> = {}, status?: Parameters<typeof createCampaign>[3]): Promise<string> {
   return createCampaign(db, campaignInput(overrides), owner, status)
-}
-
-/** The campaign form as a browser would post it. */
-export function campaignForm(input: CampaignInput, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const [year, month, day] = input.launchDate.split('-')
-  return {
-    name: input.name,
-    regime: input.regime,
-    objective: input.objective,
-    targetPopulation: input.targetPopulation,
-    populationSize: String(input.populationSize),
-    'launchDate-day': String(Number(day)),
-    'launchDate-month': String(Number(month)),
-    'launchDate-year': year!,
-    nation: input.nation,
-    referenceType: input.referenceType,
-    responseSought: input.responseSought,
-    responseProcess: input.responseProcess,
-    extraLiability: input.extraLiability ? 'yes' : 'no',
-    liabilityCustomers: input.liabilityCustomers === null ? '' : String(input.liabilityCustomers),
-    liabilityAverage: input.liabilityAveragePence === null ? '' : String(input.liabilityAveragePence / 100),
-    pressInform: input.pressInform ? 'yes' : 'no',
-    pressReason: input.pressReason ?? '',
-    coOwners: input.coOwners,
-    ...extra,
-  }
 }
