@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './utils/nonce'
-import { startup as startApp, shutdown as stopApp, healthCheck as checkHealth } from './utils/lifecycle.server'
+import { startup as startApp, shutdown as stopApp, healthCheck as checkHealth } from './lifecycle.server'
 
 export const streamTimeout = 5000
 

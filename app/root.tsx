@@ -14,7 +14,7 @@ import {
 import { useContext, useEffect, type ReactNode } from 'react'
 import { UNSAFE_DataRouterStateContext } from 'react-router'
 import { Footer, Header, ServiceNavigation, SkipLink } from './components/govuk'
-import { getUser } from './utils/auth.server'
+import { getUser } from './http/auth.server'
 import { enhanceGovukComponents } from './utils/govuk-enhance'
 import { restoreTypedText } from './utils/typed-before-hydration'
 import { useNonce } from './utils/nonce'

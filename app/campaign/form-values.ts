@@ -1,5 +1,26 @@
-import type { CampaignFormValues } from '../components/CampaignForm'
 import { isoToDateParts } from '../schemas/fields'
+
+/** The form's values as text, exactly as the user typed them (or as stored, formatted for editing). */
+export interface CampaignFormValues {
+  name?: string
+  regime?: string
+  objective?: string
+  targetPopulation?: string
+  populationSize?: string
+  'launchDate-day'?: string
+  'launchDate-month'?: string
+  'launchDate-year'?: string
+  nation?: string
+  referenceType?: string
+  responseSought?: string
+  responseProcess?: string
+  extraLiability?: string
+  liabilityCustomers?: string
+  liabilityAverage?: string
+  pressInform?: string
+  pressReason?: string
+  coOwners?: string[]
+}
 
 /** A stored campaign, written back into the form's text fields for editing. */
 export function campaignToFormValues(campaign: {

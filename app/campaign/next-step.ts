@@ -1,5 +1,5 @@
 // What a designer should do next on a campaign, for the home page (issue 7). Pure: it reads the task list.
-import type { Task } from './tasks'
+import type { Task } from './task'
 
 export interface NextStep {
   text: string

@@ -1,7 +1,7 @@
 // Tasks 8 and 9 of the campaign page (DESIGN §4, §8): get sign-off, then launch. Pure, like the rest of the task list.
 import { GROUP_LABELS, type SignOffGroup } from '../signoff/groups'
 import { GROUP_STATE_LABELS, type GroupState } from '../signoff/state'
-import type { Task } from './tasks'
+import type { Task } from './task'
 
 export interface SignOffTaskInput {
   /** Sign-off has been asked for. */

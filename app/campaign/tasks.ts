@@ -2,16 +2,9 @@
 import { handlingTasks, type HandlingTaskInput } from './handling-tasks'
 import { launchTask, signOffTask, type SignOffTaskInput } from './signoff-tasks'
 import { formatNumber } from './options'
+import type { Task, TaskStatus } from './task'
 
-export type TaskStatus = 'completed' | 'incomplete' | 'cannot-start' | 'problem' | 'not-needed'
-
-export interface Task {
-  id: string
-  title: string
-  href: string | null
-  status: TaskStatus
-  hint?: string
-}
+export type { Task, TaskStatus } from './task'
 
 /** What "Write the messages" needs to know, counted from the campaign's messages and their findings. */
 export interface MessagesTaskInput {

@@ -12,30 +12,10 @@ import {
 } from '~/campaign/options'
 import { CAMPAIGN_ERROR_HREFS, CAMPAIGN_FIELD_ORDER, CAMPAIGN_LIMITS } from '~/schemas/campaign'
 import type { FieldErrors } from '~/utils/forms'
+import type { CampaignFormValues } from '../campaign/form-values'
 import { FormErrorSummary } from './FormErrorSummary'
 import { Button, Checkboxes, DateInput, Input, Radios, Select, Textarea } from './govuk'
 
-/** The form's values as text, exactly as the user typed them (or as stored, formatted for editing). */
-export interface CampaignFormValues {
-  name?: string
-  regime?: string
-  objective?: string
-  targetPopulation?: string
-  populationSize?: string
-  'launchDate-day'?: string
-  'launchDate-month'?: string
-  'launchDate-year'?: string
-  nation?: string
-  referenceType?: string
-  responseSought?: string
-  responseProcess?: string
-  extraLiability?: string
-  liabilityCustomers?: string
-  liabilityAverage?: string
-  pressInform?: string
-  pressReason?: string
-  coOwners?: string[]
-}
 
 function dateErrorItems(values: CampaignFormValues): ('day' | 'month' | 'year')[] | undefined {
   const missing = (['day', 'month', 'year'] as const).filter((part) => !values[`launchDate-${part}`]?.trim())

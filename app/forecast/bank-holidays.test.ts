@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import data from './bank-holidays.json'
 import { DEFAULT_BANK_HOLIDAYS } from './bank-holidays'
-import { NATIONS, validateBankHolidays, type Nation } from './calendar'
+import { NATIONS, validateBankHolidays, type Nation } from './bank-holiday-file'
 import { daysFromCivil, fromDayNumber, weekdayOfDayNumber } from './dates'
 
 // Anonymous Gregorian algorithm (Meeus/Jones/Butcher): Easter Sunday of a year.

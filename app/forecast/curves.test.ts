@@ -9,7 +9,7 @@ import {
   normaliseCurve,
   sumInOrder,
 } from './curves'
-import { responseCurveSchema } from './schema'
+import { responseCurveSchema } from './input-validation'
 import { CHANNELS, deliveryDelayDays } from './delivery'
 
 const SEED = 20270301

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_BANK_HOLIDAYS } from './bank-holidays'
-import { holidayDates, type Nation } from './calendar'
+import { holidayDates, type Nation } from './bank-holiday-file'
 import { DEFAULT_RESPONSE_CURVES } from './curves'
 import { CHANNELS, POSTAGE_CLASSES } from './delivery'
 import { aggregateByIsoWeek, forecast, staffCombinedLoad } from './engine'
 import { exampleHelpline, largeCampaignInput, typicalCampaignInput } from './examples'
-import { safeForecast } from './schema'
+import { safeForecast } from './input-validation'
 import type { ForecastHelpline, ForecastInput, ForecastMessage, ForecastResult } from './types'
 
 const SEED = 20270301

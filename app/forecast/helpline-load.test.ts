@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { agentsForLoad, clearAgentCache, resolveAgents, type StaffingRules } from './agent-cache'
-import { createWorkingCalendar } from './calendar'
+import { createWorkingCalendar } from './bank-holiday-file'
 import { requiredAgents } from './erlang'
 import { exampleHelpline } from './examples'
 import {

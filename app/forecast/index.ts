@@ -10,7 +10,7 @@ export {
   MAX_SPAN_DAYS,
   type ForecastIssue,
   type SafeForecast,
-} from './schema'
+} from './input-validation'
 export {
   aggregateByIsoWeek,
   staffCombinedLoad,
@@ -21,7 +21,7 @@ export {
   type HelplineLoadInput,
   type StaffedDays,
 } from './helpline-load'
-export * from './calendar'
+export * from './bank-holiday-file'
 export * from './curves'
 export * from './delivery'
 export * from './dates'

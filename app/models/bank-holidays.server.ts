@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { DEFAULT_BANK_HOLIDAYS } from '../forecast/bank-holidays'
-import { compareBankHolidays, validateBankHolidays, type BankHolidaysDiff } from '../forecast/calendar'
+import { compareBankHolidays, validateBankHolidays, type BankHolidaysDiff } from '../forecast/bank-holiday-file'
 import { holidayDates, NATIONS, type BankHolidaysFile, type Nation } from '../forecast/working-days'
 import { appendAudit } from '../utils/audit.server'
 import { nowIso } from '../utils/clock.server'

@@ -3,7 +3,7 @@ import { createWorkingCalendar, holidayDates, NATIONS, type Nation, type Working
 import { toForecastHelpline, type Helpline } from '../helplines/helpline'
 import type { DbOrTx } from '../utils/db.server'
 import { getActiveBankHolidays, type ActiveBankHolidays } from './bank-holidays.server'
-import { inputGeneration, refreshStaleAtHelpline, storedArrivals } from './campaign-load.server'
+import { inputGeneration, refreshStaleAtHelpline, storedArrivals } from './stored-arrivals.server'
 import { getHelpline, listHelplines } from './helpline.server'
 
 /**

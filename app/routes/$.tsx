@@ -1,4 +1,4 @@
-import { notFound } from '~/utils/http.server'
+import { notFound } from '~/http/responses.server'
 
 // Unknown addresses get the GOV.UK "Page not found" page.
 export async function loader() {

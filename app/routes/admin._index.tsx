@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 
 export const handle = { title: 'Admin' }
 

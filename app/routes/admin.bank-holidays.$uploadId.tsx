@@ -2,14 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink, Button, ErrorSummary, InsetText } from '~/components/govuk'
 import { formatDate, formatDateTime } from '~/campaign/options'
-import { compareBankHolidays } from '~/forecast/calendar'
+import { compareBankHolidays } from '~/forecast/bank-holiday-file'
 import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
 import { applyBankHolidays, getActiveBankHolidays, getBankHolidayUpload } from '~/models/bank-holidays.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
 
 export const handle = { title: 'Check the new bank holidays' }
 

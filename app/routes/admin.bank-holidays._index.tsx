@@ -2,13 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { BackLink, Button, Details, ErrorSummary, FileUpload, NotificationBanner } from '~/components/govuk'
 import { formatDate, formatDateTime } from '~/campaign/options'
-import { parseBankHolidaysJson } from '~/forecast/calendar'
+import { parseBankHolidaysJson } from '~/forecast/bank-holiday-file'
 import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
 import { getActiveBankHolidays, storePendingBankHolidays, yearsCovered } from '~/models/bank-holidays.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden } from '~/http/responses.server'
 
 export const handle = { title: 'Bank holidays' }
 

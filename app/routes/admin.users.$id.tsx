@@ -5,11 +5,11 @@ import { BackLink, Button, Input, Radios } from '~/components/govuk'
 import { RoleCheckboxes } from '~/components/RoleCheckboxes'
 import { getUserById, updateUser } from '~/models/user.server'
 import { editUserSchema, USER_FIELD_ORDER } from '~/schemas/user'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues, parseForm, type FieldErrors } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { notFound } from '~/http/responses.server'
 
 export const handle = { title: 'Change a user' }
 

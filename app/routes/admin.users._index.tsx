@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { BackLink, Button, NotificationBanner, Tag } from '~/components/govuk'
 import { listUsers } from '~/models/user.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { ROLE_LABELS } from '~/utils/roles'
 

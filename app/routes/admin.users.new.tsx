@@ -5,10 +5,10 @@ import { BackLink, Button, Input, PasswordInput } from '~/components/govuk'
 import { RoleCheckboxes } from '~/components/RoleCheckboxes'
 import { createUser, EmailTakenError } from '~/models/user.server'
 import { newUserSchema, USER_FIELD_ORDER } from '~/schemas/user'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues, parseForm, type FieldErrors } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
 
 export const handle = { title: 'Add a user' }
 

@@ -9,7 +9,7 @@ import { messagesTaskInput } from '~/models/message.server'
 import { handlingTaskInput } from '~/models/lines-and-scripts.server'
 import { forecastTaskState } from '~/models/forecast.server'
 import { storedSignOffStates } from '~/models/signoff.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 

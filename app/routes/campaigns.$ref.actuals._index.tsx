@@ -9,13 +9,14 @@ import { BackLink, Button, DateInput, InsetText, Input, NotificationBanner, Sele
 import { formatDateTime } from '~/campaign/options'
 import { canRecordActuals, listActuals, recordActuals, recordingContext } from '~/models/actuals.server'
 import { ACTUAL_FORM_HREFS, ACTUAL_FORM_ORDER, parseActualForm } from '~/schemas/actuals'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
-import { actualsRefusal, requireActualsRecorder } from '~/utils/actuals-access.server'
+import { readFormData } from '~/http/forms.server'
+import { notFound } from '~/http/responses.server'
+import { requireActualsRecorder } from '~/http/actuals-access.server'
+import { actualsRefusal } from '~/http/refusals.server'
 
 export const handle = { title: 'Actual calls' }
 

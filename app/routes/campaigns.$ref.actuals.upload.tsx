@@ -4,11 +4,12 @@ import { dayMonthYear, decodeUtf8, describeProblem, MAX_ACTUALS_BYTES, parseActu
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { BackLink, Button, Details, ErrorSummary, FileUpload } from '~/components/govuk'
 import { recordActuals, recordingContext } from '~/models/actuals.server'
-import { actualsRefusal, requireActualsRecorder } from '~/utils/actuals-access.server'
+import { requireActualsRecorder } from '~/http/actuals-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { notFound } from '~/utils/http.server'
-import { readUpload } from '~/utils/upload.server'
+import { notFound } from '~/http/responses.server'
+import { readUpload } from '~/http/upload.server'
+import { actualsRefusal } from '~/http/refusals.server'
 
 export const handle = { title: 'Upload actual calls' }
 

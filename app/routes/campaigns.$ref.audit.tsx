@@ -4,7 +4,7 @@ import { CampaignHeading } from '~/components/CampaignHeader'
 import { BackLink, Pagination } from '~/components/govuk'
 import { formatDateTime } from '~/campaign/options'
 import { listCampaignAudit } from '~/models/campaign.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 
 export const handle = { title: 'Audit trail' }

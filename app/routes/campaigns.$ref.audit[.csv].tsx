@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { listAllCampaignAudit } from '~/models/campaign.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { toCsv } from '~/utils/csv'
 import { db } from '~/utils/db.server'
 

@@ -10,11 +10,12 @@ import { canEditCampaign } from '~/models/campaign.server'
 import { getDebtTreatment, saveDebtTreatment } from '~/models/debt-treatment.server'
 import { listLines } from '~/models/line.server'
 import { parseDebtTreatmentForm, SPECIAL_TREATMENT_LIMIT } from '~/schemas/handling'
-import { requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
-import { moveLineFromForm, refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
+import { moveLineFromForm } from '~/http/line-move.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Plan Debt Management treatment' }
 

@@ -12,7 +12,7 @@ import {
   RESPONSE_SOUGHT_LABELS,
 } from '~/campaign/options'
 import { canEditCampaign } from '~/models/campaign.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 
 export const handle = { title: 'Check the campaign description' }
 

@@ -7,12 +7,13 @@ import { campaignToFormValues, submittedFormValues } from '~/campaign/form-value
 import { describeSnapshot, fieldLabel, updateCampaignDescription } from '~/models/campaign.server'
 import { listUsersWithRole } from '~/models/user.server'
 import { parseCampaignForm } from '~/schemas/campaign'
-import { lockedResponse, requireEditableCampaign } from '~/utils/campaign-access.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { lockedResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Change the campaign description' }
 

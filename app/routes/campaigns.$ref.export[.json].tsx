@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { buildCampaignExport } from '~/models/export.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -25,11 +25,12 @@ import {
   parseForecastForm,
   type ForecastFormContext,
 } from '~/schemas/forecast'
-import { lockedResponse, requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { lockedResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Forecast the calls' }
 

@@ -10,10 +10,10 @@ import { aggregateByIsoWeek } from '~/forecast/helpline-load'
 import { defaultDelayDays } from '~/forecast/settings'
 import { describeOpeningHours, staffingModel, trimNumber } from '~/helplines/helpline'
 import { computeSavedForecast } from '~/models/forecast.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { nowIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { notFound } from '~/utils/http.server'
+import { notFound } from '~/http/responses.server'
 
 export const handle = {
   title: (data: { helpline?: { name: string }; campaign?: { ref: string } } | undefined) =>

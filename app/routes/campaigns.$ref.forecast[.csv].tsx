@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { createWorkingCalendar } from '~/forecast/working-days'
 import { computeSavedForecast } from '~/models/forecast.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { toCsv } from '~/utils/csv'
 import { db } from '~/utils/db.server'
 

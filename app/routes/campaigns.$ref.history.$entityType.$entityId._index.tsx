@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BackLink, Button, InsetText, Select } from '~/components/govuk'
 import { formatDateTime } from '~/campaign/options'
-import { requireHistory } from '~/utils/history.server'
+import { requireHistory } from '~/http/history.server'
 
 export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'History of changes' }
 

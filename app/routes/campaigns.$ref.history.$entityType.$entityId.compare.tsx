@@ -7,7 +7,7 @@ import { formatDateTime } from '~/campaign/options'
 import { diffFields, type FieldDiff } from '~/content/diff'
 import { getRevisionSnapshots, type RevisionSnapshot } from '~/models/history.server'
 import { db } from '~/utils/db.server'
-import { requireHistory } from '~/utils/history.server'
+import { requireHistory } from '~/http/history.server'
 
 export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'Compare versions' }
 

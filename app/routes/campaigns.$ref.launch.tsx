@@ -9,9 +9,9 @@ import { listMessages } from '~/models/message.server'
 import { signOffOverview } from '~/models/signoff.server'
 import { GROUP_LABELS } from '~/signoff/groups'
 import { GROUP_STATE_LABELS } from '~/signoff/state'
-import { requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
-import { refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Launch the campaign' }
 

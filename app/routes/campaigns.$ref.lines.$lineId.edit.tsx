@@ -7,11 +7,11 @@ import { audienceTaskPath } from '~/campaign/lines'
 import { LINE_AUDIENCE_LABELS, LINE_AUDIENCES, STANDARD_QUESTION_LABELS, type LineAudience } from '~/content/coverage'
 import { getLine, updateLine } from '~/models/line.server'
 import { parseLineForm } from '~/schemas/line'
-import { requireEditableCampaign } from '~/utils/campaign-access.server'
-import { refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Change a line to take' }
 

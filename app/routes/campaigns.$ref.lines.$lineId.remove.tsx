@@ -6,12 +6,12 @@ import { BackLink, Button, SummaryList, WarningText } from '~/components/govuk'
 import { audienceTaskPath } from '~/campaign/lines'
 import { LINE_AUDIENCE_LABELS, STANDARD_QUESTION_LABELS } from '~/content/coverage'
 import { getLine, removeLine } from '~/models/line.server'
-import { requireEditableCampaign } from '~/utils/campaign-access.server'
-import { refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { notFound } from '~/http/responses.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Remove a line to take' }
 

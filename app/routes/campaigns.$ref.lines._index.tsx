@@ -8,11 +8,11 @@ import { LINE_NOTICES } from '~/campaign/lines'
 import { uncoveredQuestions } from '~/content/coverage'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listLines } from '~/models/line.server'
-import { requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
-import { moveLineFromForm } from '~/utils/content-write.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
+import { moveLineFromForm } from '~/http/line-move.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
 
 export const handle = { title: 'Write lines to take' }
 

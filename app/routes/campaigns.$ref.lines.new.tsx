@@ -7,11 +7,11 @@ import { audienceTaskPath } from '~/campaign/lines'
 import { LINE_AUDIENCES, type LineAudience } from '~/content/coverage'
 import { createLine } from '~/models/line.server'
 import { parseLineForm } from '~/schemas/line'
-import { requireEditableCampaign } from '~/utils/campaign-access.server'
-import { refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Add a line to take' }
 

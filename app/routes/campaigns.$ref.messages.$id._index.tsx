@@ -10,9 +10,9 @@ import { CHANNEL_LABELS } from '~/content/rules'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listCampaignFieldNames } from '~/models/campaign-field.server'
 import { findingsFor, getMessage } from '~/models/message.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
-import { notFound } from '~/utils/http.server'
+import { notFound } from '~/http/responses.server'
 
 export const handle = { title: (data: { message?: { name: string } } | undefined) => data?.message?.name ?? 'Message' }
 

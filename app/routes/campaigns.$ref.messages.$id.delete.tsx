@@ -5,11 +5,12 @@ import { BackLink, Button, ErrorSummary, WarningText } from '~/components/govuk'
 import { formatNumber } from '~/campaign/options'
 import { CHANNEL_LABELS } from '~/content/rules'
 import { deleteMessage, getMessage } from '~/models/message.server'
-import { lockedResponse, requireEditableCampaign } from '~/utils/campaign-access.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { lockedResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Delete the message' }
 

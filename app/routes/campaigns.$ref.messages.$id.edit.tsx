@@ -8,13 +8,14 @@ import { listCampaignFieldNames } from '~/models/campaign-field.server'
 import { getRevisionSnapshots } from '~/models/history.server'
 import { changedSnapshotKeys, changeList, findingsFor, getMessage, messageSnapshot, updateMessage, type Message, type MessageSnapshot } from '~/models/message.server'
 import { applyWaveIntent, fieldValues, formIntent, parseMessageForm, waveRowFromSaved, waveRowsFrom } from '~/schemas/message'
-import { lockedResponse, requireEditableCampaign } from '~/utils/campaign-access.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { formatDateTime } from '~/campaign/options'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { lockedResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Change the message' }
 

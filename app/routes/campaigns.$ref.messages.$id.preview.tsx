@@ -6,9 +6,9 @@ import { MessagePreview, postageText } from '~/components/messages/MessagePrevie
 import { CHANNEL_LABELS } from '~/content/rules'
 import { listCampaignFieldNames } from '~/models/campaign-field.server'
 import { getMessage } from '~/models/message.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
-import { notFound } from '~/utils/http.server'
+import { notFound } from '~/http/responses.server'
 
 export const handle = { title: (data: { message?: { name: string } } | undefined) => `Preview: ${data?.message?.name ?? 'message'}` }
 

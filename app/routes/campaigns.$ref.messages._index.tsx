@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from '~/campaign/options'
 import { CHANNEL_LABELS, type Channel } from '~/content/rules'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listDeletedMessages, listMessagesWithFindings } from '~/models/message.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 
 export const handle = { title: 'Write the messages' }

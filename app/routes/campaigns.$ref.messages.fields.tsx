@@ -9,11 +9,12 @@ import { normaliseName, parseContent } from '~/content/placeholders'
 import { canEditCampaign } from '~/models/campaign.server'
 import { addCampaignField, listCampaignFields, removeCampaignField } from '~/models/campaign-field.server'
 import { listMessages } from '~/models/message.server'
-import { lockedResponse, requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { lockedResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Custom fields' }
 

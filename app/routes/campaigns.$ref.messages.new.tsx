@@ -6,12 +6,13 @@ import { MessageForm } from '~/components/messages/MessageForm'
 import { CHANNELS } from '~/content/rules'
 import { createMessage } from '~/models/message.server'
 import { applyWaveIntent, BLANK_WAVE, fieldValues, formIntent, parseMessageForm, waveRowsFrom } from '~/schemas/message'
-import { lockedResponse, requireEditableCampaign } from '~/utils/campaign-access.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { lockedResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Add a message' }
 

@@ -7,10 +7,10 @@ import { formatDate, formatNumber, formatPence, REFERENCE_TYPE_LABELS, RESPONSE_
 import { CALL_TYPE_LABELS, SCRIPT_SECTION_LABELS, SCRIPT_SECTIONS, STANDARD_QUESTION_LABELS } from '~/content'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
 import { loadHandlerPack } from '~/models/pack.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { notFound } from '~/utils/http.server'
+import { notFound } from '~/http/responses.server'
 
 export const handle = {
   title: (data: { title?: string } | undefined) => data?.title ?? 'Handler pack',

@@ -11,11 +11,12 @@ import { listLines } from '~/models/line.server'
 import { getPressBriefing, savePressBriefing } from '~/models/press-briefing.server'
 import { parsePressBriefingForm } from '~/schemas/handling'
 import { isoToDateParts } from '~/schemas/fields'
-import { requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
-import { moveLineFromForm, refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
+import { moveLineFromForm } from '~/http/line-move.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Prepare press lines' }
 

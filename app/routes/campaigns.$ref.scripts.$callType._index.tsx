@@ -9,12 +9,12 @@ import { CALL_TYPE_LABELS, LIMITS, SCRIPT_SECTION_LABELS, SCRIPT_SECTIONS, stand
 import { canEditCampaign } from '~/models/campaign.server'
 import { getScript, isCallType, saveScript, scriptFindings } from '~/models/script.server'
 import { parseScriptForm, SCRIPT_FIELD_ORDER } from '~/schemas/script'
-import { requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
-import { refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { notFound } from '~/http/responses.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = {
   title: (data: { callType?: keyof typeof CALL_TYPE_LABELS } | undefined) =>

@@ -5,12 +5,12 @@ import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { BackLink, Button, WarningText } from '~/components/govuk'
 import { CALL_TYPE_LABELS } from '~/content'
 import { getScript, isCallType, removeScript } from '~/models/script.server'
-import { requireEditableCampaign } from '~/utils/campaign-access.server'
-import { refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { notFound } from '~/http/responses.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Remove a script' }
 

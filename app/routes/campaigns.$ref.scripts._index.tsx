@@ -7,7 +7,7 @@ import { RESPONSE_SOUGHT_LABELS } from '~/campaign/options'
 import { CALL_TYPE_LABELS, CALL_TYPES } from '~/content'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listScripts, scriptFindings } from '~/models/script.server'
-import { requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 
 export const handle = { title: 'Write scripts' }

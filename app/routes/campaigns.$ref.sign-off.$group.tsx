@@ -15,12 +15,13 @@ import { scopeForDiff, SCOPE_DIFF_LABELS } from '~/signoff/display'
 import { GROUP_LABELS, GROUP_ROLE, groupName, isSignOffGroup, type SignOffGroup } from '~/signoff/groups'
 import { describeParts } from '~/signoff/scopes'
 import { decisionRefusal, GROUP_STATE_COLOURS, GROUP_STATE_LABELS } from '~/signoff/state'
-import { lockedResponse, requireReadableCampaign } from '~/utils/campaign-access.server'
+import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues, parseForm } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
 import { hasRole, type SessionUser } from '~/utils/roles'
+import { lockedResponse } from '~/http/refusals.server'
 
 export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'Sign-off' }
 

@@ -9,11 +9,11 @@ import { requestSignOff, signOffBlockers, signOffOverview, type Blocker } from '
 import { GROUP_LABELS, type SignOffGroup } from '~/signoff/groups'
 import { describeParts } from '~/signoff/scopes'
 import { GROUP_STATE_COLOURS, GROUP_STATE_LABELS, type GroupState } from '~/signoff/state'
-import { requireEditableCampaign, requireReadableCampaign } from '~/utils/campaign-access.server'
-import { refusalResponse } from '~/utils/content-write.server'
+import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
+import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Get sign-off' }
 

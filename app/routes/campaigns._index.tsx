@@ -11,7 +11,7 @@ import {
   type CampaignStatus,
 } from '~/campaign/options'
 import { listCampaigns, type CampaignSort } from '~/models/campaign.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { hasRole } from '~/utils/roles'
 

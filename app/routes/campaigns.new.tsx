@@ -6,11 +6,11 @@ import { submittedFormValues } from '~/campaign/form-values'
 import { createCampaign } from '~/models/campaign.server'
 import { listUsersWithRole } from '~/models/user.server'
 import { parseCampaignForm } from '~/schemas/campaign'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
+import { readFormData } from '~/http/forms.server'
 
 export const handle = { title: 'Create a campaign' }
 

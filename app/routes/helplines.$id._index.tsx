@@ -4,9 +4,9 @@ import { BackLink, NotificationBanner, SummaryList } from '~/components/govuk'
 import { formatDateTime, formatNumber, STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
 import { intervalRange, openIntervals, staffingModel, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
 import { campaignsUsingHelpline, canManageHelplines, getHelpline, listHelplineRevisions } from '~/models/helpline.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
-import { notFound } from '~/utils/http.server'
+import { notFound } from '~/http/responses.server'
 
 export const handle = { title: (data: { helpline?: { name: string } } | undefined) => data?.helpline?.name ?? 'Helpline' }
 

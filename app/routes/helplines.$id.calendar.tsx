@@ -10,10 +10,10 @@ import { STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
 import { calendarRange } from '~/forecast/helpline-calendar'
 import { helplineCalendar } from '~/models/calendar.server'
 import { monthName, parseCalendarQuery, startMonthChoices } from '~/schemas/calendar'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { notFound } from '~/utils/http.server'
+import { notFound } from '~/http/responses.server'
 
 // recharts only in the browser, only on pages with charts.
 const CalendarCharts = lazy(() => import('~/components/charts/CalendarCharts'))

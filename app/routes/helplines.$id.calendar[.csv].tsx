@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { CALENDAR_GROUPS, calendarRange } from '~/forecast/helpline-calendar'
 import { helplineCalendar } from '~/models/calendar.server'
 import { parseCalendarQuery } from '~/schemas/calendar'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { todayIso } from '~/utils/clock.server'
 import { toCsv } from '~/utils/csv'
 import { db } from '~/utils/db.server'
-import { badRequest, notFound } from '~/utils/http.server'
+import { badRequest, notFound } from '~/http/responses.server'
 
 const CALENDAR_CSV_HEADER = [
   'week_start',

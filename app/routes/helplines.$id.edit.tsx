@@ -4,11 +4,11 @@ import { BackLink } from '~/components/govuk'
 import { HelplineForm } from '~/components/HelplineForm'
 import { getHelpline, updateHelpline } from '~/models/helpline.server'
 import { helplineToFormValues, parseHelplineForm } from '~/schemas/helpline'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden, notFound } from '~/http/responses.server'
 
 export const handle = { title: 'Change a helpline' }
 

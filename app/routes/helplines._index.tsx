@@ -4,7 +4,7 @@ import { Button, NotificationBanner } from '~/components/govuk'
 import { formatNumber } from '~/campaign/options'
 import { describeOpeningHours, staffingModel, trimNumber } from '~/helplines/helpline'
 import { canManageHelplines, listHelplines } from '~/models/helpline.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 
 export const handle = { title: 'Helplines' }

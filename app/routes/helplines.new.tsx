@@ -5,11 +5,11 @@ import { HelplineForm } from '~/components/HelplineForm'
 import { starterHelplineSettings } from '~/helplines/helpline'
 import { createHelpline } from '~/models/helpline.server'
 import { helplineToFormValues, parseHelplineForm } from '~/schemas/helpline'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/utils/forms.server'
-import { forbidden } from '~/utils/http.server'
+import { readFormData } from '~/http/forms.server'
+import { forbidden } from '~/http/responses.server'
 
 export const handle = { title: 'Add a helpline' }
 

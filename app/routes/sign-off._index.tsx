@@ -5,9 +5,9 @@ import { formatDate, formatDateTime, formatNumber } from '~/campaign/options'
 import { pageFrom, PageLinks } from '~/components/PageLinks'
 import { listSignOffInbox } from '~/models/signoff.server'
 import { GROUP_LABELS, groupsOf } from '~/signoff/groups'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
-import { forbidden } from '~/utils/http.server'
+import { forbidden } from '~/http/responses.server'
 
 export const handle = { title: 'Sign-off inbox' }
 

@@ -31,7 +31,7 @@ const WRITE = args.includes('--write')
 const PASSWORD = 'calendar benchmark password'
 
 const { migrateToLatest } = await import('../../db/migrate')
-const { seedDemoWorkspace } = await import('../../db/seed')
+const { seedDemoWorkspace } = await import('../../app/demo/seed.server')
 const { db, closeDatabases } = await import('../../app/utils/db.server')
 const { listHelplines } = await import('../../app/models/helpline.server')
 const { helplineCalendar } = await import('../../app/models/calendar.server')

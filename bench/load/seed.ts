@@ -8,7 +8,7 @@ import { campaignToFormValues } from '../../app/campaign/form-values'
 import { getCampaignByRef } from '../../app/models/campaign.server'
 import { closeDatabases, db } from '../../app/utils/db.server'
 import { migrateToLatest } from '../../db/migrate'
-import { seedDemoWorkspace } from '../../db/seed'
+import { seedDemoWorkspace } from '../../app/demo/seed.server'
 import { seedBenchCampaigns } from '../calendar/seed'
 
 const [file, countText, password, today, out] = process.argv.slice(2) as [string, string, string, string, string]

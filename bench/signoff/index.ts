@@ -24,7 +24,7 @@ const WRITE = args.includes('--write')
 const LOAD_AT_START = os.loadavg()[0]!.toFixed(1)
 
 const { migrateToLatest } = await import('../../db/migrate')
-const { seedDemoWorkspace } = await import('../../db/seed')
+const { seedDemoWorkspace } = await import('../../app/demo/seed.server')
 const { db, closeDatabases, writeTransaction } = await import('../../app/utils/db.server')
 const { getCampaignByRef } = await import('../../app/models/campaign.server')
 const { getLine, listLines, updateLine } = await import('../../app/models/line.server')

@@ -4,7 +4,7 @@ import { handlingTaskInput } from '../../app/models/lines-and-scripts.server'
 import { listScripts, scriptFindings } from '../../app/models/script.server'
 import { todayIso } from '../../app/utils/clock.server'
 import { db } from '../../app/utils/db.server'
-import { seedDemoWorkspace } from '../../db/seed'
+import { seedDemoWorkspace } from '../../app/demo/seed.server'
 import { campaignByRef } from '../support/lines'
 
 describe('the demo workspace', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoWorkspace } from '../../db/seed'
-import { seedDemoActuals } from '../../db/seed-actuals'
+import { seedDemoWorkspace } from '../../app/demo/seed.server'
+import { seedDemoActuals } from '../../app/demo/seed-actuals.server'
 import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
 import { createMessage } from '../../app/models/message.server'
 import { db } from '../../app/utils/db.server'

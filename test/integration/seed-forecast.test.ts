@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoWorkspace } from '../../db/seed'
-import { seedDemoForecasts } from '../../db/seed-forecast'
+import { seedDemoWorkspace } from '../../app/demo/seed.server'
+import { seedDemoForecasts } from '../../app/demo/seed-forecast.server'
 import { staffCombinedLoad } from '../../app/forecast/helpline-load'
 import { toForecastHelpline } from '../../app/helplines/helpline'
 import { bankHolidayDates } from '../../app/models/bank-holidays.server'

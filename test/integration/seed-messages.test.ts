@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoWorkspace } from '../../db/seed'
+import { seedDemoWorkspace } from '../../app/demo/seed.server'
 import { listMessagesWithFindings } from '../../app/models/message.server'
 import { db } from '../../app/utils/db.server'
 

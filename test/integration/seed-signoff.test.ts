@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { getLaunchSnapshot } from '../../app/models/launch.server'
 import { signOffOverview } from '../../app/models/signoff.server'
 import { db } from '../../app/utils/db.server'
-import { seedDemoWorkspace } from '../../db/seed'
+import { seedDemoWorkspace } from '../../app/demo/seed.server'
 
 describe('the demo workspace’s sign-off', () => {
   it('really is awaiting, approved and launched, with decisions by the demo group members and never by a campaign’s authors', async () => {

@@ -43,10 +43,10 @@ describe('the code', () => {
     const interpolated = find(/\.(query|exec|prepare)\(\s*`[^`]*\$\{/)
     const concatenated = find(/['"`]\s*(select|insert|update|delete|create|drop|alter)\b[^'"`]*['"`]\s*\+/i)
     // The one identifier SQL cannot take as a parameter: a database name, checked against /^[A-Za-z0-9_]+$/ first.
-    const allowed = ['db/backup.ts: if (rows.length === 0) await client.query(`create database ${name}`)']
+    const allowed = ['scripts/db/backup.ts: if (rows.length === 0) await client.query(`create database ${name}`)']
     const found = where([...rawWithVariable, ...interpolated, ...concatenated]).map((w) => w.replace(/:\d+:/, ':'))
     expect(found.filter((w) => !allowed.includes(w))).toEqual([])
-    const guard = fs.readFileSync('db/backup.ts', 'utf8')
+    const guard = fs.readFileSync('scripts/db/backup.ts', 'utf8')
     expect(guard).toMatch(/if \(!\/\^\[A-Za-z0-9_\]\+\$\/\.test\(name\)\) throw/)
   })
 

@@ -1,8 +1,8 @@
 import { historyEntityType, type HistoryEntityType } from '../history/entities'
 import { findDeletion, getRevisionSnapshots, listRevisions, type RevisionListItem } from '../models/history.server'
 import { requireReadableCampaign } from './campaign-access.server'
-import { db } from './db.server'
-import { notFound } from './http.server'
+import { db } from '../utils/db.server'
+import { notFound } from './responses.server'
 
 export interface History {
   campaign: { id: string; ref: string; name: string }

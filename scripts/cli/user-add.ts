@@ -7,7 +7,7 @@ import { createUser, EmailTakenError } from '../../app/models/user.server'
 import { newUserSchema } from '../../app/schemas/user'
 import { parseForm } from '../../app/utils/forms'
 import { closeDatabases, db } from '../../app/utils/db.server'
-import { migrateToLatest } from '../migrate'
+import { migrateToLatest } from '../../db/migrate'
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 // npm run audit:verify — walks the whole audit trail's hash chain and names the first broken link.
 import { verifyAuditChain } from '../../app/utils/audit.server'
-import { openDatabase } from '../connection'
+import { openDatabase } from '../../db/connection'
 import { databaseUrl } from './env'
 
 const db = openDatabase(databaseUrl, { poolSize: 1 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formValues } from './forms'
+import { formValues } from '../utils/forms'
 import { MAX_FORM_BYTES, readFormData } from './forms.server'
 
 function post(body: string, headers: Record<string, string> = {}) {

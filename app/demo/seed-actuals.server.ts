@@ -2,13 +2,13 @@
 // a figure for each open day from its first calls to yesterday, drawn from its own forecast with realistic noise.
 // Deterministic (the noise is a hash of the campaign, helpline and date), so every demo shows the same figures.
 import crypto from 'node:crypto'
-import { addDays } from '../app/forecast/dates'
-import { hasActuals, recordActuals } from '../app/models/actuals.server'
-import { computeSavedForecast } from '../app/models/forecast.server'
-import type { Nation } from '../app/forecast/working-days'
-import { todayIso } from '../app/utils/clock.server'
-import type { Db } from '../app/utils/db.server'
-import type { SessionUser } from '../app/utils/roles'
+import { addDays } from '../forecast/dates'
+import { hasActuals, recordActuals } from '../models/actuals.server'
+import { computeSavedForecast } from '../models/forecast.server'
+import type { Nation } from '../forecast/working-days'
+import { todayIso } from '../utils/clock.server'
+import type { Db } from '../utils/db.server'
+import type { SessionUser } from '../utils/roles'
 
 /** The demo campaigns drew rather more calls than forecast: a comparison worth looking at. */
 const DEMO_LEVEL = 1.15

@@ -1,13 +1,13 @@
 // The demo's sign-off: each campaign beyond draft is asked for sign-off by its owner, decided on by the demo group
 // members (never its authors) and, for the launched one, launched, all through the app's own model functions, so
 // the hashes, snapshots and audit trail are real.
-import type { CampaignStatus } from '../app/campaign/options'
-import { getCampaignByRef } from '../app/models/campaign.server'
-import { launchCampaign } from '../app/models/launch.server'
-import { decideSignOff, loadSignOffAggregate, requestSignOff, scopesOf } from '../app/models/signoff.server'
-import { GROUP_ROLE, requiredGroups, type SignOffGroup } from '../app/signoff/groups'
-import type { Db } from '../app/utils/db.server'
-import type { SessionUser } from '../app/utils/roles'
+import type { CampaignStatus } from '../campaign/options'
+import { getCampaignByRef } from '../models/campaign.server'
+import { launchCampaign } from '../models/launch.server'
+import { decideSignOff, loadSignOffAggregate, requestSignOff, scopesOf } from '../models/signoff.server'
+import { GROUP_ROLE, requiredGroups, type SignOffGroup } from '../signoff/groups'
+import type { Db } from '../utils/db.server'
+import type { SessionUser } from '../utils/roles'
 
 export interface DemoSignOff {
   ref: string

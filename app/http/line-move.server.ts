@@ -1,20 +1,11 @@
 import { MOVE_REFUSALS } from '../campaign/lines'
 import type { Campaign } from '../models/campaign.server'
-import type { WriteRefusal } from '../models/content-access.server'
 import { moveLine } from '../models/line.server'
 import { parseLineMoveForm } from '../schemas/line'
-import { lockedResponse } from './campaign-access.server'
-import { db } from './db.server'
-import type { FormValues } from './forms'
-import { forbidden, notFound } from './http.server'
-import type { SessionUser } from './roles'
-
-/** The response for a write the model refused because the user may not, or may no longer, make it. */
-export function refusalResponse(reason: WriteRefusal, campaign: Pick<Campaign, 'status'>): Response {
-  if (reason === 'not-found') return notFound('There is no campaign with that reference')
-  if (reason === 'locked') return lockedResponse(campaign)
-  return forbidden('Only the campaign’s owner and co-owners can change it')
-}
+import { refusalResponse } from './refusals.server'
+import { db } from '../utils/db.server'
+import type { FormValues } from '../utils/forms'
+import type { SessionUser } from '../utils/roles'
 
 export type MoveOutcome = { redirectTo: string } | { status: 400 | 409; errors: { _form: string } }
 

@@ -1,7 +1,7 @@
 // npm run db:copy -- --to postgres://…   (copies DATABASE_URL, e.g. the SQLite file, into a new empty database)
 import { parseArgs } from 'node:util'
-import { checkDatabase } from '../backup'
-import { copyDatabase } from '../copy'
+import { checkDatabase } from '../db/backup'
+import { copyDatabase } from '../db/copy'
 import { databaseUrl } from './env'
 
 const { values } = parseArgs({ options: { to: { type: 'string' } } })

@@ -1,19 +1,19 @@
 // The demo workspace: one user per role and campaigns in every state, built through the same model
 // functions the app uses, so the demo's audit trail and versions are real.
-import type { CampaignStatus } from '../app/campaign/options'
-import { createCampaign, getCampaignByRef } from '../app/models/campaign.server'
-import { addCampaignField } from '../app/models/campaign-field.server'
-import { createMessage } from '../app/models/message.server'
-import type { MessageFormInput } from '../app/schemas/message'
-import { createUser } from '../app/models/user.server'
-import type { CampaignInput } from '../app/schemas/campaign'
-import { todayIso } from '../app/utils/clock.server'
-import type { Db } from '../app/utils/db.server'
-import type { Role, SessionUser } from '../app/utils/roles'
-import { seedDemoHandling } from './seed-lines'
-import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast'
-import { seedDemoActuals } from './seed-actuals'
-import { seedDemoSignOffs, type DemoSignOff } from './seed-signoff'
+import type { CampaignStatus } from '../campaign/options'
+import { createCampaign, getCampaignByRef } from '../models/campaign.server'
+import { addCampaignField } from '../models/campaign-field.server'
+import { createMessage } from '../models/message.server'
+import type { MessageFormInput } from '../schemas/message'
+import { createUser } from '../models/user.server'
+import type { CampaignInput } from '../schemas/campaign'
+import { todayIso } from '../utils/clock.server'
+import type { Db } from '../utils/db.server'
+import type { Role, SessionUser } from '../utils/roles'
+import { seedDemoHandling } from './seed-lines.server'
+import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast.server'
+import { seedDemoActuals } from './seed-actuals.server'
+import { seedDemoSignOffs, type DemoSignOff } from './seed-signoff.server'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'designer@example.gov.uk', name: 'Sam Okafor', roles: ['designer'] },

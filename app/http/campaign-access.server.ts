@@ -1,9 +1,10 @@
 import { canEditCampaign, getCampaignByRef, isCampaignAuthor, type Campaign } from '../models/campaign.server'
 import { isEditableStatus } from '../campaign/options'
 import { requireUser } from './auth.server'
-import { db } from './db.server'
-import { forbidden, httpError, notFound } from './http.server'
-import { hasRole, type SessionUser } from './roles'
+import { db } from '../utils/db.server'
+import { forbidden, notFound } from './responses.server'
+import { lockedResponse } from './refusals.server'
+import { hasRole, type SessionUser } from '../utils/roles'
 
 /** Any signed-in user may read any campaign (DESIGN §2: viewers read). Unknown refs are 404. */
 export async function requireReadableCampaign(request: Request, ref: string | undefined): Promise<{ user: SessionUser; campaign: Campaign }> {
@@ -22,13 +23,4 @@ export async function requireEditableCampaign(request: Request, ref: string | un
   if (!isEditableStatus(campaign.status)) throw lockedResponse(campaign)
   if (!canEditCampaign(user, campaign)) throw forbidden()
   return { user, campaign }
-}
-
-export function lockedResponse(campaign: Pick<Campaign, 'status'>): Response {
-  return httpError(
-    403,
-    campaign.status === 'closed'
-      ? 'This campaign is closed, so its content can no longer be changed'
-      : 'This campaign has been launched, so its content can no longer be changed. Only actual call figures can be recorded.',
-  )
 }

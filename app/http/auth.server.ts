@@ -1,6 +1,6 @@
-import { hasRole, type Role, type SessionUser } from './roles'
-import { forbidden, redirectTo } from './http.server'
-import { getSessionUser } from './session.server'
+import { hasRole, type Role, type SessionUser } from '../utils/roles'
+import { forbidden, redirectTo } from './responses.server'
+import { getSessionUser } from '../utils/session.server'
 
 export { getSessionUser as getUser }
 

@@ -8,7 +8,7 @@ import {
   validateBankHolidays,
   workingCalendarFor,
   type BankHolidaysFile,
-} from './calendar'
+} from './bank-holiday-file'
 import { addDays, isIsoDate, isoWeekLabel, isoWeekStart, toDayNumber, weekday, fromDayNumber } from './dates'
 
 const england = workingCalendarFor(DEFAULT_BANK_HOLIDAYS, 'england-and-wales')

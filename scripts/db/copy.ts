@@ -1,8 +1,8 @@
 // Copies every table from one database to another (SQLite ⇄ PostgreSQL), parents before children, so a
 // department can move from the embedded default to PostgreSQL without retyping anything.
 import { sql, type Kysely } from 'kysely'
-import { dialectOf, openDatabase } from './connection'
-import { migrateToLatest } from './migrate'
+import { dialectOf, openDatabase } from '../../db/connection'
+import { migrateToLatest } from '../../db/migrate'
 
 // Transient state that need not (and should not) move: sessions force everyone to sign in again on the new system.
 // The calendar's stored arrivals and their change counter are derived caches, recomputed on the first read.

@@ -1,4 +1,4 @@
-import { badRequest, httpError } from './http.server'
+import { badRequest, httpError } from './responses.server'
 
 export const MAX_FORM_BYTES = 2 * 1024 * 1024
 

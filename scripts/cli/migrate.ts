@@ -1,6 +1,6 @@
 // npm run db:migrate — brings the database named by DATABASE_URL up to date (the app also does this at start).
-import { openDatabase } from '../connection'
-import { migrateToLatest } from '../migrate'
+import { openDatabase } from '../../db/connection'
+import { migrateToLatest } from '../../db/migrate'
 import { databaseUrl } from './env'
 
 const db = openDatabase(databaseUrl)

@@ -7,9 +7,9 @@ import { promisify } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { verifyAuditChain } from '../app/utils/audit.server'
-import { openDatabase, sqlitePath } from './connection'
-import { dialectForUrl } from './dialect'
+import { verifyAuditChain } from '../../app/utils/audit.server'
+import { openDatabase, sqlitePath } from '../../db/connection'
+import { dialectForUrl } from '../../db/dialect'
 
 const run = promisify(execFile)
 const ALL_PAGES = 0x7fffffff

@@ -1,14 +1,14 @@
 // Demo lines to take, scripts, Debt Management treatment and press details, written through the app's own model
 // functions so that each has its versions and audit events, as real ones would.
-import { standardScript, type CallType } from '../app/content'
-import { getCampaignByRef } from '../app/models/campaign.server'
-import { saveDebtTreatment } from '../app/models/debt-treatment.server'
-import { createLine } from '../app/models/line.server'
-import { savePressBriefing } from '../app/models/press-briefing.server'
-import { saveScript } from '../app/models/script.server'
-import type { LineInput } from '../app/schemas/line'
-import type { Db } from '../app/utils/db.server'
-import type { SessionUser } from '../app/utils/roles'
+import { standardScript, type CallType } from '../content'
+import { getCampaignByRef } from '../models/campaign.server'
+import { saveDebtTreatment } from '../models/debt-treatment.server'
+import { createLine } from '../models/line.server'
+import { savePressBriefing } from '../models/press-briefing.server'
+import { saveScript } from '../models/script.server'
+import type { LineInput } from '../schemas/line'
+import type { Db } from '../utils/db.server'
+import type { SessionUser } from '../utils/roles'
 
 interface DemoHandling {
   lines: LineInput[]

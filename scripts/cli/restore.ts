@@ -2,9 +2,9 @@
 // Restores into DATABASE_URL (a new SQLite file or PostgreSQL database, or an existing one with --replace;
 // stop the app first), then checks the result as a restore drill would.
 import { parseArgs } from 'node:util'
-import { checkDatabase, restoreDatabase } from '../backup'
-import { openDatabase } from '../connection'
-import { migrateToLatest } from '../migrate'
+import { checkDatabase, restoreDatabase } from '../db/backup'
+import { openDatabase } from '../../db/connection'
+import { migrateToLatest } from '../../db/migrate'
 import { databaseUrl } from './env'
 
 const { values, positionals } = parseArgs({ options: { replace: { type: 'boolean' } }, allowPositionals: true })

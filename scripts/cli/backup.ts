@@ -1,7 +1,7 @@
 // npm run db:backup [-- --out FILE]
 // A consistent backup of DATABASE_URL, safe while the app is running.
 import { parseArgs } from 'node:util'
-import { backupDatabase, checkDatabase, defaultBackupFile } from '../backup'
+import { backupDatabase, checkDatabase, defaultBackupFile } from '../db/backup'
 import { databaseUrl } from './env'
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } })

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
-import { migrateToLatest } from '../../db/migrate'
-import { seedDemoWorkspace } from '../../db/seed'
-import { closeDatabases, db, pingDatabase } from './db.server'
-import { env } from './env.server'
+import { migrateToLatest } from '../db/migrate'
+import { seedDemoWorkspace } from './demo/seed.server'
+import { closeDatabases, db, pingDatabase } from './utils/db.server'
+import { env } from './utils/env.server'
 
 /** Runs before the server accepts connections: migrations, then the demo workspace on an empty database. */
 export async function startup(): Promise<void> {

@@ -1,13 +1,13 @@
 // The demo workspace's helplines, and forecast inputs for any demo campaign that has messages, created
 // through the same model functions the app uses (so their versions and audit trail are real).
 // The figures are illustrative planning values, not HMRC's published helpline statistics.
-import type { Regime } from '../app/campaign/options'
-import { channelsUsed } from '../app/forecast/settings'
-import { profileFrom, STARTER_PROFILE_08_18, type HelplineSettings } from '../app/helplines/helpline'
-import { getForecastSettings, listForecastMessages, saveForecastSettings } from '../app/models/forecast.server'
-import { createHelpline, listHelplines } from '../app/models/helpline.server'
-import type { Db } from '../app/utils/db.server'
-import type { SessionUser } from '../app/utils/roles'
+import type { Regime } from '../campaign/options'
+import { channelsUsed } from '../forecast/settings'
+import { profileFrom, STARTER_PROFILE_08_18, type HelplineSettings } from '../helplines/helpline'
+import { getForecastSettings, listForecastMessages, saveForecastSettings } from '../models/forecast.server'
+import { createHelpline, listHelplines } from '../models/helpline.server'
+import type { Db } from '../utils/db.server'
+import type { SessionUser } from '../utils/roles'
 
 const weekdays = (open: string, close: string, saturday: { open: string; close: string } | null = null) => [
   { open, close },
