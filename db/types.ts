@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
-// Portable column types (DESIGN §10): ISO-8601 text timestamps, integer booleans (0/1), text ids.
+// Portable column types: ISO-8601 text timestamps, integer booleans (0/1), text ids.
 
 export interface UserTable {
   id: string
@@ -140,7 +140,7 @@ export interface LineToTakeTable {
   audience: string
   question: string
   answer: string
-  /** The standard question (DESIGN §7) the line answers, or null. */
+  /** The standard question the line answers, or null. */
   standard_question: string | null
   position: number
   version: number

@@ -1,4 +1,4 @@
-// Reading a file of actual calls (DESIGN §9): "date,helpline,calls", one row per day and helpline. Pure, so every
+// Reading a file of actual calls: "date,helpline,calls", one row per day and helpline. Pure, so every
 // rule is unit-tested; the route adds only the size limit and the database. A file with any bad row is refused
 // whole, with every problem named by its line and column.
 import { isIsoDate } from '../forecast/dates'

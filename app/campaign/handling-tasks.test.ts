@@ -106,7 +106,7 @@ describe('Prepare press lines', () => {
 })
 
 describe('the campaign task list', () => {
-  it('places the four tasks after the forecast, in the order of DESIGN §4', () => {
+  it('places the four tasks after the forecast, in the order of the campaign page’s task list', () => {
     const tasks = campaignTasks({ ref: 'OTM-2027-001', status: 'draft', plannedLaunchDate: '2027-06-01', today: '2027-01-01', handling: input() })
     expect(tasks.map((t) => t.id)).toEqual(['describe', 'messages', 'forecast', 'lines', 'scripts', 'debt-management', 'press', 'sign-off', 'launch'])
     expect(tasks.slice(3, 7)).toEqual(handlingTasks(base, input()))

@@ -1,4 +1,4 @@
-// Tasks 4 to 7 of the campaign page (DESIGN §4, §7): lines to take, scripts, Debt Management and press lines.
+// Tasks 4 to 7 of the campaign page: lines to take, scripts, Debt Management and press lines.
 // Pure, like the rest of the task list, so each rule is tested without a server.
 import { CALL_TYPE_LABELS, uncoveredQuestions, type CallType, type CoverageLine } from '../content'
 import type { Task } from './task'

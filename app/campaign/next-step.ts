@@ -1,4 +1,4 @@
-// What a designer should do next on a campaign, for the home page (issue 7). Pure: it reads the task list.
+// What a designer should do next on a campaign, for the home page. Pure: it reads the task list.
 import type { Task } from './task'
 
 export interface NextStep {

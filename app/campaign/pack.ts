@@ -1,4 +1,4 @@
-// The printable handler pack (DESIGN §7): for each audience, its lines to take, the scripts and the key dates.
+// The printable handler pack: for each audience, its lines to take, the scripts and the key dates.
 // Pure: the key dates and the weekly calls are worked out here from plain data, and tested without a server.
 import { deliveryDate, deliveryDelayDays, type Channel, type Postage } from '../forecast/delivery'
 import { isoWeekStart, addDays } from '../forecast/dates'

@@ -1,4 +1,4 @@
-// Tasks 8 and 9 of the campaign page (DESIGN §4, §8): get sign-off, then launch. Pure, like the rest of the task list.
+// Tasks 8 and 9 of the campaign page: get sign-off, then launch. Pure, like the rest of the task list.
 import { GROUP_LABELS, type SignOffGroup } from '../signoff/groups'
 import { GROUP_STATE_LABELS, type GroupState } from '../signoff/state'
 import type { Task } from './task'

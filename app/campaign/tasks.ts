@@ -1,4 +1,4 @@
-// The campaign page's task list (DESIGN §4): pure, so its rules are tested without a server.
+// The campaign page's task list: pure, so its rules are tested without a server.
 import { handlingTasks, type HandlingTaskInput } from './handling-tasks'
 import { launchTask, signOffTask, type SignOffTaskInput } from './signoff-tasks'
 import { formatNumber } from './options'
@@ -91,7 +91,7 @@ export function campaignTasks(input: TaskListInput): Task[] {
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`
 
-/** A letter must pass its data-security checks (DESIGN §4): any error finding is "There is a problem". */
+/** A letter must pass its data-security checks: any error finding is "There is a problem". */
 function messagesTask(base: string, messages: MessagesTaskInput = { count: 0, withoutWaves: 0, withErrors: 0, recipients: 0 }): Task {
   const task = { id: 'messages', title: 'Write the messages', href: `${base}/messages` }
   if (messages.withErrors > 0) {

@@ -25,7 +25,7 @@ function difference(actual: number, forecast: number): string {
   return `: ${percent(Math.abs(change), 0)} ${change > 0 ? 'more' : 'fewer'}`
 }
 
-/** The forecast page's section on actual calls (DESIGN §9): the error, the band, the observed rate and curve. */
+/** The forecast page's section on actual calls: the error, the band, the observed rate and curve. */
 export function ActualsComparison({
   view,
   forecastRatePercent,

@@ -1,5 +1,5 @@
 /**
- * Whether the lines to take cover the reasons CH600440 gives for customers calling (DESIGN §7).
+ * Whether the lines to take cover the reasons CH600440 gives for customers calling.
  */
 
 export const STANDARD_QUESTION_IDS = ['why-sent', 'how-to-act', 'time-to-pay', 'more-information', 'is-genuine'] as const

@@ -1,5 +1,5 @@
 /**
- * The data-security checks for messages (DESIGN §5). Each finding says which field it concerns and, where it
+ * The data-security checks for messages. Each finding says which field it concerns and, where it
  * concerns one part of the text, the offset, line and column, so the UI can show it beside that part.
  */
 import {

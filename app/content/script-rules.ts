@@ -1,5 +1,5 @@
 /**
- * The checks for call scripts (DESIGN §5 and §7), from DMBM510330: opening, verification, recording notice,
+ * The checks for call scripts, from DMBM510330: opening, verification, recording notice,
  * messages left with a third party or on an answering machine, and closing.
  */
 import { REFERENCE_PLACEHOLDERS, REFERENCE_TYPE_LABELS, isReferenceType, knownKeys, ninoKeys, referenceKeys, type ReferenceType } from './fields'

@@ -1,4 +1,4 @@
-// The demo workspace's actual calls (issue 7): every launched campaign with a saved forecast and no actuals yet gets
+// The demo workspace's actual calls: every launched campaign with a saved forecast and no actuals yet gets
 // a figure for each open day from its first calls to yesterday, drawn from its own forecast with realistic noise.
 // Deterministic (the noise is a hash of the campaign, helpline and date), so every demo shows the same figures.
 import crypto from 'node:crypto'

@@ -1,4 +1,4 @@
-// Actual calls against the forecast (DESIGN §9): the error, the observed contact rate and the observed response
+// Actual calls against the forecast: the error, the observed contact rate and the observed response
 // curve. Pure, like the rest of the engine.
 import { toDayNumber } from './dates'
 import type { Channel } from './delivery'

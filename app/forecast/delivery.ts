@@ -21,7 +21,7 @@ export const POSTAGE_NAMES: Record<Postage, string> = {
   'signed-for': 'Signed for',
 }
 
-/** Working days from posting to delivery (DESIGN §6). */
+/** Working days from posting to delivery. */
 export const POSTAGE_DELAY_WORKING_DAYS: Readonly<Record<Postage, number>> = {
   second: 3,
   first: 1,

@@ -111,7 +111,7 @@ export interface Arrivals {
 
 /**
  * Steps 1 and 2 of the forecast: the calls of every wave placed on working days and summed per helpline. The
- * helpline calendar (DESIGN §9) stores exactly these, so it and the forecast page cannot disagree.
+ * helpline calendar stores exactly these, so it and the forecast page cannot disagree.
  */
 export function arrivals(input: ForecastInput): Arrivals {
   const calendar = createWorkingCalendar(input.bankHolidays)

@@ -196,17 +196,17 @@ function simulate(lambda: number, mu: number, theta: number, n: number, t: numbe
   }
 }
 
-const DESIGN_EXAMPLE = { calls: 100, intervalSeconds: 1800, ahtSeconds: 180, target: { percent: 80, withinSeconds: 20 } }
+const PUBLISHED_EXAMPLE = { calls: 100, intervalSeconds: 1800, ahtSeconds: 180, target: { percent: 80, withinSeconds: 20 } }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('published Erlang C worked examples', () => {
-  // DESIGN §6. The same worked example is Call Centre Helper's "Erlang C formula – made simple with an easy worked
+  // The product's published example. The same worked example is Call Centre Helper's "Erlang C formula – made simple with an easy worked
   // example" (https://www.callcentrehelper.com/erlang-c-formula-example-121281.htm): 100 calls in 30 minutes,
   // AHT 180 s, 80% in 20 s → 14 agents. pyworkforce's test suite checks the same figures to 3 dp
   // (raw_positions 14, service level 0.888, occupancy 0.714, waiting probability 0.174).
-  it('100 calls / 30 min, AHT 180 s, 80% in 20 s → 14 agents (DESIGN §6)', () => {
-    const r = staffing(DESIGN_EXAMPLE)
+  it('100 calls / 30 min, AHT 180 s, 80% in 20 s → 14 agents', () => {
+    const r = staffing(PUBLISHED_EXAMPLE)
     expect(r.agents).toBe(14)
     expect(r.probabilityOfWaiting).toBeCloseTo(0.1741, 4)
     // Exactly 0.888350…, which the source rounds half-up to 0.8884; toBeCloseTo(…, 4) allows ±0.00005.
@@ -221,13 +221,13 @@ describe('published Erlang C worked examples', () => {
   })
 
   it('the same with a 70% occupancy cap → 15 agents, given as a percent or a fraction', () => {
-    expect(staffing({ ...DESIGN_EXAMPLE, maxOccupancy: 70 }).agents).toBe(15)
-    expect(staffing({ ...DESIGN_EXAMPLE, maxOccupancy: 0.7 }).agents).toBe(15)
-    const r = staffing({ ...DESIGN_EXAMPLE, maxOccupancy: 70 })
+    expect(staffing({ ...PUBLISHED_EXAMPLE, maxOccupancy: 70 }).agents).toBe(15)
+    expect(staffing({ ...PUBLISHED_EXAMPLE, maxOccupancy: 0.7 }).agents).toBe(15)
+    const r = staffing({ ...PUBLISHED_EXAMPLE, maxOccupancy: 70 })
     expect(r.occupancy).toBeCloseTo(10 / 15, 12)
     expect(r.targetMet).toBe(true)
     // Call Centre Helper's 85% cap does not bind at 14 agents (71.4%).
-    expect(staffing({ ...DESIGN_EXAMPLE, maxOccupancy: 85 }).agents).toBe(14)
+    expect(staffing({ ...PUBLISHED_EXAMPLE, maxOccupancy: 85 }).agents).toBe(14)
   })
 
   it('performance() at 14 agents gives the published figures, and 13 agents misses the target', () => {
@@ -287,15 +287,15 @@ describe('Erlang B and C building blocks', () => {
 
 describe('Erlang C edge cases', () => {
   it('0 calls → 0 agents, no waiting, full service', () => {
-    const r = staffing({ ...DESIGN_EXAMPLE, calls: 0 })
+    const r = staffing({ ...PUBLISHED_EXAMPLE, calls: 0 })
     expect(r).toEqual({ agents: 0, probabilityOfWaiting: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, stable: true, targetMet: true })
-    expect(requiredAgents(0, 180, DESIGN_EXAMPLE.target)).toBe(0)
+    expect(requiredAgents(0, 180, PUBLISHED_EXAMPLE.target)).toBe(0)
     const p = performance({ calls: 0, intervalSeconds: 1800, ahtSeconds: 180, agents: 3, withinSeconds: 20 })
     expect(p).toEqual({ agents: 3, probabilityOfWaiting: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, stable: true })
   })
 
   it('a zero handle time is zero workload', () => {
-    expect(staffing({ ...DESIGN_EXAMPLE, ahtSeconds: 0 }).agents).toBe(0)
+    expect(staffing({ ...PUBLISHED_EXAMPLE, ahtSeconds: 0 }).agents).toBe(0)
   })
 
   it('agents <= load is unstable: everyone waits, SL 0, ASA Infinity (never negative), occupancy 1', () => {
@@ -307,14 +307,14 @@ describe('Erlang C edge cases', () => {
 
   it('staffing() never returns an unstable team, even for a 0% target', () => {
     for (const calls of [0.01, 1, 99.99, 100, 100.01, 1000]) {
-      const r = staffing({ ...DESIGN_EXAMPLE, calls, target: { percent: 0, withinSeconds: 0 } })
+      const r = staffing({ ...PUBLISHED_EXAMPLE, calls, target: { percent: 0, withinSeconds: 0 } })
       expect(r.stable).toBe(true)
       expect(r.agents).toBe(Math.floor((calls * 180) / 1800) + 1)
     }
   })
 
   it('fractional calls are fine and the answer is minimal', () => {
-    const r = staffing({ ...DESIGN_EXAMPLE, calls: 37.25 })
+    const r = staffing({ ...PUBLISHED_EXAMPLE, calls: 37.25 })
     const fewer = performance({ calls: 37.25, intervalSeconds: 1800, ahtSeconds: 180, agents: r.agents - 1, withinSeconds: 20 })
     expect(r.serviceLevel).toBeGreaterThanOrEqual(0.8)
     expect(fewer.serviceLevel).toBeLessThan(0.8)
@@ -326,7 +326,7 @@ describe('Erlang C edge cases', () => {
   })
 
   it('a 100% target is chased to within 1e-9 and reported as not met', () => {
-    const r = staffing({ ...DESIGN_EXAMPLE, target: { percent: 100, withinSeconds: 20 } })
+    const r = staffing({ ...PUBLISHED_EXAMPLE, target: { percent: 100, withinSeconds: 20 } })
     expect(r.serviceLevel).toBeGreaterThanOrEqual(1 - 1e-9)
     expect(r.agents).toBeLessThan(40)
     expect(r.targetMet).toBe(false)
@@ -342,16 +342,16 @@ describe('Erlang C edge cases', () => {
 
   it('rejects nonsense rather than returning NaN', () => {
     const bad: [string, () => unknown][] = [
-      ['negative calls', () => staffing({ ...DESIGN_EXAMPLE, calls: -1 })],
-      ['NaN calls', () => staffing({ ...DESIGN_EXAMPLE, calls: NaN })],
-      ['zero interval', () => staffing({ ...DESIGN_EXAMPLE, intervalSeconds: 0 })],
-      ['percent > 100', () => staffing({ ...DESIGN_EXAMPLE, target: { percent: 120, withinSeconds: 20 } })],
-      ['negative time', () => staffing({ ...DESIGN_EXAMPLE, target: { percent: 80, withinSeconds: -1 } })],
-      ['zero occupancy', () => staffing({ ...DESIGN_EXAMPLE, maxOccupancy: 0 })],
-      ['occupancy > 100', () => staffing({ ...DESIGN_EXAMPLE, maxOccupancy: 150 })],
-      ['negative patience', () => staffing({ ...DESIGN_EXAMPLE, patienceSeconds: -5 })],
+      ['negative calls', () => staffing({ ...PUBLISHED_EXAMPLE, calls: -1 })],
+      ['NaN calls', () => staffing({ ...PUBLISHED_EXAMPLE, calls: NaN })],
+      ['zero interval', () => staffing({ ...PUBLISHED_EXAMPLE, intervalSeconds: 0 })],
+      ['percent > 100', () => staffing({ ...PUBLISHED_EXAMPLE, target: { percent: 120, withinSeconds: 20 } })],
+      ['negative time', () => staffing({ ...PUBLISHED_EXAMPLE, target: { percent: 80, withinSeconds: -1 } })],
+      ['zero occupancy', () => staffing({ ...PUBLISHED_EXAMPLE, maxOccupancy: 0 })],
+      ['occupancy > 100', () => staffing({ ...PUBLISHED_EXAMPLE, maxOccupancy: 150 })],
+      ['negative patience', () => staffing({ ...PUBLISHED_EXAMPLE, patienceSeconds: -5 })],
       ['fractional agents', () => performance({ calls: 1, intervalSeconds: 1800, ahtSeconds: 180, agents: 2.5, withinSeconds: 20 })],
-      ['load without AHT', () => requiredAgents(5, 0, DESIGN_EXAMPLE.target)],
+      ['load without AHT', () => requiredAgents(5, 0, PUBLISHED_EXAMPLE.target)],
     ]
     for (const [, call] of bad) expect(call).toThrow(RangeError)
   })
@@ -386,7 +386,7 @@ describe('large centres (5,000+ agents)', () => {
 
 describe('Erlang A (M/M/n+M) against the birth–death chain', () => {
   const cases: [string, { calls: number; aht: number; patience: number; agents: number }][] = [
-    ['DESIGN example, patience 60 s', { calls: 100, aht: 180, patience: 60, agents: 14 }],
+    ['published example, patience 60 s', { calls: 100, aht: 180, patience: 60, agents: 14 }],
     ['fewer agents than load (overloaded)', { calls: 100, aht: 180, patience: 60, agents: 8 }],
     ['patient callers', { calls: 100, aht: 180, patience: 600, agents: 10 }],
     ['impatient callers, one agent', { calls: 10, aht: 600, patience: 30, agents: 1 }],
@@ -464,15 +464,15 @@ describe('Erlang A behaviour', () => {
     expect(far.asaSeconds).toBeCloseTo(7.84, 2)
   })
 
-  it('staffs the DESIGN example with patience 60 s: fewer agents than Erlang C, target met, minimal', () => {
-    const r = staffing({ ...DESIGN_EXAMPLE, patienceSeconds: 60 })
+  it('staffs the published example with patience 60 s: fewer agents than Erlang C, target met, minimal', () => {
+    const r = staffing({ ...PUBLISHED_EXAMPLE, patienceSeconds: 60 })
     expect(r.agents).toBe(12)
     expect(r.serviceLevel).toBeGreaterThanOrEqual(0.8)
     expect(r.abandonment).toBeGreaterThan(0)
     expect(r.targetMet).toBe(true)
     const fewer = performance({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180, agents: 11, withinSeconds: 20, patienceSeconds: 60 })
     expect(fewer.serviceLevel).toBeLessThan(0.8)
-    expect(requiredAgents(10, 180, DESIGN_EXAMPLE.target, undefined, 60)).toBe(12)
+    expect(requiredAgents(10, 180, PUBLISHED_EXAMPLE.target, undefined, 60)).toBe(12)
   })
 
   it('is always stable, with sensible figures when agents <= load and with no agents at all', () => {
@@ -483,14 +483,14 @@ describe('Erlang A behaviour', () => {
     expect(Number.isFinite(over.asaSeconds)).toBe(true)
     const none = performance({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180, agents: 0, withinSeconds: 20, patienceSeconds: 60 })
     expect(none).toEqual({ agents: 0, probabilityOfWaiting: 1, serviceLevel: 0, abandonment: 1, asaSeconds: 60, occupancy: 1, stable: true })
-    const quiet = staffing({ ...DESIGN_EXAMPLE, calls: 0, patienceSeconds: 60 })
+    const quiet = staffing({ ...PUBLISHED_EXAMPLE, calls: 0, patienceSeconds: 60 })
     expect(quiet).toMatchObject({ agents: 0, serviceLevel: 1, abandonment: 0, asaSeconds: 0, occupancy: 0 })
   })
 
   it('patience 0 or Infinity means Erlang C', () => {
-    const c = staffing(DESIGN_EXAMPLE)
-    expect(staffing({ ...DESIGN_EXAMPLE, patienceSeconds: 0 })).toEqual(c)
-    expect(staffing({ ...DESIGN_EXAMPLE, patienceSeconds: Infinity })).toEqual(c)
+    const c = staffing(PUBLISHED_EXAMPLE)
+    expect(staffing({ ...PUBLISHED_EXAMPLE, patienceSeconds: 0 })).toEqual(c)
+    expect(staffing({ ...PUBLISHED_EXAMPLE, patienceSeconds: Infinity })).toEqual(c)
   })
 
   it('5,000+ agents: staffing is finite, meets the target and respects the occupancy cap', () => {

@@ -1,4 +1,4 @@
-// Staffing maths for the forecast (DESIGN §6, "Staffing" and "Checkable core").
+// Staffing maths for the forecast ("Staffing" and "Checkable core").
 //
 // Two queueing models, both with Poisson arrivals, exponential handle times and first-come-first-served:
 //   - Erlang C (M/M/n): callers wait for as long as it takes.

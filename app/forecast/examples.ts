@@ -77,7 +77,7 @@ export function largeHelplines(): ForecastHelpline[] {
 
 const ENGLAND = holidayDates(DEFAULT_BANK_HOLIDAYS, 'england-and-wales')
 
-/** DESIGN §10's budget case: 2,000,000 letters in 10 waves over 3 helplines and 6 months. */
+/** The performance budget's case (docs/performance.md): 2,000,000 letters in 10 waves over 3 helplines and 6 months. */
 export function largeCampaignInput(): ForecastInput {
   const start = toDayNumber('2027-01-04')
   const waves = Array.from({ length: 10 }, (_, i) => ({

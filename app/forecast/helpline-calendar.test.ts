@@ -79,7 +79,7 @@ describe('combined-load staffing', () => {
       to: '2027-06-13',
     })
     const [week] = calendar.weeks
-    // DESIGN §6's published example: 100 calls in a half hour at 180 s, 80% in 20 s needs 14 agents.
+    // The published Erlang C example: 100 calls in a half hour at 180 s, 80% in 20 s needs 14 agents.
     const combined = fteFromAgentHours(14 * 2 * 0.5, 7, 0.3)
     expect(fteFor(200)).toBeCloseTo(combined, 12)
     expect(week!.openDays).toBe(5)

@@ -1,4 +1,4 @@
-// The helpline calendar (DESIGN §9): every campaign landing on one helpline, week by week, stacked by how far
+// The helpline calendar: every campaign landing on one helpline, week by week, stacked by how far
 // along it is, over the helpline's baseline and against its available staff. Pure, like the rest of the engine.
 //
 // Staffing is never added up campaign by campaign: queues have economies of scale. The combined load is staffed

@@ -55,7 +55,7 @@ describe('half-hour intervals', () => {
 
 describe('FTE', () => {
   it('is agent-hours ÷ paid hours ÷ (1 − shrinkage), checked by hand', () => {
-    // 200 calls over two half hours = 100 calls per half hour at 180 s AHT, 80% in 20 s: DESIGN §6's published
+    // 200 calls over two half hours = 100 calls per half hour at 180 s AHT, 80% in 20 s: the published
     // example says 14 agents each. So 2 × 14 × 0.5 h = 14 agent-hours; 14 ÷ 7 h ÷ (1 − 0.3) = 2.857… FTE.
     const { days } = staffCombinedLoad({ helpline: smallHelpline(2), bankHolidays: [], campaigns: [[day(MONDAY, 200)]] })
     expect(days).toHaveLength(1)
@@ -69,7 +69,7 @@ describe('FTE', () => {
     expect(fteFromAgentHours(14, 7, 0.3)).toBeCloseTo(2.857142857142857, 12)
   })
 
-  it('respects the occupancy cap (15 agents at 70%, as DESIGN §6 says)', () => {
+  it('respects the occupancy cap (15 agents at 70%, as the published example says)', () => {
     const { days } = staffCombinedLoad({
       helpline: smallHelpline(1, { maxOccupancy: 0.7 }),
       bankHolidays: [],

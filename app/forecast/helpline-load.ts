@@ -1,4 +1,4 @@
-// Staffing one helpline for a stream of daily calls (DESIGN §6, "Staffing").
+// Staffing one helpline for a stream of daily calls ("Staffing").
 // Each day's calls are spread over the open half hours by the intraday profile; each half hour is staffed for
 // baseline + campaign together, and the campaign's need is that less the staffing for baseline alone.
 import { createWorkingCalendar, type WorkingCalendar } from './working-days'

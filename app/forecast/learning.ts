@@ -1,4 +1,4 @@
-// Starting figures for a new campaign's forecast, learnt from past campaigns' actual calls (DESIGN §9). Pure.
+// Starting figures for a new campaign's forecast, learnt from past campaigns' actual calls. Pure.
 import { MAX_CURVE_LENGTH } from './curves'
 import type { Channel } from './delivery'
 

@@ -33,7 +33,7 @@ export interface ForecastSettings {
   messages: Record<string, MessageForecastSettings>
 }
 
-/** Planning starting points until the designer sets their own (DESIGN §9 will offer observed rates). */
+/** Planning starting points until the designer sets their own (observed rates from past campaigns are offered beside them). */
 export const STARTING_CONTACT_RATES = { low: 5, central: 8, high: 12 }
 
 export function defaultForecastSettings(): ForecastSettings {

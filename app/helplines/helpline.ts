@@ -1,4 +1,4 @@
-// A helpline as its managers describe it (DESIGN §3), and how it feeds the forecast engine.
+// A helpline as its managers describe it, and how it feeds the forecast engine.
 // Pure: the helpline form, the forecast page in the browser and the server all use it.
 import { intervalIndex, intervalLabel } from '../forecast/helpline-load'
 import type { ForecastHelpline, OpeningHours } from '../forecast/types'

@@ -6,7 +6,7 @@ import { forbidden, notFound } from './responses.server'
 import { lockedResponse } from './refusals.server'
 import { hasRole, type SessionUser } from '../utils/roles'
 
-/** Any signed-in user may read any campaign (DESIGN §2: viewers read). Unknown refs are 404. */
+/** Any signed-in user may read any campaign (viewers read). Unknown refs are 404. */
 export async function requireReadableCampaign(request: Request, ref: string | undefined): Promise<{ user: SessionUser; campaign: Campaign }> {
   const user = await requireUser(request)
   const campaign = ref ? await getCampaignByRef(db, ref) : undefined

@@ -1,4 +1,4 @@
-// Actual calls of launched campaigns (DESIGN §8, §9): the one thing a launched campaign still records.
+// Actual calls of launched campaigns: the one thing a launched campaign still records.
 import { dayMonthYear, type ActualRow, type ActualsWindow } from '../actuals/upload'
 import { compareWithForecast, observedContactRate, observedResponseCurves, type ActualCalls, type ForecastComparison, type ObservedCurve, type ObservedRate } from '../forecast/actuals'
 import { addDays } from '../forecast/dates'

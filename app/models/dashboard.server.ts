@@ -1,4 +1,4 @@
-// What the home page shows each user (issue 7): their own campaigns, their sign-off inbox, their helplines.
+// What the home page shows each user: their own campaigns, their sign-off inbox, their helplines.
 import { groupsOf, type SignOffGroup } from '../signoff/groups'
 import { listSignOffInbox, type InboxItem } from './signoff.server'
 import { sql, type ExpressionBuilder } from 'kysely'

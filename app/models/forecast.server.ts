@@ -237,7 +237,7 @@ export async function saveForecastSettings(
   })
 }
 
-/** What the forecast task on the campaign page needs (DESIGN §4, task 3). */
+/** What the forecast task on the campaign page needs (task 3). */
 export async function forecastTaskState(db: DbOrTx, campaignId: string): Promise<{ messages: number; messagesReady: number; ratesSaved: boolean }> {
   const [messages, saved] = await Promise.all([
     db.selectFrom('message').select('id').where('campaign_id', '=', campaignId).execute(),

@@ -8,7 +8,7 @@ import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
 import { hasRole, type SessionUser } from '../utils/roles'
 
-/** DESIGN §2: administrators and Customer Services (helpline managers) manage helplines. */
+/** Administrators and Customer Services (helpline managers) manage helplines. */
 export function canManageHelplines(user: Pick<SessionUser, 'roles'>): boolean {
   return hasRole(user, 'admin', 'customer-services')
 }

@@ -1,4 +1,4 @@
-// Starting figures for a new forecast from past campaigns' actual calls (DESIGN §9).
+// Starting figures for a new forecast from past campaigns' actual calls.
 import { suggestFromHistory, type PastCampaignObservation, type Suggestion } from '../forecast/learning'
 import { channelsUsed, type CampaignMessageForForecast } from '../forecast/settings'
 import type { DbOrTx } from '../utils/db.server'

@@ -66,7 +66,7 @@ export const SCRIPT_DIFF_LABELS: Record<string, string> = {
   closing: 'Closing',
 }
 
-/** The checks of DESIGN §5 for a script, against the campaign's reference type. */
+/** The data-security checks for a script (docs/content-checks.md), against the campaign's reference type. */
 export function scriptFindings(script: ScriptSections & { callType: CallType }, campaign: { referenceType: ReferenceType }): Finding[] {
   // Custom mailing-data fields are not stored yet, so only the standard fields are known to the checks.
   return checkScript(script, { referenceType: campaign.referenceType, extraFields: [] })

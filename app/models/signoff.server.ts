@@ -323,7 +323,7 @@ export type RequestResult = { ok: true } | { ok: false; reason: WriteRefusal | '
 
 /**
  * Puts a draft campaign forward for sign-off: the owner or a co-owner, and only while no data-security check reports
- * an error (DESIGN §5). The campaign becomes "awaiting sign-off" and appears in each required group's inbox.
+ * an error. The campaign becomes "awaiting sign-off" and appears in each required group's inbox.
  */
 export async function requestSignOff(db: DbOrTx, input: { campaignId: string }, user: SessionUser): Promise<RequestResult> {
   return writeTransaction(db, async (tx) => {

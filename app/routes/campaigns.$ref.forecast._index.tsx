@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
   const [loaded, actuals] = await Promise.all([loadCampaignForecastData(db, campaign), listActuals(db, campaign.id)])
   const canEdit = canEditCampaign(user, campaign)
-  // Once a launched campaign has actual calls, the page sets them against the saved forecast (DESIGN §9).
+  // Once a launched campaign has actual calls, the page sets them against the saved forecast.
   const savedForecast = actuals.length && loaded.saved.version > 0 ? forecastFromSettings(loaded.saved.settings, loaded.messages, loaded.forecastHelplines, loaded.bankHolidays) : null
   return {
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, nation: campaign.nation },

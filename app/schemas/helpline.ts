@@ -15,7 +15,7 @@ import { text } from './fields'
 import { numberInput, optionalNumberInput } from './number-fields'
 import { numberText, readNumber } from './numbers'
 
-// The helpline form (DESIGN §3). Opening hours, day weights and the intraday profile are tables of inputs
+// The helpline form. Opening hours, day weights and the intraday profile are tables of inputs
 // named hours-<day>-open, hours-<day>-close, weight-<day> (Monday = 0) and profile-<half hour> (00:00 = 0).
 
 const scalarSchema = z.object({

@@ -1,4 +1,4 @@
-// Who must sign a campaign off (DESIGN §8). Pure: the server, the pages and the tests share these rules.
+// Who must sign a campaign off. Pure: the server, the pages and the tests share these rules.
 import type { Role } from '../utils/roles'
 
 export const SIGN_OFF_GROUPS = ['customer-services', 'debt-management', 'press-office'] as const

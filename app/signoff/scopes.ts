@@ -1,4 +1,4 @@
-// What each group signs (DESIGN §8): a plain, deterministic object built from the campaign's content. Its canonical
+// What each group signs: a plain, deterministic object built from the campaign's content. Its canonical
 // JSON is hashed to bind an approval to one version, and it is stored as the snapshot the approver saw.
 import { canonicalJson } from '../utils/canonical-json'
 import type { SignOffGroup } from './groups'

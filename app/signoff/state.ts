@@ -1,4 +1,4 @@
-// A group's sign-off state, derived from its latest decision and the current hash of its scope (DESIGN §8).
+// A group's sign-off state, derived from its latest decision and the current hash of its scope.
 import type { SignOffGroup } from './groups'
 
 export type GroupState = 'not-asked' | 'awaiting' | 'approved' | 'changes-requested' | 'out-of-date'

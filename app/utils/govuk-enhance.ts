@@ -7,7 +7,7 @@ type GovukModule = {
 }
 
 // Radios and Checkboxes are left out on purpose: their script marks conditional reveals with
-// aria-expanded, which is invalid on a radio or checkbox (govuk-frontend issue 979) and fails axe-core.
+// aria-expanded, which is invalid on a radio or checkbox (alphagov/govuk-frontend#979) and fails axe-core.
 // revealConditionals() below does the same show-and-hide without it. See docs/decisions/0004.
 const COMPONENTS = ['Accordion', 'Button', 'CharacterCount', 'ErrorSummary', 'FileUpload', 'NotificationBanner', 'PasswordInput', 'ServiceNavigation', 'SkipLink', 'Tabs']
 

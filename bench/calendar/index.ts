@@ -1,4 +1,4 @@
-// The helpline calendar under load (issue 7): `npx tsx bench/calendar/index.ts [--write] [--duration S] [--campaigns N] [--skip-build]`.
+// The helpline calendar under load: `npx tsx bench/calendar/index.ts [--write] [--duration S] [--campaigns N] [--skip-build]`.
 // Seeds the demo workspace and 1,000 campaigns into a scratch SQLite database through the app's own model functions,
 // builds and starts the production server on it, signs in as the helpline manager through POST /login, and drives
 // the calendar of the busiest helpline over 12 months with autocannon at 10 connections.

@@ -1,5 +1,5 @@
 // The forecast of a stored campaign on the server: `npx tsx bench/forecast/campaign.ts [--write] [--runs N]`.
-// DESIGN §10's large campaign (2,000,000 letters, 10 waves, 3 helplines) is stored in a scratch SQLite database
+// The performance budget's large campaign (2,000,000 letters, 10 waves, 3 helplines) is stored in a scratch SQLite database
 // through the app's own model functions, then timed as the CSV download and the briefings compute it (read
 // everything, then forecast) and as the forecast page renders its outputs (the tables) on the server.
 // --write puts the figures under "## Forecast of a stored campaign" in docs/performance.md.

@@ -1,4 +1,4 @@
-// Forecast engine benchmarks (DESIGN §10): run with `npx tsx bench/forecast/index.ts [--write] [--runs N]`.
+// Forecast engine benchmarks: run with `npx tsx bench/forecast/index.ts [--write] [--runs N]`.
 //   1. Node: 2,000,000 letters in 10 waves over 3 helplines and 6 months, half-hour intervals, 3 scenarios.
 //   2. Headless Chromium: a typical campaign recomputed as a designer types (the live what-if).
 // --write puts the figures under "## Forecast engine" in docs/performance.md, leaving other sections alone.
@@ -170,7 +170,7 @@ function section(rows: Row[], browserVersion: string, bundleKb: number): string 
     '',
     `- Machine: ${m.model}, nproc ${m.nproc}, ${m.memoryGb} GiB; Node ${m.node}; Chromium ${browserVersion} (headless).`,
     `  Load average when the run began: ${LOAD_AT_START} (other work shared the machine, so p95s especially run high).`,
-    `- Large campaign (DESIGN §10, \`largeCampaignInput()\` in app/forecast/examples.ts): 2,000,000 second-class`,
+    `- Large campaign (\`largeCampaignInput()\` in app/forecast/examples.ts): 2,000,000 second-class`,
     `  letters in 10 waves of 200,000 (sent ${sends[0]} to ${sends.at(-1)}) with a 30-day deadline, split 50/35/15`,
     '  over 3 helplines (one open on Saturdays, one staffed with Erlang A), contact rates 6% / 10% / 15%,',
     `  ${result.dates.length} days (${result.dates[0]} to ${result.dates.at(-1)}), 30-minute intervals. Baselines of`,

@@ -1,4 +1,4 @@
-// The whole app under a mixed load (issue 9, part 1):
+// The whole app under a mixed load:
 //   npx tsx bench/load/index.ts [--campaigns 1000,10000] [--seconds 60] [--connections 50] [--repeat 2] [--write] [--skip-build]
 // For each size, seeds the demo workspace and N campaigns (messages, waves, saved forecasts, lines to take; the
 // "awaiting sign-off" ones really put forward, so they are in the inbox) into a scratch SQLite file, starts the

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 
-// Frozen in time: Kysely<any>. Helplines (DESIGN §3) and uploaded bank-holiday files (DESIGN §6).
+// Frozen in time: Kysely<any>. Helplines and uploaded bank-holiday files.
 export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
   // The weekly shape (opening hours, the 48 half-hour profile, the 7 day weights) is small, always read and
   // written whole, and validated on both sides, so it is kept as JSON text: portable to PostgreSQL as is.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 
-// Frozen in time: Kysely<any>. A campaign's forecast inputs (DESIGN §6), versioned as one record.
+// Frozen in time: Kysely<any>. A campaign's forecast inputs, versioned as one record.
 export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
   await db.schema
     .createTable('forecast_input')

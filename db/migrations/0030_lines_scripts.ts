@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 
-// Lines to take, call scripts, Debt Management treatment and the launch date told to the Press Office (issue 5).
+// Lines to take, call scripts, Debt Management treatment and the launch date told to the Press Office.
 export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
   await db.schema
     .createTable('line_to_take')

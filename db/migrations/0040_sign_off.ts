@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 
-// Sign-off and launch (issue 6): requests, decisions bound to a scope hash, each group's current hash, and the
+// Sign-off and launch: requests, decisions bound to a scope hash, each group's current hash, and the
 // snapshot taken at launch. Decisions and launch snapshots are append-only, enforced by the database.
 export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   // One row per campaign, written when its owner first asks for sign-off.

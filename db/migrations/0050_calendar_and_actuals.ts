@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { SqlDialect } from '../dialect'
 
 // Frozen in time: Kysely<any>. The helpline calendar's stored arrivals and the actual calls of launched
-// campaigns (issue 7, DESIGN §9). docs/decisions/0050-stored-arrivals-kept-current-by-triggers.md explains the first.
+// campaigns. docs/decisions/0050-stored-arrivals-kept-current-by-triggers.md explains the first.
 export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   // One row per campaign whose stored arrivals are current. The triggers below delete it whenever anything the
   // arrivals are computed from changes, by whatever path; until it is written again, the arrivals are not used.

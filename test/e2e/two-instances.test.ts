@@ -1,4 +1,4 @@
-// Two app instances on different ports against one PostgreSQL behave as one product (DESIGN §10).
+// Two app instances on different ports against one PostgreSQL behave as one product.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { skipBrowser, startApp, DEMO_PASSWORD, type RunningApp } from '../support/browser'
 import { HttpClient, hiddenValue } from '../support/http'

@@ -90,7 +90,7 @@ describe('checking a script on save', () => {
     expect(findings[0].message).toContain('VAT registration number')
   })
 
-  it('runs each script rule of DESIGN §5', async () => {
+  it('runs each script rule of the data-security checks', async () => {
     const { owner, ref } = await setUp()
     await save(owner, ref, 'inbound', { opening: 'Hello, HMRC. What is ((utr))?', verification: '', body: 'Tell them.', closing: 'Bye.' }, '0')
     expect(ruleIds((await open(owner, ref, 'inbound')).data.findings)).toEqual(['inbound-greeting', 'verify-first', 'verify-first', 'summarise-close'])

@@ -109,7 +109,7 @@ describe('asking for sign-off', () => {
     for (const outsider of [people.otherDesigner, people.customerServices, people.viewer, people.admin]) {
       expect((await ask(outsider, ref)).status).toBe(403)
     }
-    // A co-owner owns the campaign too, so may put it forward (DESIGN §2).
+    // A co-owner owns the campaign too, so may put it forward.
     expect((await ask(people.coOwner, ref)).status).toBe(303)
     expect((await ask(people.owner, ref)).status).toBe(409)
 

@@ -69,7 +69,7 @@ export async function makeForecastedCampaign(owner: SessionUser, options: Foreca
   return { ref, campaignId: campaign.id, messageId: created.id }
 }
 
-/** Moves a campaign to a status directly, as the sign-off and launch actions (issue 6) will. */
+/** Moves a campaign to a status directly, as the sign-off and launch actions will. */
 export async function setStatus(campaignId: string, status: CampaignStatus): Promise<void> {
   await db.updateTable('campaign').set({ status }).where('id', '=', campaignId).execute()
 }
