@@ -4,9 +4,10 @@ import { sql, type Kysely } from 'kysely'
 import { dialectOf, openDatabase } from '../../db/connection'
 import { migrateToLatest } from '../../db/migrate'
 
-// Transient state that need not (and should not) move: sessions force everyone to sign in again on the new system.
+// Transient state that need not (and should not) move: sessions (and sign-ins half-way through) force everyone to sign
+// in again on the new system.
 // The calendar's stored arrivals and their change counter are derived caches, recomputed on the first read.
-const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'campaign_load', 'campaign_helpline_load', 'input_generation'])
+const SKIPPED = new Set(['session', 'sign_in_pending', 'sso_request', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'campaign_load', 'campaign_helpline_load', 'input_generation'])
 const BATCH = 500
 
 interface TableInfo {
