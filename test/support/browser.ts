@@ -89,8 +89,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 const scriptless = new WeakSet<BrowserContext>()
 
 /** A browser context; with JavaScript off it behaves like a browser with scripts disabled. */
-export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true })
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; ignoreHTTPSErrors?: boolean } = {}): Promise<BrowserContext> {
+  // ignoreHTTPSErrors: for the tests' own identity provider, whose certificate comes from a throwaway authority.
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false })
   if (options.javaScriptEnabled === false) scriptless.add(context)
   return context
 }
