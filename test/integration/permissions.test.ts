@@ -73,7 +73,7 @@ import * as loginCode from '../../app/routes/login_.two-factor'
 import * as loginNewPassword from '../../app/routes/login_.new-password'
 import * as loginSetUpTwoFactor from '../../app/routes/login_.set-up-two-factor'
 import * as loginSso from '../../app/routes/login_.sso'
-import * as loginSsoCallback from '../../app/routes/login_.sso.callback'
+import * as loginSsoCallback from '../../app/routes/login_.sso_.callback'
 import * as loginSignedOut from '../../app/routes/login_.signed-out'
 
 const ACTORS = ['anonymous', 'owner', 'coOwner', 'otherDesigner', 'customerServices', 'debtManagement', 'pressOffice', 'viewer', 'admin'] as const
