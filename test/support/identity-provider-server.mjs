@@ -76,11 +76,13 @@ const provider = new Provider(config.issuer, {
     ctx.type = 'html'
     ctx.body = page('Sign-in error', `<p>${escape(out.error)}: ${escape(out.error_description)}</p>`)
   },
+  // ID tokens last 10 minutes; the sign-in's own cookies an hour, so a clock set 20 minutes slow still lets a browser
+  // through the provider's pages while every ID token it signs arrives expired.
   ttl: {
     AccessToken: 600,
     AuthorizationCode: 60,
     IdToken: 600,
-    Interaction: 600,
+    Interaction: 3600,
     Session: 3600,
     Grant: 3600,
   },
