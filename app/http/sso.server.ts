@@ -4,14 +4,14 @@
 // docs/decisions/0090-single-sign-on-with-openid-connect.md; docs/deployment.md explains registering the planner.
 import crypto from 'node:crypto'
 import * as client from 'openid-client'
-import { signInFromProvider, type ProviderIdentity } from '../models/sso-user.server'
+import { signInFromProvider } from '../models/sso-user.server'
 import { appendAudit, type Actor } from '../utils/audit.server'
 import { now } from '../utils/clock.server'
 import { db, writeTransaction } from '../utils/db.server'
 import { env } from '../utils/env.server'
-import { ROLES, type Role } from '../utils/roles'
 import { secureCookies, sessionIdOf, tokenDigest } from '../utils/session.server'
 import { finishSignIn, redirectWithCookies } from './sign-in.server'
+import { classify, identityFrom, insecureProviderAllowed, claimText, type SsoFailureReason } from './sso-answer.server'
 import { redirectTo } from './responses.server'
 
 export const SSO_COOKIE = 'otm_sso'
@@ -24,15 +24,6 @@ const PROVIDER_TIMEOUT_SECONDS = 10
 
 export const singleSignOnEnabled = () => !!env().OIDC_ISSUER
 export const passwordSignInEnabled = () => env().LOCAL_LOGIN === '1'
-
-/**
- * Plain HTTP to the provider only for a provider on this machine, and never in production: the tests' provider,
- * or a developer's.
- */
-export function insecureProviderAllowed(issuer: string, nodeEnv: string): boolean {
-  const url = new URL(issuer)
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && nodeEnv !== 'production'
-}
 
 let discovered: Promise<client.Configuration> | null = null
 
@@ -76,20 +67,6 @@ function readCookie(request: Request): string | null {
   }
   return null
 }
-
-export type SsoFailureReason =
-  | 'provider-unreachable'
-  | 'no-request'
-  | 'state'
-  | 'nonce'
-  | 'expired-token'
-  | 'provider-refused'
-  | 'code-rejected'
-  | 'invalid-response'
-  | 'no-email'
-  | 'email-taken'
-  | 'disabled'
-  | 'no-role'
 
 export interface SsoFailure {
   ok: false
@@ -189,28 +166,6 @@ async function fail(reason: SsoFailureReason, details: { actor?: Actor | null; d
   return { ok: false, status: failure.status, reason, title: failure.title, message: failure.message }
 }
 
-function messages(error: unknown): string {
-  const parts: string[] = []
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) parts.push(e.message)
-  return parts.join(': ')
-}
-
-/** What went wrong, from the library's error: never the values it compared (the state, nonce or tokens). */
-export function classify(error: unknown): { reason: SsoFailureReason; detail: string } {
-  const text = messages(error)
-  const code = (error as { code?: string })?.code ?? ''
-  const detail = `${code ? `${code}: ` : ''}${text}`
-  if (error instanceof client.AuthorizationResponseError) return { reason: 'provider-refused', detail: `${error.error}${error.error_description ? `: ${error.error_description}` : ''}` }
-  if (error instanceof client.ResponseBodyError) return { reason: 'code-rejected', detail: `${error.error}${error.error_description ? `: ${error.error_description}` : ''}` }
-  if (/"state"/.test(text)) return { reason: 'state', detail }
-  if (/"nonce"/.test(text)) return { reason: 'nonce', detail }
-  if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED' || /"(exp|iat|nbf)"/.test(text)) return { reason: 'expired-token', detail }
-  if (error instanceof TypeError || code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT' || code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || code === 'OAUTH_RESPONSE_IS_NOT_JSON') {
-    return { reason: 'provider-unreachable', detail }
-  }
-  return { reason: 'invalid-response', detail }
-}
-
 /** Sends the browser to the provider, remembering (by a cookie of its own) what the answer must match. */
 export async function startSingleSignOn(request: Request, redirectAfter: string, address: string): Promise<Response | SsoFailure> {
   let config: client.Configuration
@@ -238,40 +193,6 @@ export async function startSingleSignOn(request: Request, redirectAfter: string,
     .values({ id: tokenDigest(token), state, nonce, code_verifier: codeVerifier, redirect_to: redirectAfter, created_at: at.toISOString() })
     .execute()
   return redirectTo(url.href, { status: 303, headers: { 'Set-Cookie': cookie(token, SSO_REQUEST_TTL_MS / 1000) } })
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() ? value.trim() : null
-}
-
-/** The provider's groups, whether the claim is a list or a single value. */
-export function groupsIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').slice(0, 1000)
-  return typeof value === 'string' ? [value] : []
-}
-
-export function rolesFor(groups: string[], map: Map<string, Role[]>): Role[] {
-  const roles = new Set<Role>()
-  for (const group of groups) for (const role of map.get(group) ?? []) roles.add(role)
-  return ROLES.filter((role) => roles.has(role))
-}
-
-export function identityFrom(issuer: string, claims: Record<string, unknown>, settings = env()): ProviderIdentity | null {
-  const username = text(claims.preferred_username) ?? text(claims.upn)
-  const email = (text(claims.email) ?? (username?.includes('@') ? username : null))?.toLowerCase()
-  if (!email || email.length > 254) return null
-  const given = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ')
-  const name = (text(claims.name) ?? (given || email)).slice(0, 120)
-  const groups = groupsIn(claims[settings.OIDC_ROLES_CLAIM])
-  return {
-    issuer,
-    subject: String(claims.sub),
-    email,
-    emailVerified: claims.email_verified === true || claims.xms_edov === true,
-    name,
-    roles: rolesFor(groups, settings.OIDC_ROLE_MAP),
-    groups: groups.slice(0, 50),
-  }
 }
 
 /** The provider's answer: checked by the library, then the account, then the session. */
@@ -306,7 +227,7 @@ export async function finishSingleSignOn(request: Request, address: string): Pro
     if (!idClaims) return fail('invalid-response', { detail: 'no ID token', address })
     claims = idClaims
     // Providers that keep profile claims out of the ID token (as OpenID Connect allows) give them at userinfo.
-    const missing = !text(claims.email) || claims[env().OIDC_ROLES_CLAIM] === undefined
+    const missing = !claimText(claims.email) || claims[env().OIDC_ROLES_CLAIM] === undefined
     if (missing && config.serverMetadata().userinfo_endpoint) {
       const info = await client.fetchUserInfo(config, tokens.access_token, String(claims.sub))
       claims = { ...info, ...claims }
@@ -317,7 +238,7 @@ export async function finishSingleSignOn(request: Request, address: string): Pro
   }
 
   const issuer = config.serverMetadata().issuer
-  const identity = identityFrom(issuer, claims)
+  const identity = identityFrom(issuer, claims, env())
   if (!identity) return fail('no-email', { detail: `subject ${String(claims.sub).slice(0, 100)}`, address })
   const outcome = await signInFromProvider(db, identity)
   if (!outcome.ok) {

@@ -51,16 +51,19 @@ export type Env = z.infer<typeof schema>
 
 let parsed: Env | undefined
 
+/** Checks an environment: the settings, or an error naming every variable that is wrong. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`)
+  }
+  return result.data
+}
+
 /** The environment, checked once: a misconfigured deployment fails at boot, not on some later request. */
 export function env(): Env {
-  if (!parsed) {
-    const result = schema.safeParse(process.env)
-    if (!result.success) {
-      const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`)
-    }
-    parsed = result.data
-  }
+  parsed ??= parseEnv(process.env)
   return parsed
 }
 
