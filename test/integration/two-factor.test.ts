@@ -1,5 +1,6 @@
 // Two-factor sign-in for local accounts: setting up an authenticator app, signing in with its codes or a recovery
 // code, the limit on guessing, and the accounts that must use it.
+import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import * as accountTwoFactor from '../../app/routes/account.two-factor._index'
 import * as setupPage from '../../app/routes/account.two-factor.setup'
@@ -241,6 +242,27 @@ describe('accounts that must use two-factor sign-in', () => {
     // From now on: password, then code.
     expect((await passwordStep(email)).result.location).toBe('/login/two-factor')
   })
+
+  it('is what npm run user:add makes of an administrator: a generated password to change, then two-factor to set up', async () => {
+    const email = `cli-${Date.now()}@example.gov.uk`
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/user-add.ts', ...args], { env: process.env, encoding: 'utf8' })
+    const added = run('--email', email, '--name', 'Cli Person', '--role', 'admin')
+    expect(added.status, added.stderr).toBe(0)
+    expect(added.stdout).toContain('must set up two-factor sign-in')
+    const password = /Password \(shown once; it must be changed at the first sign-in\): (\S+)/.exec(added.stdout)![1]!
+    const { result, pending } = await passwordStep(email, password)
+    expect(result.location).toBe('/login/new-password')
+    const chosen = await callAction(newPasswordStep.action, '/login/new-password', { cookie: pending, form: { password: 'a long passphrase of mine', confirm: 'a long passphrase of mine' } })
+    expect(chosen.location).toBe('/login/set-up-two-factor')
+
+    // A password chosen on the command line need not be changed, but must pass the policy.
+    const weak = run('--email', `weak-${email}`, '--name', 'Weak Person', '--role', 'viewer', '--password', 'password123456')
+    expect(weak.status).toBe(2)
+    expect(weak.stderr).toContain('--password: Choose a different password: this one is on a list of commonly used and breached passwords')
+    const chosenHere = run('--email', `own-${email}`, '--name', 'Own Person', '--role', 'viewer', '--password', 'a long passphrase of mine')
+    expect(chosenHere.status, chosenHere.stderr).toBe(0)
+    expect((await passwordStep(`own-${email}`, 'a long passphrase of mine')).session).toBeTruthy()
+  }, 60_000)
 
   it('makes an administrator added by another administrator choose a password, then set it up', async () => {
     const admin = await makeUser(['admin'])
