@@ -1,6 +1,7 @@
 // What the home page shows each user: their own campaigns, their sign-off inbox, their helplines.
 import { groupsOf, type SignOffGroup } from '../signoff/groups'
-import { listSignOffInbox, type InboxItem } from './signoff.server'
+import { bringSignOffUpToDate } from './signoff/sync.server'
+import { listSignOffInbox, type InboxItem } from './signoff/views.server'
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database } from '../../db/types'
 import { nextStep, type NextStep } from '../campaign/next-step'
@@ -39,6 +40,7 @@ const mineOrCoOwned = (userId: string) => (eb: ExpressionBuilder<Database, 'camp
 
 /** A designer's campaigns that are not closed, soonest launch first, each with its next step. */
 export async function designerCampaigns(db: DbOrTx, user: SessionUser, today: string): Promise<{ campaigns: DesignerCampaign[]; more: number }> {
+  await bringSignOffUpToDate(db)
   const rows = await db
     .selectFrom('campaign')
     .select(['ref'])
@@ -99,6 +101,7 @@ export interface CampaignOverview {
 }
 
 export async function campaignOverview(db: DbOrTx, today: string): Promise<CampaignOverview> {
+  await bringSignOffUpToDate(db)
   const [counts, upcoming] = await Promise.all([
     db.selectFrom('campaign').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute(),
     db

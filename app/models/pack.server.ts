@@ -8,7 +8,8 @@ import { computeSavedForecast } from './forecast.server'
 import { getDebtTreatment } from './debt-treatment.server'
 import { listLines } from './line.server'
 import { getPressBriefing } from './press-briefing.server'
-import { listScripts, scriptFindings } from './script.server'
+import { scriptFindings } from '../content/stored-content'
+import { listScripts } from './script.server'
 
 /** The campaign's messages with their waves, as the key dates need them. */
 export async function listPackMessages(db: DbOrTx, campaignId: string): Promise<PackMessage[]> {
