@@ -7,7 +7,7 @@ import { GROUP_LABELS, requiredGroups, SIGN_OFF_GROUPS, type SignOffGroup } from
 import { changedParts } from '../../signoff/scopes'
 import { approvedByAuthor, groupState, statusFromStates, type GroupPosition, type GroupState } from '../../signoff/state'
 import { outOfDateReason, statusSummary } from '../../signoff/words'
-import { appendAudit, type Actor } from '../../utils/audit.server'
+import { appendAudit, type Actor, type AuditInput } from '../../utils/audit.server'
 import { nowIso } from '../../utils/clock.server'
 import { writeTransaction, type DbOrTx, type Tx } from '../../utils/db.server'
 import { loadAuthorIds, loadSignOffAggregate, scopesOf } from './aggregate.server'
@@ -19,7 +19,7 @@ import { asLatest, decisionSnapshot, latestDecisions } from './decisions.server'
  * required group's latest decision approves the current hash and its approver is not an author), and an audit event
  * for each approval that goes out of date or comes back into date, and for each change of status.
  */
-export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | null): Promise<{ status: string } | null> {
+export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | null): Promise<{ status: string; events: AuditInput[] } | null> {
   const aggregate = await loadSignOffAggregate(tx, campaignId)
   if (!aggregate) return null
   const scopes = scopesOf(aggregate)
@@ -32,6 +32,12 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
   const latest = await latestDecisions(tx, [campaignId])
   const required = requiredGroups(aggregate.campaign)
   const states: Partial<Record<SignOffGroup, GroupState>> = {}
+  // What this sync recorded, returned so that whatever else must happen in the same transaction can follow from it.
+  const events: AuditInput[] = []
+  const emit = async (event: AuditInput) => {
+    events.push(event)
+    await appendAudit(tx, event)
+  }
 
   for (const group of SIGN_OFF_GROUPS) {
     const decision = latest.get(`${campaignId}/${group}`) ?? null
@@ -63,7 +69,7 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
     if (wasApproved && state === 'out-of-date') {
       const parts = decision.scopeHash === scopes[group].hash ? [] : changedParts(await decisionSnapshot(tx, decision.id), scopes[group].content)
       const approverIsAuthor = approvedByAuthor(position)
-      await appendAudit(tx, {
+      await emit({
         actor,
         campaignId,
         action: 'sign-off.out-of-date',
@@ -74,7 +80,7 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
         after: { group, scopeHash: scopes[group].hash, changed: parts, ...(approverIsAuthor ? { approverIsAuthor: true } : {}) },
       })
     } else if (!wasApproved && state === 'approved') {
-      await appendAudit(tx, {
+      await emit({
         actor,
         campaignId,
         action: 'sign-off.current-again',
@@ -89,11 +95,11 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
 
   await markSynced(tx, campaignId)
   // A status set by hand (tests, or data from before sign-off existed) is left alone until sign-off is asked for.
-  if (!request || (campaign.status !== 'awaiting-sign-off' && campaign.status !== 'approved')) return { status: campaign.status }
+  if (!request || (campaign.status !== 'awaiting-sign-off' && campaign.status !== 'approved')) return { status: campaign.status, events }
   const status = statusFromStates(required, states)
   if (status !== campaign.status) {
     await tx.updateTable('campaign').set({ status }).where('id', '=', campaignId).where('status', '=', campaign.status).execute()
-    await appendAudit(tx, {
+    await emit({
       actor,
       campaignId,
       action: 'campaign.status-changed',
@@ -107,7 +113,7 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
       after: { status },
     })
   }
-  return { status }
+  return { status, events }
 }
 
 /** Records that the cached state now reflects the content as it is in this transaction. */
