@@ -188,6 +188,31 @@ describe('signing in with two-factor', () => {
     expect((await codeStep(later.pending!, app.code(), '10.34.0.1')).result.status).toBe(303)
   })
 
+  it('holds a guessing loop that retries the instant it is allowed to about four codes an hour', async () => {
+    testClock.freeze('2027-02-06T09:00:00Z')
+    const user = await makeUser(['viewer'])
+    await enrol(user)
+    const { checkSecondFactor } = await import('../../app/models/two-factor.server')
+    const { now } = await import('../../app/utils/clock.server')
+    const start = now().getTime()
+    const checkedAt: number[] = []
+    // Someone who has the password guesses codes for a day, retrying the moment each wait ends.
+    while (now().getTime() - start < 24 * 60 * 60 * 1000) {
+      const result = await checkSecondFactor(db, user, '000000', 'at sign-in')
+      if (result.ok) throw new Error('a guess was right')
+      if (result.reason === 'wait') testClock.advance(result.waitMs)
+      else checkedAt.push(now().getTime() - start)
+    }
+    const inHour = (from: number) => checkedAt.filter((t) => t >= from * 3_600_000 && t < (from + 1) * 3_600_000).length
+    const figures = { firstMinute: checkedAt.filter((t) => t < 60_000).length, firstHour: inHour(0), lastHour: inHour(23), day: checkedAt.length }
+    console.info(`Second-factor limit, one account guessed for a day: ${JSON.stringify(figures)}`)
+    expect(figures.firstMinute).toBe(10) // 5 free, then waits of 1, 2, 4, 8, 16 s
+    expect(figures.lastHour).toBe(4) // one every 15 minutes
+    expect(figures.day).toBeLessThanOrEqual(110)
+    // Each guess matches one of three codes (a step either side of now) in a million: the chance in a day.
+    console.info(`Chance of a right guess in a day: ${((figures.day * 3) / 1_000_000).toExponential(1)}`)
+  }, 120_000)
+
   it('caps the wait at 15 minutes', async () => {
     testClock.freeze('2027-02-04T09:00:00Z')
     const user = await makeUser(['viewer'])
