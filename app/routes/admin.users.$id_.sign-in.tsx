@@ -145,11 +145,17 @@ export default function UserSignIn() {
               </>
             ) : null}
             <h2 className="govuk-heading-m">End all sessions</h2>
-            <p className="govuk-body">Signs {account.name} out of every browser at once, for example if a device is lost.</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="end-sessions" />
-              <Button text="End all sessions" variant="warning" preventDoubleClick />
-            </Form>
+            {sessions > 0 ? (
+              <>
+                <p className="govuk-body">Signs {account.name} out of every browser at once, for example if a device is lost.</p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="end-sessions" />
+                  <Button text="End all sessions" variant="warning" preventDoubleClick />
+                </Form>
+              </>
+            ) : (
+              <p className="govuk-body">{account.name} is not signed in anywhere.</p>
+            )}
           </>
         )}
       </div>
