@@ -22,6 +22,15 @@ const TRUST_PROXY = process.env.TRUST_PROXY === '1'
 // Node runs JavaScript on one core. WEB_CONCURRENCY > 1 forks that many copies sharing the port (docs/deployment.md):
 // every piece of state they share lives in the database, so they behave as separate instances would.
 const WORKERS = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY || 1)) || 1)
+// Signing out of a single sign-on session ends at the identity provider (RP-initiated logout): the one other origin
+// a form on these pages may lead to.
+const SSO_ORIGIN = (() => {
+  try {
+    return process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : ''
+  } catch {
+    return ''
+  }
+})()
 const PUBLIC_ORIGINS = (process.env.APP_ORIGIN || '')
   .split(',')
   .map((origin) => origin.trim())
@@ -110,7 +119,7 @@ async function serve() {
         MODE === 'production' ? "connect-src 'self'" : "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
         "object-src 'none'",
         "base-uri 'none'",
-        "form-action 'self'",
+        SSO_ORIGIN ? `form-action 'self' ${SSO_ORIGIN}` : "form-action 'self'",
         "frame-ancestors 'none'",
       ].join('; '),
     )

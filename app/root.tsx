@@ -100,7 +100,10 @@ function Page({ title, user, children }: { title: string; user: SessionUser | nu
                 ? {
                     end: (
                       <form method="post" action="/logout" className="app-sign-out">
-                        <span className="govuk-body-s app-signed-in-as">{user.name}</span>{' '}
+                        <a className="govuk-link govuk-body-s app-signed-in-as" href="/account">
+                          {user.name}
+                          <span className="govuk-visually-hidden">: your account</span>
+                        </a>{' '}
                         <button type="submit" className="govuk-button govuk-button--secondary app-sign-out__button" data-module="govuk-button">
                           Sign out
                         </button>

@@ -11,6 +11,13 @@ export interface UserTable {
   version: number
   created_at: string
   updated_at: string
+  /** 1: this account cannot finish signing in with a password until two-factor sign-in is set up. */
+  two_factor_required: Generated<number>
+  /** 1: the password was reset by an administrator and must be changed at the next sign-in. */
+  must_change_password: Generated<number>
+  password_expires_at: string | null
+  sso_issuer: string | null
+  sso_subject: string | null
 }
 
 export interface UserRoleTable {
@@ -26,6 +33,47 @@ export interface SessionTable {
   last_seen_at: string
   ip: string | null
   user_agent: string | null
+  /** 'password', 'password-and-code', 'password-and-recovery-code' or 'single-sign-on'. */
+  method: string | null
+  /** The provider's ID token, kept only to end the provider's session at sign-out. */
+  id_token: string | null
+}
+
+export interface TwoFactorTable {
+  user_id: string
+  secret: string | null
+  enrolled_at: string | null
+  last_used_step: number | null
+  pending_secret: string | null
+  pending_created_at: string | null
+}
+
+export interface RecoveryCodeTable {
+  id: string
+  user_id: string
+  /** scrypt, as for passwords: the codes themselves are shown once and never stored. */
+  code_hash: string
+  created_at: string
+  used_at: string | null
+}
+
+export interface SignInPendingTable {
+  /** SHA-256 of the cookie token. */
+  id: string
+  user_id: string
+  redirect_to: string
+  second_factor_done: Generated<number>
+  created_at: string
+}
+
+export interface SsoRequestTable {
+  /** SHA-256 of the cookie token. */
+  id: string
+  state: string
+  nonce: string
+  code_verifier: string
+  redirect_to: string
+  created_at: string
 }
 
 export interface LoginThrottleTable {
@@ -369,6 +417,10 @@ export interface Database {
   input_generation: InputGenerationTable
   campaign_helpline_load: CampaignHelplineLoadTable
   actual_calls: ActualCallsTable
+  two_factor: TwoFactorTable
+  recovery_code: RecoveryCodeTable
+  sign_in_pending: SignInPendingTable
+  sso_request: SsoRequestTable
 }
 
 export type UserRow = Selectable<UserTable>

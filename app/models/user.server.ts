@@ -5,6 +5,7 @@ import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { hashPassword } from '../utils/password.server'
 import { isRole, ROLES, type Role } from '../utils/roles'
 import { revokeUserSessions } from '../utils/session.server'
+import { requireTwoFactorFor } from './two-factor.server'
 
 export interface UserListItem {
   id: string
@@ -77,10 +78,18 @@ export async function listUsersWithRole(db: DbOrTx, role: Role): Promise<{ id: s
 
 export class EmailTakenError extends Error {}
 
+export interface NewAccountRules {
+  /** Two-factor sign-in must be set up before the account can be used (administrators added by a person). */
+  requireTwoFactor?: boolean
+  /** The password was chosen by someone else and must be changed at the first sign-in. */
+  mustChangePassword?: boolean
+}
+
 export async function createUser(
   db: DbOrTx,
   input: { email: string; name: string; password: string; roles: Role[] },
   actor: Actor | null,
+  rules: NewAccountRules = {},
 ): Promise<string> {
   const passwordHash = await hashPassword(input.password) // outside the transaction: scrypt is slow by design
   const email = normaliseEmail(input.email)
@@ -91,7 +100,18 @@ export async function createUser(
     const at = nowIso()
     await tx
       .insertInto('users')
-      .values({ id, email, name: input.name, password_hash: passwordHash, disabled: 0, version: 1, created_at: at, updated_at: at })
+      .values({
+        id,
+        email,
+        name: input.name,
+        password_hash: passwordHash,
+        disabled: 0,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        two_factor_required: rules.requireTwoFactor ? 1 : 0,
+        must_change_password: rules.mustChangePassword ? 1 : 0,
+      })
       .execute()
     const roles = [...new Set(input.roles)]
     if (roles.length) await tx.insertInto('user_role').values(roles.map((role) => ({ user_id: id, role }))).execute()
@@ -101,7 +121,7 @@ export async function createUser(
       entityType: 'user',
       entityId: id,
       summary: `Added user ${email} with roles: ${roles.join(', ') || 'none'}`,
-      after: { email, name: input.name, roles },
+      after: { email, name: input.name, roles, twoFactorRequired: !!rules.requireTwoFactor, mustChangePassword: !!rules.mustChangePassword },
     })
     return id
   })
@@ -132,6 +152,8 @@ export async function updateUser(
     const roles = [...new Set(input.roles)]
     if (roles.length) await tx.insertInto('user_role').values(roles.map((role) => ({ user_id: input.id, role }))).execute()
     if (input.disabled) await revokeUserSessions(tx, input.id)
+    // A person made an administrator by another administrator sets up two-factor sign-in before using the role.
+    if (roles.includes('admin') && !before.roles.includes('admin')) await requireTwoFactorFor(tx, input.id)
     const changes: string[] = []
     if (before.name !== input.name) changes.push('name')
     if (before.roles.join() !== [...roles].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)).join()) changes.push(`roles to ${roles.join(', ') || 'none'}`)

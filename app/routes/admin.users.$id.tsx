@@ -75,6 +75,12 @@ export default function EditUser() {
           />
           <Button text="Save changes" preventDoubleClick />
         </Form>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/admin/users/${user.id}/sign-in`}>
+            Sign-in and security<span className="govuk-visually-hidden"> for {user.email}</span>
+          </a>
+          : reset their password, remove two-factor sign-in or end their sessions.
+        </p>
       </div>
     </div>
   )

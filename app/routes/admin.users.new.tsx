@@ -9,6 +9,7 @@ import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues, parseForm, type FieldErrors } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
+import { passwordProblem } from '~/utils/password-policy.server'
 
 export const handle = { title: 'Add a user' }
 
@@ -25,8 +26,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const kept = { name: values.name ?? '', email: values.email ?? '', roles: roles.slice(0, 10) }
   const parsed = parseForm(newUserSchema, { ...values, roles })
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept }, { status: 400 })
+  const weak = passwordProblem(parsed.data.password, parsed.data)
+  if (weak) return data({ errors: { password: weak.replace(/^Enter a new password$/, 'Enter a temporary password') }, values: kept }, { status: 400 })
   try {
-    await createUser(db, parsed.data, admin)
+    // The person replaces the temporary password at their first sign-in; an administrator also sets up two-factor sign-in.
+    await createUser(db, parsed.data, admin, { mustChangePassword: true, requireTwoFactor: parsed.data.roles.includes('admin') })
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data({ errors: { email: 'A user with this email address already exists' }, values: kept }, { status: 400 })
@@ -64,7 +68,7 @@ export default function NewUser() {
             name="password"
             autocomplete="new-password"
             label={{ text: 'Temporary password', classes: 'govuk-label--s' }}
-            hint={{ text: 'At least 12 characters. Give it to the person securely.' }}
+            hint={{ text: 'At least 12 characters. Give it to the person securely: they choose their own when they first sign in. Administrators also set up two-factor sign-in then.' }}
             errorMessage={errors?.password}
           />
           <Button text="Add user" preventDoubleClick />

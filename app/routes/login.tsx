@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { Button, Input, PasswordInput } from '~/components/govuk'
@@ -11,7 +11,8 @@ import { readFormData } from '~/http/forms.server'
 import { safeRedirectPath } from '~/http/responses.server'
 import { recordFailure, recordSuccess, waitBeforeAttempt } from '~/utils/login-throttle.server'
 import { verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
-import { createSession, destroySession } from '~/utils/session.server'
+import { startSignIn } from '~/http/sign-in.server'
+import { passwordSignInEnabled, singleSignOnEnabled } from '~/http/sso.server'
 
 export const handle = { title: 'Sign in' }
 
@@ -25,10 +26,11 @@ const WRONG = 'Enter a correct email address and password'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), '/'))
-  return null
+  return { singleSignOn: singleSignOnEnabled(), passwords: passwordSignInEnabled() }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  if (!passwordSignInEnabled()) return data({ errors: { email: 'Sign in with single sign-on: signing in with a password is turned off' }, values: { email: '' } }, { status: 403 })
   const values = formValues(await readFormData(request))
   const parsed = parseForm(schema, values)
   const kept = { email: values.email ?? '' }
@@ -55,38 +57,64 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   await recordSuccess(parsed.data.email)
-  await destroySession(request)
-  const cookie = await createSession(db, candidate.id, { ip: address, userAgent: request.headers.get('User-Agent') })
   const target = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), '/')
-  return redirect(target, { status: 303, headers: { 'Set-Cookie': cookie } })
+  // A session now, or the steps the account still owes first (a code, a new password, setting up two-factor).
+  const started = await startSignIn(request, candidate.id, { address, redirectTo: target })
+  if (!started.ok) return data({ errors: { email: started.message }, values: kept }, { status: 400 })
+  return started.response
 }
 
 export default function Login() {
   const actionData = useActionData<typeof action>()
+  const ways = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const errors = actionData?.errors as Record<string, string> | undefined
   const redirectTo = searchParams.get('redirectTo')
+  const query = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} order={['email', 'password']} />
         <h1 className="govuk-heading-l">Sign in to OTM Campaign Planner</h1>
         <p className="govuk-body">Plan One to Many campaigns: messages, call forecasts, lines to take, scripts and sign-off.</p>
-        <Form method="post" noValidate action={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            spellcheck={false}
-            label={{ text: 'Email address' }}
-            defaultValue={actionData?.values.email ?? ''}
-            errorMessage={errors?.email}
-          />
-          <PasswordInput id="password" name="password" label={{ text: 'Password' }} autocomplete="current-password" errorMessage={errors?.password} />
-          <Button text="Sign in" preventDoubleClick />
-        </Form>
+        {searchParams.get('timedOut') ? <p className="govuk-body">Your sign-in was not finished in time. Sign in again.</p> : null}
+        {ways.singleSignOn ? <SingleSignOnStart href={`/login/sso${query}`} alsoPasswords={ways.passwords} /> : null}
+        {ways.passwords ? <PasswordSignIn action={`/login${query}`} errors={errors} email={actionData?.values.email ?? ''} heading={ways.singleSignOn} /> : null}
       </div>
     </div>
+  )
+}
+
+function SingleSignOnStart({ href, alsoPasswords }: { href: string; alsoPasswords: boolean }) {
+  return (
+    <>
+      <p className="govuk-body">Use the account you sign in to your computer with.</p>
+      <a href={href} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+        Sign in with single sign-on
+      </a>
+      {alsoPasswords ? <p className="govuk-body">Or, if you were given a password for the planner itself:</p> : null}
+    </>
+  )
+}
+
+function PasswordSignIn({ action, errors, email, heading }: { action: string; errors?: Record<string, string>; email: string; heading: boolean }) {
+  return (
+    <>
+      {heading ? <h2 className="govuk-heading-m">Sign in with a password</h2> : null}
+      <Form method="post" noValidate action={action}>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          spellcheck={false}
+          label={{ text: 'Email address' }}
+          defaultValue={email}
+          errorMessage={errors?.email}
+        />
+        <PasswordInput id="password" name="password" label={{ text: 'Password' }} autocomplete="current-password" errorMessage={errors?.password} />
+        <Button text="Sign in" preventDoubleClick />
+      </Form>
+    </>
   )
 }

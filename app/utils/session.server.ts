@@ -11,12 +11,12 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000
 // session early, never late.
 const TOUCH_AFTER_MS = 60 * 1000
 
-function secureCookies(): boolean {
+export function secureCookies(): boolean {
   const setting = env().COOKIE_SECURE
   return setting ? setting === '1' : env().NODE_ENV === 'production'
 }
 
-function tokenDigest(token: string): string {
+export function tokenDigest(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex')
 }
 
@@ -54,7 +54,7 @@ export function readSessionToken(request: Request): string | null {
 export async function createSession(
   database: DbOrTx,
   userId: string,
-  details: { ip: string | null; userAgent: string | null },
+  details: { ip: string | null; userAgent: string | null; method?: string; idToken?: string | null },
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url')
   const at = now().toISOString()
@@ -67,6 +67,8 @@ export async function createSession(
       last_seen_at: at,
       ip: details.ip?.slice(0, 100) ?? null,
       user_agent: details.userAgent?.slice(0, 300) ?? null,
+      method: details.method ?? null,
+      id_token: details.idToken ?? null,
     })
     .execute()
   return serializeSessionCookie(token, ABSOLUTE_TIMEOUT_MS / 1000)
@@ -125,6 +127,16 @@ export async function destroySession(request: Request): Promise<void> {
   if (token) await db.deleteFrom('session').where('id', '=', tokenDigest(token)).execute()
 }
 
-export async function revokeUserSessions(database: DbOrTx, userId: string): Promise<void> {
-  await database.deleteFrom('session').where('user_id', '=', userId).execute()
+/** The database id of the request's session (a digest of the cookie), or null without one. */
+export function sessionIdOf(request: Request): string | null {
+  const token = readSessionToken(request)
+  return token ? tokenDigest(token) : null
+}
+
+/** Ends every session of a user, or every one but `keep` (the one making the change). Returns how many ended. */
+export async function revokeUserSessions(database: DbOrTx, userId: string, keep?: string | null): Promise<number> {
+  let query = database.deleteFrom('session').where('user_id', '=', userId)
+  if (keep) query = query.where('id', '!=', keep)
+  const result = await query.executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

@@ -1,12 +1,15 @@
 // Security that must hold on every route: signs in as every role, crawls every page and download the app links
 // to, checks the security headers on every response, proves every route in Remix's manifest was reached, and
-// sends a cross-origin POST to every action.
+// sends a cross-origin POST to every action. Then single sign-on against a real provider: every wrong answer is
+// refused with a clear page and an audit event.
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, openPage, skipBrowser, startApp, type RunningApp } from '../support/browser'
 import { HttpClient } from '../support/http'
+import { CLIENT_ID, CLIENT_SECRET, freePort, makeCertificates, PROVIDER_PASSWORD, ROLE_MAP, startTestProvider, type TestProvider } from '../support/identity-provider'
 
 const ROLES = [
   'designer@example.gov.uk',
@@ -133,7 +136,8 @@ describe.skipIf(skipBrowser)('security on every route', () => {
     }
     // An unknown address exercises the "page not found" route.
     const anonymous = new HttpClient(app.baseUrl)
-    for (const url of ['/no-such-page', '/login', '/healthz']) {
+    // The steps of a sign-in and the single sign-on pages are reached from a sign-in, not from a link.
+    for (const url of ['/no-such-page', '/login', '/healthz', '/login/two-factor', '/login/new-password', '/login/set-up-two-factor', '/login/sso', '/login/sso/callback', '/login/signed-out']) {
       const response = await anonymous.get(url)
       expectSecurityHeaders(url, response)
       visited.set(url, response.status)
@@ -201,5 +205,159 @@ describe.skipIf(skipBrowser)('security on every route', () => {
     // The same request from the app's own origin is not refused by the origin check.
     const own = await admin.post('/campaigns/new', { name: '' })
     expect(own.status).toBe(400)
+  })
+})
+
+describe.skipIf(skipBrowser)('single sign-on refuses every wrong answer, on the production build', () => {
+  let app: RunningApp
+  let provider: TestProvider
+  let browser: Browser
+
+  beforeAll(async () => {
+    const certificates = makeCertificates()
+    const providerPort = await freePort()
+    app = await startApp({
+      OIDC_ISSUER: `https://127.0.0.1:${providerPort}`,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_ROLE_MAP: ROLE_MAP,
+      NODE_EXTRA_CA_CERTS: certificates.ca,
+    })
+    provider = await startTestProvider({
+      port: providerPort,
+      tls: certificates,
+      redirectUris: [`${app.baseUrl}/login/sso/callback`],
+      postLogoutRedirectUris: [`${app.baseUrl}/login/signed-out`],
+    })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await provider?.stop()
+    await app?.stop()
+  })
+
+  function refusals(): { reason: string; detail: string | null }[] {
+    const db = new BetterSqlite3(app.databaseFile, { readonly: true })
+    try {
+      const rows = db.prepare("select after_json from audit_event where action = 'security.sso-failed' order by id").all() as { after_json: string }[]
+      return rows.map((row) => JSON.parse(row.after_json))
+    } finally {
+      db.close()
+    }
+  }
+
+  async function freshPage(): Promise<Page & { problems: string[] }> {
+    const context = await newContext(browser, { ignoreHTTPSErrors: true })
+    const page = await openPage(context)
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort())
+    return page
+  }
+
+  async function atProvider(page: Page, username: string) {
+    await page.goto(`${app.baseUrl}/login`)
+    await page.getByRole('button', { name: 'Sign in with single sign-on' }).click()
+    await page.waitForURL((url) => url.origin === provider.issuer)
+    await page.getByLabel('Username').fill(username)
+    await page.getByLabel('Password').fill(PROVIDER_PASSWORD)
+  }
+
+  /**
+   * The provider's answer (the callback URL with its code and state), caught before the browser delivers it: the
+   * sign-in form's post goes to the provider from the test instead, with the browser's cookies, redirects held.
+   */
+  async function answerFor(page: Page, username: string): Promise<string> {
+    let caught: string | null = null
+    await page.route(`${provider.issuer}/interaction/**`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      const posted = await route.fetch({ maxRedirects: 0 })
+      const resume = new URL(posted.headers()['location']!, provider.issuer).href
+      const answer = await page.context().request.get(resume, { maxRedirects: 0 })
+      caught = new URL(answer.headers()['location']!, provider.issuer).href
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html lang="en"><title>Held</title><p>The answer was held back.</p></html>' })
+    })
+    await atProvider(page, username)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => caught).not.toBeNull()
+    await page.unrouteAll({ behavior: 'ignoreErrors' })
+    expect(caught!.startsWith(`${app.baseUrl}/login/sso/callback?`)).toBe(true)
+    return caught!
+  }
+
+  async function expectRefusedPage(page: Page, status: number, title: string, reason: string) {
+    const before = refusals().length
+    return async (response: { status(): number } | null) => {
+      expect(response?.status()).toBe(status)
+      expect(await page.locator('h1').textContent()).toBe(title)
+      await expectAccessible(page, `single sign-on refused: ${reason}`)
+      const after = refusals()
+      expect(after).toHaveLength(before + 1)
+      expect(after.at(-1)!.reason).toBe(reason)
+      // Nobody was signed in.
+      await page.goto(`${app.baseUrl}/account`)
+      expect(new URL(page.url()).pathname).toBe('/login')
+    }
+  }
+
+  it('refuses an answer whose state was tampered with', async () => {
+    const page = await freshPage()
+    const answer = new URL(await answerFor(page, 'carl'))
+    answer.searchParams.set('state', 'tampered-state-value-that-is-not-the-one-sent')
+    const check = await expectRefusedPage(page, 400, 'Sorry, we could not sign you in', 'state')
+    await check(await page.goto(answer.href))
+    await page.context().close()
+  })
+
+  it('refuses a code used a second time', async () => {
+    const page = await freshPage()
+    const answer = await answerFor(page, 'carl')
+    await page.goto(answer)
+    expect(new URL(page.url()).pathname).toBe('/')
+    expect(await page.locator('.app-signed-in-as').textContent()).toContain('Carl Customer')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL((url) => url.origin === provider.issuer)
+    await Promise.all([page.waitForURL('**/login/signed-out'), page.getByRole('button', { name: 'Yes, sign me out' }).click()])
+    const check = await expectRefusedPage(page, 400, 'Your sign-in has expired', 'no-request')
+    await check(await page.goto(answer))
+    await page.context().close()
+  })
+
+  it('refuses an ID token carrying a nonce this sign-in did not send', async () => {
+    const page = await freshPage()
+    await provider.overrideNonce('a-nonce-from-another-sign-in')
+    try {
+      await atProvider(page, 'ada')
+      const check = await expectRefusedPage(page, 400, 'Sorry, we could not sign you in', 'nonce')
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(`${app.baseUrl}/login/sso/callback`)), page.getByRole('button', { name: 'Sign in' }).click()])
+      await page.waitForLoadState()
+      await check(response)
+    } finally {
+      await provider.overrideNonce(null)
+    }
+    await page.context().close()
+  })
+
+  it('refuses an ID token that has expired (the provider’s clock 20 minutes slow)', async () => {
+    const page = await freshPage()
+    await provider.setClockOffset(-20 * 60 * 1000)
+    try {
+      await atProvider(page, 'ada')
+      const check = await expectRefusedPage(page, 400, 'Sorry, we could not sign you in', 'expired-token')
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(`${app.baseUrl}/login/sso/callback`)), page.getByRole('button', { name: 'Sign in' }).click()])
+      await page.waitForLoadState()
+      await check(response)
+    } finally {
+      await provider.setClockOffset(0)
+    }
+    await page.context().close()
+  })
+
+  it('explains a provider that stops answering', async () => {
+    const page = await freshPage()
+    const answer = await answerFor(page, 'dana')
+    await provider.stop()
+    const check = await expectRefusedPage(page, 503, 'Sorry, single sign-on is not working at the moment', 'provider-unreachable')
+    await check(await page.goto(answer))
+    await page.context().close()
   })
 })

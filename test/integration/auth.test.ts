@@ -53,6 +53,17 @@ describe('signing in', () => {
     }
   })
 
+  it('gives the same answer for an account that signs in with single sign-on and has no password', async () => {
+    const user = await makeUser(['viewer'])
+    await db.updateTable('users').set({ password_hash: '!', sso_issuer: 'https://idp.example', sso_subject: 'sso-only' }).where('id', '=', user.id).execute()
+    for (const password of ['!', '', TEST_PASSWORD]) {
+      const result = await signIn(user.email, password, '10.0.0.5')
+      expect(result.status).toBe(400)
+      expect(result.headers.get('Set-Cookie')).toBeNull()
+    }
+    expect((await signIn(user.email, TEST_PASSWORD, '10.0.0.5')).data.errors).toEqual({ email: 'Enter a correct email address and password' })
+  })
+
   it('keeps the email on screen and explains what is missing', async () => {
     const result = await signIn('someone@example.gov.uk', '')
     expect(result.status).toBe(400)

@@ -63,6 +63,18 @@ import * as helplineCalendar from '../../app/routes/helplines.$id.calendar'
 import * as helplineCalendarCsv from '../../app/routes/helplines.$id.calendar[.csv]'
 import * as actualsIndex from '../../app/routes/campaigns.$ref.actuals._index'
 import * as actualsUpload from '../../app/routes/campaigns.$ref.actuals.upload'
+import * as account from '../../app/routes/account._index'
+import * as accountPassword from '../../app/routes/account.password'
+import * as accountSessions from '../../app/routes/account.sessions'
+import * as accountTwoFactor from '../../app/routes/account.two-factor._index'
+import * as accountTwoFactorSetup from '../../app/routes/account.two-factor.setup'
+import * as adminUserSignIn from '../../app/routes/admin.users.$id_.sign-in'
+import * as loginCode from '../../app/routes/login_.two-factor'
+import * as loginNewPassword from '../../app/routes/login_.new-password'
+import * as loginSetUpTwoFactor from '../../app/routes/login_.set-up-two-factor'
+import * as loginSso from '../../app/routes/login_.sso'
+import * as loginSsoCallback from '../../app/routes/login_.sso_.callback'
+import * as loginSignedOut from '../../app/routes/login_.signed-out'
 
 const ACTORS = ['anonymous', 'owner', 'coOwner', 'otherDesigner', 'customerServices', 'debtManagement', 'pressOffice', 'viewer', 'admin'] as const
 type ActorName = (typeof ACTORS)[number]
@@ -244,6 +256,46 @@ const ROWS: Row[] = [
     handler: adminUser.action,
     expected: only(['admin'], 400),
   },
+  {
+    name: 'user sign-in and security',
+    method: 'GET',
+    path: (c) => `/admin/users/${c.users.viewer.id}/sign-in`,
+    params: (c) => ({ id: c.users.viewer.id }),
+    run: callLoader,
+    handler: adminUserSignIn.loader,
+    expected: only(['admin'], 200),
+  },
+  // An empty form says what to do (reset, end sessions, remove two-factor) and does none of them.
+  {
+    name: 'reset a password, end sessions or remove two-factor',
+    method: 'POST',
+    path: (c) => `/admin/users/${c.users.viewer.id}/sign-in`,
+    params: (c) => ({ id: c.users.viewer.id }),
+    run: callAction,
+    handler: adminUserSignIn.action,
+    expected: only(['admin'], 400),
+  },
+  // Everyone signed in looks after their own account; an empty form changes nothing.
+  { name: 'your account', method: 'GET', path: () => '/account', run: callLoader, handler: account.loader, expected: everyone(200) },
+  { name: 'change your password form', method: 'GET', path: () => '/account/password', run: callLoader, handler: accountPassword.loader, expected: everyone(200) },
+  { name: 'change your password', method: 'POST', path: () => '/account/password', run: callAction, handler: accountPassword.action, expected: everyone(400) },
+  { name: 'your sessions', method: 'GET', path: () => '/account/sessions', run: callLoader, handler: accountSessions.loader, expected: everyone(200) },
+  { name: 'sign a session out', method: 'POST', path: () => '/account/sessions', run: callAction, handler: accountSessions.action, expected: everyone(400) },
+  { name: 'your two-factor sign-in', method: 'GET', path: () => '/account/two-factor', run: callLoader, handler: accountTwoFactor.loader, expected: everyone(200) },
+  { name: 'change your two-factor sign-in', method: 'POST', path: () => '/account/two-factor', run: callAction, handler: accountTwoFactor.action, expected: everyone(400) },
+  { name: 'set up two-factor form', method: 'GET', path: () => '/account/two-factor/setup', run: callLoader, handler: accountTwoFactorSetup.loader, expected: everyone(200) },
+  { name: 'set up two-factor', method: 'POST', path: () => '/account/two-factor/setup', run: callAction, handler: accountTwoFactorSetup.action, expected: everyone(400) },
+  // The steps of a sign-in belong to a sign-in in progress, found by its own cookie: without one, back to the start.
+  { name: 'sign-in code form', method: 'GET', path: () => '/login/two-factor', run: callLoader, handler: loginCode.loader, expected: everyone(303, 303) },
+  { name: 'sign-in code', method: 'POST', path: () => '/login/two-factor', run: callAction, handler: loginCode.action, expected: everyone(303, 303) },
+  { name: 'sign-in new password form', method: 'GET', path: () => '/login/new-password', run: callLoader, handler: loginNewPassword.loader, expected: everyone(303, 303) },
+  { name: 'sign-in new password', method: 'POST', path: () => '/login/new-password', run: callAction, handler: loginNewPassword.action, expected: everyone(303, 303) },
+  { name: 'sign-in two-factor set-up form', method: 'GET', path: () => '/login/set-up-two-factor', run: callLoader, handler: loginSetUpTwoFactor.loader, expected: everyone(303, 303) },
+  { name: 'sign-in two-factor set-up', method: 'POST', path: () => '/login/set-up-two-factor', run: callAction, handler: loginSetUpTwoFactor.action, expected: everyone(303, 303) },
+  // Single sign-on is not configured here: its pages do not exist (test/integration/single-sign-on.test.ts has them).
+  { name: 'start single sign-on', method: 'GET', path: () => '/login/sso', run: callLoader, handler: loginSso.loader, expected: everyone(404, 404) },
+  { name: 'single sign-on answer', method: 'GET', path: () => '/login/sso/callback', run: callLoader, handler: loginSsoCallback.loader, expected: everyone(404, 404) },
+  { name: 'signed out of the provider', method: 'GET', path: () => '/login/signed-out', run: callLoader, handler: loginSignedOut.loader, expected: everyone(200, 200) },
   { name: 'sign out', method: 'POST', path: () => '/logout', run: callAction, handler: logout.action, expected: everyone(303, 303) },
 ]
 

@@ -89,8 +89,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 const scriptless = new WeakSet<BrowserContext>()
 
 /** A browser context; with JavaScript off it behaves like a browser with scripts disabled. */
-export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true })
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; ignoreHTTPSErrors?: boolean } = {}): Promise<BrowserContext> {
+  // ignoreHTTPSErrors: for the tests' own identity provider, whose certificate comes from a throwaway authority.
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false })
   if (options.javaScriptEnabled === false) scriptless.add(context)
   return context
 }
@@ -169,7 +170,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.goto(`${baseUrl}/login`)
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(password)
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()])
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in', exact: true }).click()])
 }
 
 /** A date `days` from now, as the three GOV.UK date-input fields take it. */

@@ -30,6 +30,20 @@ import * as campaignNew from '../../app/routes/campaigns.new'
 import * as helplineEdit from '../../app/routes/helplines.$id.edit'
 import * as helplineNew from '../../app/routes/helplines.new'
 import * as login from '../../app/routes/login'
+import * as accountPassword from '../../app/routes/account.password'
+import * as accountSessions from '../../app/routes/account.sessions'
+import * as accountTwoFactor from '../../app/routes/account.two-factor._index'
+import * as accountTwoFactorSetup from '../../app/routes/account.two-factor.setup'
+import * as userSignIn from '../../app/routes/admin.users.$id_.sign-in'
+import * as signInNewPassword from '../../app/routes/login_.new-password'
+import * as signInSetUpTwoFactor from '../../app/routes/login_.set-up-two-factor'
+import * as signInCode from '../../app/routes/login_.two-factor'
+import { listSessions } from '../../app/models/account.server'
+import { enrolmentSecret } from '../../app/models/two-factor.server'
+import { now, nowIso } from '../../app/utils/clock.server'
+import { hashPassword } from '../../app/utils/password.server'
+import { createSession, tokenDigest } from '../../app/utils/session.server'
+import { newTotpSecret, totpCode } from '../../app/utils/totp.server'
 import * as logout from '../../app/routes/logout'
 import { standardScript, SCRIPT_SECTIONS } from '../../app/content'
 import type { BankHolidaysFile } from '../../app/forecast/working-days'
@@ -72,6 +86,33 @@ const MESSAGE_TABLES: Table[] = [...SIGN_OFF_STATE, 'message', 'wave', 'campaign
 const HELPLINE_TABLES: Table[] = ['helpline', 'input_generation', 'campaign_load', 'campaign_helpline_load']
 const BANK_HOLIDAY_TABLES: Table[] = ['bank_holiday_file', 'input_generation', 'campaign_load', 'campaign_helpline_load']
 const ACTUALS_TABLES: Table[] = ['actual_calls', 'campaign', 'campaign_load', 'campaign_helpline_load']
+/** Sign-in and account forms. login_throttle is left out: a wrong password or code counts there on purpose. */
+const SIGN_IN_TABLES: Table[] = [...USER_TABLES, 'two_factor', 'recovery_code', 'sign_in_pending']
+const SECURITY_EVENTS = /^security\./
+
+/** A sign-in part-way through for this person, as the password step leaves it: its cookie. Earlier ones and the
+ * sessions earlier runs started are cleared, so the tables compared after each run stay small. */
+async function pendingSignIn(userId: string, secondFactorDone = 0): Promise<string> {
+  await db.deleteFrom('sign_in_pending').where('user_id', '=', userId).execute()
+  await db.deleteFrom('session').where('user_id', '=', userId).execute()
+  const token = crypto.randomBytes(32).toString('base64url')
+  await db.insertInto('sign_in_pending').values({ id: tokenDigest(token), user_id: userId, redirect_to: '/', second_factor_done: secondFactorDone, created_at: nowIso() }).execute()
+  return `otm_sign_in=${token}`
+}
+
+/** Puts an authenticator app with a known key on the account, unused, with no guesses counted against it. */
+async function withAuthenticator(userId: string, secret: string): Promise<void> {
+  const values = { secret, enrolled_at: nowIso(), last_used_step: null, pending_secret: null, pending_created_at: null }
+  await db.insertInto('two_factor').values({ user_id: userId, ...values }).onConflict((c) => c.column('user_id').doUpdateSet(values)).execute()
+  await db.deleteFrom('login_throttle').execute()
+}
+
+async function withoutAuthenticator(userId: string): Promise<void> {
+  await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute()
+  await db.deleteFrom('two_factor').where('user_id', '=', userId).execute()
+}
+
+const currentCode = (secret: string) => totpCode(secret, now().getTime())
 
 function pairs(values: Record<string, string | string[]>): Pair[] {
   const out: Pair[] = []
@@ -590,6 +631,158 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
         return form({ email, password: TEST_PASSWORD })
       },
     }
+  },
+
+  async 'account.password'() {
+    const person = await makeUser(['viewer'], 'Pat Password')
+    const hash = await hashPassword(TEST_PASSWORD)
+    const target: HostileTarget = {
+      action: accountPassword.action,
+      path: '/account/password',
+      params: {},
+      cookie: null,
+      // A change ends every session and sets a new password: each run starts from the old password and a fresh session.
+      baselineWrites: true,
+      tables: SIGN_IN_TABLES,
+      baseline: async () => {
+        await db.updateTable('users').set({ password_hash: hash }).where('id', '=', person.id).execute()
+        await db.deleteFrom('login_throttle').execute()
+        await db.deleteFrom('session').where('user_id', '=', person.id).execute()
+        target.cookie = await sessionCookieFor(person.id)
+        return form({ current: TEST_PASSWORD, password: `a new passphrase ${next()}`, confirm: `a new passphrase ${counter}` })
+      },
+    }
+    return target
+  },
+
+  async 'account.sessions'() {
+    const person = await makeUser(['viewer'], 'Sam Sessions')
+    const target: HostileTarget = {
+      action: accountSessions.action,
+      path: '/account/sessions',
+      params: {},
+      cookie: null,
+      baselineWrites: true,
+      tables: SIGN_IN_TABLES,
+      choices: { intent: ['end', 'end-others'] },
+      baseline: async () => {
+        await db.deleteFrom('session').where('user_id', '=', person.id).execute()
+        target.cookie = await sessionCookieFor(person.id)
+        await createSession(db, person.id, { ip: '10.0.0.2', userAgent: 'Mozilla/5.0 (iPhone) Version/17.2 Safari/604.1', method: 'password' })
+        const sessions = await listSessions(db, person.id, tokenDigest(target.cookie.split('=')[1]!))
+        return form({ intent: 'end', session: sessions.find((s) => !s.current)!.handle })
+      },
+    }
+    return target
+  },
+
+  async 'account.two-factor._index'() {
+    const person = await makeUser(['viewer'], 'Tess Twofactor')
+    const secret = newTotpSecret()
+    return {
+      action: accountTwoFactor.action,
+      path: '/account/two-factor',
+      params: {},
+      cookie: person.cookie,
+      baselineWrites: true,
+      tables: SIGN_IN_TABLES,
+      refusalAudits: SECURITY_EVENTS,
+      choices: { intent: ['new-codes', 'turn-off'] },
+      baseline: async () => {
+        await withAuthenticator(person.id, secret)
+        return form({ intent: 'new-codes', code: currentCode(secret) })
+      },
+    }
+  },
+
+  async 'account.two-factor.setup'() {
+    const person = await makeUser(['viewer'], 'Ula Setup')
+    return {
+      action: accountTwoFactorSetup.action,
+      path: '/account/two-factor/setup',
+      params: {},
+      cookie: person.cookie,
+      baselineWrites: true,
+      tables: SIGN_IN_TABLES,
+      baseline: async () => {
+        await withoutAuthenticator(person.id)
+        await db.deleteFrom('login_throttle').execute()
+        return form({ code: currentCode(await enrolmentSecret(db, person.id)), current: TEST_PASSWORD })
+      },
+    }
+  },
+
+  async 'admin.users.$id_.sign-in'() {
+    const { admin } = await world()
+    const person = await makeUser(['viewer'], 'Reg Reset')
+    return {
+      action: userSignIn.action,
+      path: `/admin/users/${person.id}/sign-in`,
+      params: { id: person.id },
+      cookie: admin.cookie,
+      tables: SIGN_IN_TABLES,
+      choices: { intent: ['reset-password', 'end-sessions', 'remove-two-factor'] },
+      baseline: async () => form({ intent: 'end-sessions' }),
+    }
+  },
+
+  async 'login_.two-factor'() {
+    const person = await makeUser(['viewer'], 'Cody Code')
+    const secret = newTotpSecret()
+    const target: HostileTarget = {
+      action: signInCode.action,
+      path: '/login/two-factor',
+      params: {},
+      cookie: null,
+      baselineWrites: true,
+      tables: SIGN_IN_TABLES,
+      refusalAudits: SECURITY_EVENTS,
+      baseline: async () => {
+        await withAuthenticator(person.id, secret)
+        target.cookie = await pendingSignIn(person.id)
+        return form({ code: currentCode(secret) })
+      },
+    }
+    return target
+  },
+
+  async 'login_.new-password'() {
+    const email = `reset-${crypto.randomUUID().slice(0, 8)}@example.gov.uk`
+    const id = await createUser(db, { email, name: 'Nina Newpassword', password: 'a one-time password here', roles: ['viewer'] }, null)
+    const oneTime = await hashPassword('a one-time password here')
+    const target: HostileTarget = {
+      action: signInNewPassword.action,
+      path: '/login/new-password',
+      params: {},
+      cookie: null,
+      baselineWrites: true,
+      tables: SIGN_IN_TABLES,
+      baseline: async () => {
+        await db.updateTable('users').set({ password_hash: oneTime, must_change_password: 1 }).where('id', '=', id).execute()
+        target.cookie = await pendingSignIn(id)
+        return form({ password: `my own passphrase ${next()}`, confirm: `my own passphrase ${counter}` })
+      },
+    }
+    return target
+  },
+
+  async 'login_.set-up-two-factor'() {
+    const email = `enrol-${crypto.randomUUID().slice(0, 8)}@example.gov.uk`
+    const id = await createUser(db, { email, name: 'Ed Enrol', password: TEST_PASSWORD, roles: ['admin'] }, null, { requireTwoFactor: true })
+    const target: HostileTarget = {
+      action: signInSetUpTwoFactor.action,
+      path: '/login/set-up-two-factor',
+      params: {},
+      cookie: null,
+      baselineWrites: true,
+      tables: SIGN_IN_TABLES,
+      baseline: async () => {
+        await withoutAuthenticator(id)
+        target.cookie = await pendingSignIn(id)
+        return form({ code: currentCode(await enrolmentSecret(db, id)) })
+      },
+    }
+    return target
   },
 
   async logout() {

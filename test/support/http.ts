@@ -1,11 +1,19 @@
 // A minimal HTTP client for tests that talk to a running server without a browser: keeps one session cookie
 // and sends the Origin header the server's CSRF check expects.
 export class HttpClient {
+  /** The session cookie. */
   cookie: string | null = null
+  /** A sign-in part-way through (a code, a new password or setting up two-factor still owed). */
+  signInCookie: string | null = null
   constructor(public baseUrl: string) {}
 
+  private cookies(): Record<string, string> {
+    const header = [this.cookie, this.signInCookie].filter(Boolean).join('; ')
+    return header ? { Cookie: header } : {}
+  }
+
   async get(path: string): Promise<Response> {
-    return fetch(this.baseUrl + path, { headers: this.cookie ? { Cookie: this.cookie } : {}, redirect: 'manual' })
+    return fetch(this.baseUrl + path, { headers: this.cookies(), redirect: 'manual' })
   }
 
   async post(path: string, form: Record<string, string | string[]>, options: { origin?: string } = {}): Promise<Response> {
@@ -16,22 +24,24 @@ export class HttpClient {
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
         Origin: options.origin ?? this.baseUrl,
-        ...(this.cookie ? { Cookie: this.cookie } : {}),
+        ...this.cookies(),
       },
       body,
       redirect: 'manual',
     })
-    const setCookie = response.headers.get('set-cookie')
-    if (setCookie?.startsWith('otm_session=')) {
+    for (const setCookie of response.headers.getSetCookie()) {
       const value = setCookie.split(';')[0]!
-      this.cookie = value === 'otm_session=' ? null : value
+      if (value.startsWith('otm_session=')) this.cookie = value === 'otm_session=' ? null : value
+      if (value.startsWith('otm_sign_in=')) this.signInCookie = value === 'otm_sign_in=' ? null : value
     }
     return response
   }
 
-  async signIn(email: string, password: string): Promise<void> {
+  /** Signs in with a password: where the sign-in went next (the home page, or a step still owed such as a new password). */
+  async signIn(email: string, password: string): Promise<string> {
     const response = await this.post('/login', { email, password })
     if (response.status !== 303) throw new Error(`Sign-in as ${email} failed with ${response.status}`)
+    return response.headers.get('location') ?? '/'
   }
 }
 
