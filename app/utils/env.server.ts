@@ -8,6 +8,23 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
   COOKIE_SECURE: z.enum(['0', '1']).optional(),
   SCRYPT_COST: z.coerce.number().int().min(1024).max(1_048_576).default(32768),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // The public origin(s) users type; the first is where links in emails and calendar feeds point.
+  APP_ORIGIN: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+  // Email (docs/notifications.md): unset, nothing is sent and notifications appear in the app only.
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://mail.example.gov.uk:587')
+      .optional(),
+  ),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'MAIL_FROM must be an address, or a name and <address>')
+    .default('OTM Campaign Planner <otm-planner@localhost>'),
+  // Signs the links in emails and derives calendar feed addresses (app/models/notifications/signing.server.ts).
+  LINK_SIGNING_KEY: z.string().min(32, 'LINK_SIGNING_KEY must be at least 32 characters (for example: openssl rand -hex 32)').optional(),
 })
 
 export type Env = z.infer<typeof schema>
