@@ -217,7 +217,7 @@ function sortEvents(events: CalendarEvent[]): CalendarEvent[] {
  * off; when each sign-off they give or wait for is due; and, for helpline managers, each campaign's call peak at each
  * helpline.
  */
-export async function personalFeed(db: DbOrTx, user: SessionUser): Promise<string> {
+export async function personalFeed(db: DbOrTx, user: SessionUser, origin: string = publicOrigin()): Promise<string> {
   const today = todayIso()
   const oldest = addDays(today, -PAST_DAYS - 366)
   const authored = await db
@@ -240,7 +240,6 @@ export async function personalFeed(db: DbOrTx, user: SessionUser): Promise<strin
           .execute()
       ).filter((c) => !authoredIds.has(c.id) && required(c).some((g) => groups.includes(g)))
     : []
-  const origin = publicOrigin()
   const events = [
     ...(await eventsFor(db, authored, (c) => (c.status === 'draft' || c.status === 'awaiting-sign-off' ? required(c) : null), origin)),
     ...(await eventsFor(db, toSign, (c) => (c.status === 'awaiting-sign-off' ? required(c).filter((g) => groups.includes(g)) : null), origin)),
@@ -255,9 +254,8 @@ export async function personalFeed(db: DbOrTx, user: SessionUser): Promise<strin
 }
 
 /** One campaign's own calendar: its launch, its sends, when its sign-off is due, and its call peak at each helpline. */
-export async function campaignFeed(db: DbOrTx, campaignId: string): Promise<string> {
+export async function campaignFeed(db: DbOrTx, campaignId: string, origin: string = publicOrigin()): Promise<string> {
   const campaign = await db.selectFrom('campaign').select(CAMPAIGN_COLUMNS).where('campaign.id', '=', campaignId).executeTakeFirstOrThrow()
-  const origin = publicOrigin()
   const events = [
     ...(await eventsFor(db, [campaign], (c) => (c.status === 'draft' || c.status === 'awaiting-sign-off' ? required(c) : null), origin)),
     ...(await campaignPeaks(db, campaign)).map((p) => peakEvent(p, origin)),
