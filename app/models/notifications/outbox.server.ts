@@ -12,8 +12,9 @@ import { env } from '../../utils/env.server'
 import type { SessionUser } from '../../utils/roles'
 import { outboxWritten } from './wake.server'
 
-export type OutboxKind = 'notification' | 'digest' | 'test'
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'
+import { FILTER_STATES, type OutboxFilter, type OutboxKind, type OutboxState } from '../../notifications/outbox'
+
+export type { OutboxFilter, OutboxKind, OutboxState } from '../../notifications/outbox'
 
 /** The address part of MAIL_FROM ("Name <a@b>" or "a@b"). */
 export function mailFromAddress(from = env().MAIL_FROM): string {
@@ -315,14 +316,6 @@ export interface OutboxRow {
   attemptList: { attempt: number; worker: string; startedAt: string; finishedAt: string | null; outcome: string | null; detail: string | null }[]
 }
 
-export const OUTBOX_FILTERS = ['all', 'waiting', 'failed', 'sent'] as const
-export type OutboxFilter = (typeof OUTBOX_FILTERS)[number]
-const FILTER_STATES: Record<OutboxFilter, OutboxState[] | null> = {
-  all: null,
-  waiting: ['pending', 'sending'],
-  failed: ['failed', 'cancelled'],
-  sent: ['sent'],
-}
 
 /** The outbox, newest first, a page at a time, with every attempt of each email shown. */
 export async function listOutbox(db: DbOrTx, options: { filter: OutboxFilter; page: number; pageSize: number }): Promise<{ rows: OutboxRow[]; total: number }> {
