@@ -6,7 +6,7 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import {
   anyEmailDue,
   claimDueEmails,
-  pruneOutbox,
+  pruneOldRecords,
   queueDigests,
   recordAttempt,
   WORKER_NAME,
@@ -97,11 +97,17 @@ export class DeliveryWorker {
     this.#wake?.()
   }
 
-  /** Stops taking new work and waits for the emails in hand to be sent and recorded. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking new work and waits for the emails in hand to be sent and recorded, for at most `waitMs`: a relay that
+   * hangs must not hold up a shutdown. Emails still in hand then stay claimed, and are sent again once the claim runs
+   * out, with the same Message-ID.
+   */
+  async stop(waitMs = 5_000): Promise<void> {
     this.#stopping = true
     this.wake()
-    await this.#running
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([this.#running, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))])
+    clearTimeout(timer)
     this.#running = null
     this.#transport.close()
   }
@@ -112,8 +118,9 @@ export class DeliveryWorker {
       try {
         busy = (await this.runOnce()).claimed > 0
       } catch (error) {
-        // The database or the relay is unreachable: say so, and try again at the next poll.
-        console.error('Email delivery: could not work the outbox', error)
+        // The database or the relay is unreachable: say so, and try again at the next poll. (While stopping, the
+        // database may already be closing: what was in hand is sent again once its claim runs out.)
+        if (!this.#stopping) console.error('Email delivery: could not work the outbox', error)
       }
       if (busy || this.#stopping) continue
       await new Promise<void>((resolve) => {
@@ -137,7 +144,7 @@ export class DeliveryWorker {
     }
     if (this.#options.housekeeping && at >= this.#nextPrune) {
       this.#nextPrune = at + PRUNE_EVERY_MS
-      await pruneOutbox(this.#db)
+      await pruneOldRecords(this.#db)
     }
     if (!(await anyEmailDue(this.#db))) return report
     const claimed = await claimDueEmails(this.#db, { limit: this.#options.batchSize, leaseMs: this.#options.leaseMs, worker: this.#options.worker })

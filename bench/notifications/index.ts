@@ -37,7 +37,7 @@ const LOAD_AT_START = os.loadavg()[0]!.toFixed(1)
 
 const { migrateToLatest } = await import('../../db/migrate')
 const { seedDemoWorkspace } = await import('../../app/demo/seed.server')
-const { db, closeDatabases } = await import('../../app/utils/db.server')
+const { db, closeDatabases, writeTransaction } = await import('../../app/utils/db.server')
 const { env } = await import('../../app/utils/env.server')
 const { createUser } = await import('../../app/models/user.server')
 const { getCampaignByRef } = await import('../../app/models/campaign.server')
@@ -46,6 +46,7 @@ const { getForecastSettings, saveForecastSettings } = await import('../../app/mo
 const { decideSignOff, requestSignOff } = await import('../../app/models/signoff/commands.server')
 const { loadSignOffAggregate, scopesOf } = await import('../../app/models/signoff/aggregate.server')
 const { withoutEmail } = await import('../../app/models/notifications/notify.server')
+const { watchContentWrite } = await import('../../app/models/notifications/write-hook.server')
 const { startDeliveryWorker, stopDeliveryWorker } = await import('../../app/notifications/delivery.server')
 
 function quantile(xs: number[], q: number): number {
@@ -146,6 +147,23 @@ try {
   const lineSave = stats(lineSaves)
   console.log(`Line save: median ${ms(lineSave.median)}, p95 ${ms(lineSave.p95)}`)
 
+  // The hook alone, on a write that changes nothing it watches, against the same empty write transaction without it.
+  const withHook: number[] = []
+  const without: number[] = []
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    let start = performance.now()
+    await writeTransaction(db, async (tx) => {
+      const after = await watchContentWrite(tx, awaiting.id)
+      await after(awaitingOwner, [])
+    })
+    if (i >= WARMUP) withHook.push(performance.now() - start)
+    start = performance.now()
+    await writeTransaction(db, async (tx) => tx.selectFrom('campaign').select('id').where('id', '=', awaiting.id).execute())
+    if (i >= WARMUP) without.push(performance.now() - start)
+  }
+  const hook = { with: stats(withHook), without: stats(without) }
+  console.log(`The hook: ${ms(hook.with.median)} against ${ms(hook.without.median)} for an empty write transaction`)
+
   const cpu = existsSync('/proc/cpuinfo') ? /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] : undefined
   const text = [
     '## Notifications',
@@ -174,7 +192,8 @@ try {
     '| what notifications add to a write | median | p95 | notes |',
     '|---|---|---|---|',
     `| Save a campaign's forecast inputs | ${ms(save.median)} | ${ms(save.p95)} | the whole save; the rates move, so the helpline weeks its calls reach are staffed before and after |`,
-    `| Save a line to take | ${ms(lineSave.median)} | ${ms(lineSave.p95)} | the whole save of a write that tells nobody: the hook reads one row before and one after |`,
+    `| Save a line to take | ${ms(lineSave.median)} | ${ms(lineSave.p95)} | the whole save of a write that tells nobody |`,
+    `| The hook alone, in a write transaction | ${ms(hook.with.median)} | ${ms(hook.with.p95)} | against ${ms(hook.without.median)} (p95 ${ms(hook.without.p95)}) for the same transaction without it: one read before the body and one after |`,
     '',
   ].join('\n')
 

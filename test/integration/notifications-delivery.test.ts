@@ -11,7 +11,8 @@ const mail = await vi.hoisted(async () => {
 })
 
 import * as adminNotifications from '../../app/routes/admin.notifications'
-import { claimDueEmails, recordAttempt } from '../../app/models/notifications/outbox.server'
+import { claimDueEmails, pruneOldRecords, recordAttempt } from '../../app/models/notifications/outbox.server'
+import { markAllRead } from '../../app/models/notifications/inbox.server'
 import { updateUser } from '../../app/models/user.server'
 import { testClock } from '../../app/utils/clock.server'
 import { db } from '../../app/utils/db.server'
@@ -196,5 +197,34 @@ describe('delivery faults', () => {
     expect(email!.subject).toBe('Test email from the OTM Campaign Planner')
     expect(email!.text).toContain('Alex Admin asked for this test email on ')
     expect(email!.text).toContain('https://otm.example.gov.uk/notifications/email-settings/')
+  })
+
+  it('deletes sent emails after 90 days and read notifications after a year, and keeps failed emails until dealt with', async () => {
+    const [kept, gone] = await people(2, 'Old Reader')
+    await queueNotifications([kept!.id])
+    mail.refuse = { code: 550, message: 'Mailbox unavailable' }
+    try {
+      await deliverNow(mail.url)
+    } finally {
+      mail.refuse = null
+    }
+    await queueNotifications([gone!.id])
+    await deliverNow(mail.url)
+    await markAllRead(db, gone!.id)
+    await markAllRead(db, kept!.id)
+    const left = async () => ({
+      emails: (await outboxOf([kept!, gone!])).map((r) => [r.user_id === kept!.id ? 'kept' : 'gone', r.state]),
+      notifications: (await db.selectFrom('notification').select('user_id').where('user_id', 'in', [kept!.id, gone!.id]).execute()).length,
+    })
+    testClock.advance(89 * 86_400_000)
+    await pruneOldRecords(db)
+    expect((await left()).emails).toHaveLength(2)
+    testClock.advance(2 * 86_400_000)
+    await pruneOldRecords(db)
+    expect(await left()).toEqual({ emails: [['kept', 'failed']], notifications: 2 })
+    testClock.advance(300 * 86_400_000)
+    await pruneOldRecords(db)
+    // The read notification whose email was sent goes; the one a failed email still points at stays with it.
+    expect(await left()).toEqual({ emails: [['kept', 'failed']], notifications: 1 })
   })
 })

@@ -285,18 +285,32 @@ export async function queueDigests(db: DbOrTx, at: Date = now()): Promise<number
   })
 }
 
-/** Sent and cancelled emails older than this are deleted, with their attempts; failed ones stay until dealt with. */
+/** Sent and not-sent emails older than this are deleted, with their attempts; failed ones stay until dealt with. */
 export const OUTBOX_KEEP_DAYS = 90
+/** Notifications that have been read are deleted this long after they were written. */
+export const READ_NOTIFICATION_KEEP_DAYS = 365
 
-export async function pruneOutbox(db: DbOrTx, at: Date = now()): Promise<number> {
-  const before = new Date(at.getTime() - OUTBOX_KEEP_DAYS * 86_400_000).toISOString()
+/** Deletes what is no longer needed, a thousand rows at a time; returns how many emails and notifications went. */
+export async function pruneOldRecords(db: DbOrTx, at: Date = now()): Promise<{ emails: number; notifications: number }> {
+  const emailsBefore = new Date(at.getTime() - OUTBOX_KEEP_DAYS * 86_400_000).toISOString()
+  const notificationsBefore = new Date(at.getTime() - READ_NOTIFICATION_KEEP_DAYS * 86_400_000).toISOString()
   return writeTransaction(db, async (tx) => {
-    const old = await tx.selectFrom('email_outbox').select('id').where('state', 'in', ['sent', 'cancelled']).where('created_at', '<', before).limit(1000).execute()
+    const old = await tx.selectFrom('email_outbox').select('id').where('state', 'in', ['sent', 'cancelled']).where('created_at', '<', emailsBefore).limit(1000).execute()
     const ids = old.map((r) => r.id)
-    if (ids.length === 0) return 0
-    await tx.deleteFrom('email_attempt').where('outbox_id', 'in', ids).execute()
-    await tx.deleteFrom('email_outbox').where('id', 'in', ids).execute()
-    return ids.length
+    if (ids.length) {
+      await tx.deleteFrom('email_attempt').where('outbox_id', 'in', ids).execute()
+      await tx.deleteFrom('email_outbox').where('id', 'in', ids).execute()
+    }
+    const read = await tx
+      .selectFrom('notification')
+      .select('id')
+      .where('read_at', 'is not', null)
+      .where('created_at', '<', notificationsBefore)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('email_outbox').select('email_outbox.id').whereRef('email_outbox.notification_id', '=', 'notification.id'))))
+      .limit(1000)
+      .execute()
+    if (read.length) await tx.deleteFrom('notification').where('id', 'in', read.map((r) => r.id)).execute()
+    return { emails: ids.length, notifications: read.length }
   })
 }
 
