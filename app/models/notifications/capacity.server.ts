@@ -35,6 +35,9 @@ export async function keepArrivalsBeforeWrite(tx: Tx, campaignId: string): Promi
   if (!current) await refreshCampaignLoad(tx, campaignId)
 }
 
+const earlier = (a: string, b: string) => (a < b ? a : b)
+const later = (a: string, b: string) => (a > b ? a : b)
+
 interface StoredRow {
   helpline_id: string
   first_date: string
@@ -82,8 +85,10 @@ export async function notifyCapacityChanges(tx: Tx, campaignId: string, actor: {
     const now = after.find((r) => r.helpline_id === helplineId)
     const rows = [was, now].filter((r): r is StoredRow => !!r)
     // Only the weeks this campaign's calls reach, then or now, can have changed.
-    const from = [firstWeek, isoWeekStart(rows.map((r) => r.first_date).sort()[0]!)].sort()[1]!
-    const to = [lastDay, addDays(isoWeekStart(addDays(rows.map((r) => r.last_date).sort().at(-1)!, ROLL_FORWARD_DAYS)), 6)].sort()[0]!
+    const firstCalls = rows.map((r) => r.first_date).reduce(earlier)
+    const lastCalls = rows.map((r) => r.last_date).reduce(later)
+    const from = later(firstWeek, isoWeekStart(firstCalls))
+    const to = earlier(lastDay, addDays(isoWeekStart(addDays(lastCalls, ROLL_FORWARD_DAYS)), 6))
     if (from > to) continue
     const helpline = await getHelpline(tx, helplineId)
     if (!helpline) continue

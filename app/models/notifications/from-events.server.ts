@@ -20,11 +20,17 @@ export interface NotifyingActor {
   name: string
 }
 
+/** The audit events a write records that somebody must be told of. */
+const KINDS_OF_EVENT = new Set(['sign-off.requested', 'sign-off.changes-requested', 'sign-off.out-of-date', 'campaign.status-changed', 'campaign.launched'])
+
+/** What of an audit event decides who is told and what they are told. */
+export type TellingEvent = Pick<AuditInput, 'action' | 'after'>
+
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {})
 const groupsIn = (value: unknown): SignOffGroup[] => (Array.isArray(value) ? value.filter(isSignOffGroup) : [])
 
 /** Tells the right people of each event worth telling of; returns how many notifications it wrote. */
-export async function notifyFromAuditEvents(tx: Tx, campaignId: string, actor: NotifyingActor | null, events: readonly AuditInput[]): Promise<number> {
+export async function notifyFromAuditEvents(tx: Tx, campaignId: string, actor: NotifyingActor | null, events: readonly TellingEvent[]): Promise<number> {
   const worthTelling = events.filter((e) => KINDS_OF_EVENT.has(e.action))
   if (worthTelling.length === 0) return 0
   const campaign = await tx.selectFrom('campaign').select(['ref', 'name']).where('id', '=', campaignId).executeTakeFirst()
@@ -85,5 +91,3 @@ export async function notifyFromAuditEvents(tx: Tx, campaignId: string, actor: N
   }
   return told
 }
-
-const KINDS_OF_EVENT = new Set(['sign-off.requested', 'sign-off.changes-requested', 'sign-off.out-of-date', 'campaign.status-changed', 'campaign.launched'])
