@@ -56,7 +56,7 @@ function quantile(xs: number[], q: number): number {
   const hi = Math.ceil(pos)
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo)
 }
-const ms = (x: number) => `${x.toFixed(1)} ms`
+const ms = (x: number) => `${x.toFixed(2)} ms`
 const stats = (xs: number[]) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) })
 
 /** When the relay accepted each message, by subject and recipient: the moment smtp-server had the whole message. */

@@ -8,7 +8,9 @@ import { notifyFromAuditEvents, type NotifyingActor, type TellingEvent } from '.
 export type AfterContentWrite = (actor: NotifyingActor, events: readonly TellingEvent[]) => Promise<void>
 
 // Loaded on first use: the capacity check reads forecasts, whose models write through the gateway that calls this.
-const capacity = () => import('./capacity.server')
+// Kept once loaded: under a module loader with hooks (tsx, vitest) each import() call is a round trip.
+let loaded: Promise<typeof import('./capacity.server')> | undefined
+const capacity = () => (loaded ??= import('./capacity.server'))
 
 /**
  * Before a content write's body: keeps what the campaign's forecast was, so a change to it can be compared. After:
