@@ -123,9 +123,12 @@ try {
   const awaiting = (await getCampaignByRef(db, (await db.selectFrom('campaign').select('ref').where('name', '=', 'Rental income missing from Self Assessment returns').executeTakeFirstOrThrow()).ref))!
   const awaitingOwner = { ...awaiting.owner, roles: ['designer' as const] }
   const saves: number[] = []
+  // Two rates, neither the approved one: Customer Services' approval goes out of date once (in the warm-up) and stays
+  // so, rather than coming back into date and going out again with every other save.
+  const approvedCentral = (await getForecastSettings(db, awaiting.id)).settings.contactRates.central
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const saved = await getForecastSettings(db, awaiting.id)
-    const central = i % 2 ? saved.settings.contactRates.central + 0.5 : saved.settings.contactRates.central - 0.5
+    const central = approvedCentral + (i % 2 ? 0.5 : 1)
     const start = performance.now()
     const result = await saveForecastSettings(db, { campaignId: awaiting.id, version: saved.version, settings: { ...saved.settings, contactRates: { ...saved.settings.contactRates, central } } }, awaitingOwner)
     if (!result.ok) throw new Error(`The forecast save was refused: ${result.reason}`)
@@ -163,6 +166,9 @@ try {
   }
   const hook = { with: stats(withHook), without: stats(without) }
   console.log(`The hook: ${ms(hook.with.median)} against ${ms(hook.without.median)} for an empty write transaction`)
+
+  const told = await db.selectFrom('notification').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').execute()
+  console.log(`Notifications written: ${told.map((t) => `${t.kind} ${t.n}`).join(', ')}`)
 
   const cpu = existsSync('/proc/cpuinfo') ? /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] : undefined
   const text = [
