@@ -4,7 +4,7 @@
 // notifications those events call for. A body that refuses rolls back whatever it wrote, so nothing is ever
 // half-saved, and nobody is told of a change that did not happen.
 import type { AuditInput } from '../utils/audit.server'
-import { appendAudit } from '../utils/audit.server'
+import { appendAudit, lockAuditChain } from '../utils/audit.server'
 import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
 import { recordRevision, type RevisionInput } from '../utils/revision.server'
@@ -47,6 +47,9 @@ export async function writeCampaignContent<T extends { ok: boolean }, R extends 
   const access = target.access ?? (refuseUnlessEditable as unknown as WriteAccess<R>)
   try {
     return await writeTransaction(db, async (tx) => {
+      // Every content write ends by appending to the audit chain; queueing for it first, before any row is locked,
+      // keeps two writes of the same campaign from deadlocking on PostgreSQL.
+      await lockAuditChain(tx)
       const refusal = await access(tx, campaignId, user)
       if (refusal) return { ok: false as const, reason: refusal }
       const notify = await watchContentWrite(tx, campaignId)
