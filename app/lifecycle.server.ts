@@ -1,19 +1,32 @@
 import crypto from 'node:crypto'
 import { migrateToLatest } from '../db/migrate'
 import { seedDemoWorkspace } from './demo/seed.server'
+import { withoutEmail } from './models/notifications/notify.server'
+import { linkSigningKey } from './models/notifications/signing.server'
+import { startDeliveryWorker, stopDeliveryWorker } from './notifications/delivery.server'
 import { closeDatabases, db, pingDatabase } from './utils/db.server'
 import { env } from './utils/env.server'
 
-/** Runs before the server accepts connections: migrations, then the demo workspace on an empty database. */
+/**
+ * Runs before the server accepts connections: migrations, the demo workspace on an empty database, then the email
+ * delivery worker (when SMTP_URL is set). A missing link-signing key fails here, at boot.
+ */
 export async function startup(): Promise<void> {
+  linkSigningKey()
   const applied = await migrateToLatest(db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+  await seedDemo()
+  startDeliveryWorker(db, { smtpUrl: env().SMTP_URL, from: env().MAIL_FROM })
+}
+
+async function seedDemo(): Promise<void> {
   if (env().OTM_DEMO === '0') return
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (anyUser) return
   const generated = !env().DEMO_PASSWORD
   const password = env().DEMO_PASSWORD ?? crypto.randomBytes(9).toString('base64url')
-  const summary = await seedDemoWorkspace(db, { password })
+  // Its people are made up: they are told in the app, never by email.
+  const summary = await withoutEmail(() => seedDemoWorkspace(db, { password }))
   const banner = '='.repeat(72)
   console.log(
     [
@@ -34,5 +47,6 @@ export async function healthCheck(): Promise<void> {
 }
 
 export async function shutdown(): Promise<void> {
+  await stopDeliveryWorker()
   await closeDatabases()
 }

@@ -18,6 +18,8 @@ import { getUser } from './http/auth.server'
 import { enhanceGovukComponents } from './utils/govuk-enhance'
 import { restoreTypedText } from './utils/typed-before-hydration'
 import { useNonce } from './utils/nonce'
+import { unreadCount } from './models/notifications/inbox.server'
+import { db } from './utils/db.server'
 import { navigationFor, SERVICE_NAME } from './utils/navigation'
 import type { SessionUser } from './utils/roles'
 
@@ -30,7 +32,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return { user: user ? { id: user.id, name: user.name, email: user.email, roles: user.roles } : null }
+  return { user: user ? { id: user.id, name: user.name, email: user.email, roles: user.roles } : null, unread: user ? await unreadCount(db, user.id) : 0 }
 }
 
 /** What a route exports as `handle` to name its page. */
@@ -73,7 +75,27 @@ function GovukFrontendInit() {
   )
 }
 
-function Page({ title, user, children }: { title: string; user: SessionUser | null; children: ReactNode }) {
+/** The navigation items, with the unread count as a badge that reads "3 unread". */
+function navigation(user: SessionUser | null, pathname: string, unread: number) {
+  return navigationFor(user, pathname, unread).map(({ count, ...item }) =>
+    count
+      ? {
+          ...item,
+          text: (
+            <>
+              {item.text}
+              <span className="app-unread-count" id="unread-count">
+                {count > 99 ? '99+' : count}
+                <span className="govuk-visually-hidden"> unread</span>
+              </span>
+            </>
+          ),
+        }
+      : item,
+  )
+}
+
+function Page({ title, user, unread = 0, children }: { title: string; user: SessionUser | null; unread?: number; children: ReactNode }) {
   const nonce = useNonce()
   const location = useLocation()
   return (
@@ -94,7 +116,7 @@ function Page({ title, user, children }: { title: string; user: SessionUser | nu
           <ServiceNavigation
             serviceName={SERVICE_NAME}
             serviceUrl="/"
-            navigation={navigationFor(user, location.pathname)}
+            navigation={navigation(user, location.pathname, unread)}
             slots={
               user
                 ? {
@@ -133,7 +155,7 @@ export default function App() {
   const data = useRouteLoaderData<typeof loader>('root')
   const title = usePageTitle(SERVICE_NAME)
   return (
-    <Page title={title} user={(data?.user as SessionUser | null) ?? null}>
+    <Page title={title} user={(data?.user as SessionUser | null) ?? null} unread={data?.unread ?? 0}>
       <Outlet />
     </Page>
   )
@@ -185,7 +207,7 @@ export function ErrorBoundary() {
     ),
   }
   return (
-    <Page title={`${page.title} - ${SERVICE_NAME}`} user={(data?.user as SessionUser | null) ?? null}>
+    <Page title={`${page.title} - ${SERVICE_NAME}`} user={(data?.user as SessionUser | null) ?? null} unread={data?.unread ?? 0}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{page.title}</h1>

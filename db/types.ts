@@ -387,6 +387,77 @@ export interface ActualCallsTable {
   recorded_at: string
 }
 
+/** What a person is told in the app; written in the transaction of the change that causes it. */
+export interface NotificationTable {
+  id: string
+  user_id: string
+  /** One of NOTIFICATION_KINDS (app/notifications/kinds.ts). */
+  kind: string
+  campaign_id: string | null
+  helpline_id: string | null
+  title: string
+  body: string
+  /** A path inside the service: where the person acts. */
+  href: string
+  created_at: string
+  read_at: string | null
+  /** email | digest | in-app: how the person chose to be told when it was written. */
+  delivery: string
+  /** The daily digest that carried it, once one has. */
+  digest_outbox_id: string | null
+}
+
+/** One email to send, written in the transaction of what it tells of; the delivery worker sends it. */
+export interface EmailOutboxTable {
+  id: string
+  /** notification | digest | test */
+  kind: string
+  notification_id: string | null
+  user_id: string
+  to_address: string
+  subject: string
+  /** The Message-ID every attempt carries, so a repeat is recognisable. */
+  message_id: string
+  /** pending | sending | sent | failed | cancelled */
+  state: string
+  attempts: number
+  /** Attempts made before an administrator last retried it. */
+  attempts_before_retry: number
+  next_attempt_at: string
+  lease_until: string | null
+  claimed_by: string | null
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+export interface EmailAttemptTable {
+  outbox_id: string
+  attempt: number
+  worker: string
+  started_at: string
+  finished_at: string | null
+  /** sent | retry | failed; null while under way (or if the sender stopped mid-way). */
+  outcome: string | null
+  detail: string | null
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string
+  kind: string
+  /** email | digest | in-app */
+  delivery: string
+  updated_at: string
+}
+
+/** A person's calendar feed: the token is derived from the nonce with a key from the environment; only its hash is kept. */
+export interface CalendarFeedTable {
+  user_id: string
+  nonce: string
+  token_hash: string
+  created_at: string
+}
+
 export interface Database {
   users: UserTable
   user_role: UserRoleTable
@@ -421,6 +492,11 @@ export interface Database {
   recovery_code: RecoveryCodeTable
   sign_in_pending: SignInPendingTable
   sso_request: SsoRequestTable
+  notification: NotificationTable
+  email_outbox: EmailOutboxTable
+  email_attempt: EmailAttemptTable
+  notification_preference: NotificationPreferenceTable
+  calendar_feed: CalendarFeedTable
 }
 
 export type UserRow = Selectable<UserTable>

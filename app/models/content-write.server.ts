@@ -1,7 +1,8 @@
 // The one way signed campaign content is written (docs/decisions/0060-one-content-write-path.md). Every write runs the
 // same pipeline in one write transaction: refuse unless the user may write now → the body's own checks and writes →
-// a revision for each versioned record → an audit event for each change → the sign-off brought up to date. A body
-// that refuses rolls back whatever it wrote, so nothing is ever half-saved.
+// a revision for each versioned record → an audit event for each change → the sign-off brought up to date → the
+// notifications those events call for. A body that refuses rolls back whatever it wrote, so nothing is ever
+// half-saved, and nobody is told of a change that did not happen.
 import type { AuditInput } from '../utils/audit.server'
 import { appendAudit, lockAuditChain } from '../utils/audit.server'
 import { nowIso } from '../utils/clock.server'
@@ -9,6 +10,7 @@ import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
 import { recordRevision, type RevisionInput } from '../utils/revision.server'
 import type { SessionUser } from '../utils/roles'
 import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { watchContentWrite } from './notifications/write-hook.server'
 import { syncSignOff } from './signoff/sync.server'
 
 export type { WriteRefusal } from './content-access.server'
@@ -50,6 +52,7 @@ export async function writeCampaignContent<T extends { ok: boolean }, R extends 
       await lockAuditChain(tx)
       const refusal = await access(tx, campaignId, user)
       if (refusal) return { ok: false as const, reason: refusal }
+      const notify = await watchContentWrite(tx, campaignId)
       const changes: ContentChange[] = []
       const result = await body({ tx, campaignId, user, at: nowIso(), record: (change) => void changes.push(change) })
       if (!result.ok) throw new Refused(result)
@@ -57,7 +60,8 @@ export async function writeCampaignContent<T extends { ok: boolean }, R extends 
         if (revision) await recordRevision(tx, { ...revision, campaignId, authorId: user.id })
         await appendAudit(tx, { ...audit, actor: user, campaignId })
       }
-      await syncSignOff(tx, campaignId, user)
+      const synced = await syncSignOff(tx, campaignId, user)
+      await notify(user, [...changes.map((change) => change.audit), ...(synced?.events ?? [])])
       return result
     })
   } catch (error) {

@@ -106,6 +106,11 @@ export default function CampaignPage() {
               Download as JSON
             </a>
           </li>
+          <li>
+            <a className="govuk-link" href={`/campaigns/${campaign.ref}/calendar.ics`}>
+              Add its dates to your calendar (.ics)
+            </a>
+          </li>
         </ul>
       </div>
     </div>

@@ -29,7 +29,17 @@ const schema = z
     DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
     COOKIE_SECURE: z.enum(['0', '1']).optional(),
     SCRYPT_COST: z.coerce.number().int().min(1024).max(1_048_576).default(32768),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // The public origin(s) users type; the first is where links in emails and calendar feeds point.
     APP_ORIGIN: optional(z.string()),
+    // Email (docs/notifications.md): unset, nothing is sent and notifications appear in the app only.
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://mail.example.gov.uk:587')),
+    MAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'MAIL_FROM must be an address, or a name and <address>')
+      .default('OTM Campaign Planner <otm-planner@localhost>'),
+    // Signs the links in emails and derives calendar feed addresses (app/models/notifications/signing.server.ts).
+    LINK_SIGNING_KEY: z.string().min(32, 'LINK_SIGNING_KEY must be at least 32 characters (for example: openssl rand -hex 32)').optional(),
     LOCAL_LOGIN: z.enum(['0', '1']).default('1'),
     MFA_REQUIRED: z.enum(['0', '1']).default('0'),
     OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: 'OIDC_ISSUER must be the provider’s issuer URL, such as https://login.microsoftonline.com/TENANT/v2.0' })),

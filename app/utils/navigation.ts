@@ -7,15 +7,18 @@ interface NavigationItem {
   href: string
   active?: boolean
   current?: boolean
+  /** Unread notifications, shown beside the item's text. */
+  count?: number
 }
 
 /** Only the sections a user's roles use; a section appears once its feature exists. */
-export function navigationFor(user: Pick<SessionUser, 'roles'> | null, pathname: string): NavigationItem[] {
+export function navigationFor(user: Pick<SessionUser, 'roles'> | null, pathname: string, unread = 0): NavigationItem[] {
   if (!user) return []
   const items: NavigationItem[] = [{ text: 'Campaigns', href: '/campaigns' }]
   if (hasRole(user, 'designer', 'customer-services', 'admin')) items.push({ text: 'Helplines', href: '/helplines' })
   if (hasRole(user, 'customer-services', 'debt-management', 'press-office')) items.push({ text: 'Sign-off', href: '/sign-off' })
   if (hasRole(user, 'admin')) items.push({ text: 'Admin', href: '/admin' })
+  items.push({ text: 'Notifications', href: '/notifications', count: unread })
   return items.map((item) => ({
     ...item,
     current: pathname === item.href,

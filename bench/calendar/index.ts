@@ -96,7 +96,7 @@ try {
     let output = ''
     server = spawn(process.execPath, ['server.js'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: String(workers) },
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: String(workers), LINK_SIGNING_KEY: 'bench-link-signing-key-not-secret-000000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     server.stdout!.on('data', (chunk) => (output += chunk))

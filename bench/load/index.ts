@@ -104,7 +104,7 @@ async function startServer(file: string): Promise<Server> {
   const nodeArgs = (process.env.LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean)
   const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', DEMO_PASSWORD: PASSWORD, COOKIE_SECURE: '0', WEB_CONCURRENCY: String(WORKERS) },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', DEMO_PASSWORD: PASSWORD, COOKIE_SECURE: '0', WEB_CONCURRENCY: String(WORKERS), LINK_SIGNING_KEY: 'bench-link-signing-key-not-secret-000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))

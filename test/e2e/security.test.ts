@@ -158,8 +158,9 @@ describe.skipIf(skipBrowser)('security on every route', () => {
     const routes = routeManifest()
     const byId = new Map(routes.map((r) => [r.id, r]))
     const urls = [...visited.keys(), ...formTargets].map((u) => u.split('?')[0]!)
-    // Reached only after an upload, which the crawl (GET only) does not make; covered by forecast-page tests.
-    const notLinked = new Set(['routes/admin.bank-holidays.$uploadId'])
+    // Reached only after an upload, which the crawl (GET only) does not make; covered by forecast-page tests. The
+    // signed link in emails and a calendar feed's secret address are on no page; covered by the notifications tests.
+    const notLinked = new Set(['routes/admin.bank-holidays.$uploadId', 'routes/notifications.email-settings.$token', 'routes/calendar.$file'])
     const unreached = routes
       .filter((r) => r.id !== 'root' && (r.hasLoader || r.hasAction) && !notLinked.has(r.id))
       .map((r) => ({ id: r.id, pattern: fullPattern(r, byId) }))

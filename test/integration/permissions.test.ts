@@ -75,6 +75,16 @@ import * as loginSetUpTwoFactor from '../../app/routes/login_.set-up-two-factor'
 import * as loginSso from '../../app/routes/login_.sso'
 import * as loginSsoCallback from '../../app/routes/login_.sso_.callback'
 import * as loginSignedOut from '../../app/routes/login_.signed-out'
+import * as notificationsIndex from '../../app/routes/notifications._index'
+import * as notificationOpen from '../../app/routes/notifications.$id'
+import * as notificationPreferences from '../../app/routes/notifications.preferences'
+import * as notificationEmailSettings from '../../app/routes/notifications.email-settings.$token'
+import * as calendarFeedPage from '../../app/routes/notifications.calendar-feed'
+import * as calendarFeed from '../../app/routes/calendar.$file'
+import * as campaignCalendar from '../../app/routes/campaigns.$ref.calendar[.ics]'
+import * as adminNotifications from '../../app/routes/admin.notifications'
+import { replaceFeedToken } from '../../app/models/notifications/feed.server'
+import { emailSettingsToken } from '../../app/models/notifications/signing.server'
 
 const ACTORS = ['anonymous', 'owner', 'coOwner', 'otherDesigner', 'customerServices', 'debtManagement', 'pressOffice', 'viewer', 'admin'] as const
 type ActorName = (typeof ACTORS)[number]
@@ -107,6 +117,9 @@ interface Context {
   uploadId: string
   /** A launched campaign of the same owner and co-owner: the one kind that records actual calls. */
   launchedRef: string
+  /** The viewer's calendar feed token, and the signed link from one of their emails. */
+  feedToken: string
+  emailSettingsToken: string
   users: Record<Exclude<ActorName, 'anonymous'>, TestUser>
 }
 
@@ -296,6 +309,73 @@ const ROWS: Row[] = [
   { name: 'start single sign-on', method: 'GET', path: () => '/login/sso', run: callLoader, handler: loginSso.loader, expected: everyone(404, 404) },
   { name: 'single sign-on answer', method: 'GET', path: () => '/login/sso/callback', run: callLoader, handler: loginSsoCallback.loader, expected: everyone(404, 404) },
   { name: 'signed out of the provider', method: 'GET', path: () => '/login/signed-out', run: callLoader, handler: loginSignedOut.loader, expected: everyone(200, 200) },
+  // Notifications: everyone signed in has their own; an empty form is refused before anything is saved.
+  { name: 'notifications', method: 'GET', path: () => '/notifications', run: callLoader, handler: notificationsIndex.loader, expected: everyone(200) },
+  { name: 'mark notifications read', method: 'POST', path: () => '/notifications', run: callAction, handler: notificationsIndex.action, expected: everyone(400) },
+  // Nobody can open a notification that is not theirs: an id that is not one of theirs is a 404 for everyone.
+  {
+    name: 'open a notification',
+    method: 'GET',
+    path: () => '/notifications/00000000-0000-4000-8000-000000000000',
+    params: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+    run: callLoader,
+    handler: notificationOpen.loader,
+    expected: everyone(404),
+  },
+  { name: 'notification choices', method: 'GET', path: () => '/notifications/preferences', run: callLoader, handler: notificationPreferences.loader, expected: everyone(200) },
+  { name: 'save notification choices', method: 'POST', path: () => '/notifications/preferences', run: callAction, handler: notificationPreferences.action, expected: everyone(400) },
+  // The signed link in an email is the permission, with or without a session.
+  {
+    name: 'email settings from a signed link',
+    method: 'GET',
+    path: (c) => `/notifications/email-settings/${c.emailSettingsToken}`,
+    params: (c) => ({ token: c.emailSettingsToken }),
+    run: callLoader,
+    handler: notificationEmailSettings.loader,
+    expected: everyone(200, 200),
+  },
+  {
+    name: 'save email settings from a signed link',
+    method: 'POST',
+    path: (c) => `/notifications/email-settings/${c.emailSettingsToken}`,
+    params: (c) => ({ token: c.emailSettingsToken }),
+    run: callAction,
+    handler: notificationEmailSettings.action,
+    expected: everyone(400, 400),
+  },
+  {
+    name: 'email settings from a forged link',
+    method: 'GET',
+    path: (c) => `/notifications/email-settings/${c.emailSettingsToken}x`,
+    params: (c) => ({ token: `${c.emailSettingsToken}x` }),
+    run: callLoader,
+    handler: notificationEmailSettings.loader,
+    expected: everyone(404, 404),
+  },
+  { name: 'calendar feed address', method: 'GET', path: () => '/notifications/calendar-feed', run: callLoader, handler: calendarFeedPage.loader, expected: everyone(200) },
+  { name: 'make or replace the feed address', method: 'POST', path: () => '/notifications/calendar-feed', run: callAction, handler: calendarFeedPage.action, expected: everyone(400) },
+  // Calendar apps fetch the feed without a session: its secret token is the permission.
+  {
+    name: 'calendar feed',
+    method: 'GET',
+    path: (c) => `/calendar/${c.feedToken}.ics`,
+    params: (c) => ({ file: `${c.feedToken}.ics` }),
+    run: callLoader,
+    handler: calendarFeed.loader,
+    expected: everyone(200, 200),
+  },
+  {
+    name: 'calendar feed with a wrong token',
+    method: 'GET',
+    path: () => `/calendar/${'A'.repeat(43)}.ics`,
+    params: () => ({ file: `${'A'.repeat(43)}.ics` }),
+    run: callLoader,
+    handler: calendarFeed.loader,
+    expected: everyone(404, 404),
+  },
+  { name: 'campaign calendar (.ics)', method: 'GET', path: (c) => `/campaigns/${c.ref}/calendar.ics`, params: refParams, run: callLoader, handler: campaignCalendar.loader, expected: everyone(200) },
+  { name: 'admin email and notifications', method: 'GET', path: () => '/admin/notifications', run: callLoader, handler: adminNotifications.loader, expected: only(['admin'], 200) },
+  { name: 'retry an email or send a test', method: 'POST', path: () => '/admin/notifications', run: callAction, handler: adminNotifications.action, expected: only(['admin'], 400) },
   { name: 'sign out', method: 'POST', path: () => '/logout', run: callAction, handler: logout.action, expected: everyone(303, 303) },
 ]
 
@@ -345,6 +425,8 @@ describe('permission matrix', () => {
     const upload = await storePendingBankHolidays(db, DEFAULT_BANK_HOLIDAYS, ctx.users.admin)
     if (!upload.ok) throw new Error('could not store an upload')
     ctx.uploadId = upload.id
+    ctx.feedToken = await replaceFeedToken(db, ctx.users.viewer)
+    ctx.emailSettingsToken = emailSettingsToken(ctx.users.viewer.id, 'launched')
   })
 
   for (const row of ROWS) {

@@ -45,6 +45,15 @@ import { hashPassword } from '../../app/utils/password.server'
 import { createSession, tokenDigest } from '../../app/utils/session.server'
 import { newTotpSecret, totpCode } from '../../app/utils/totp.server'
 import * as logout from '../../app/routes/logout'
+import * as adminNotifications from '../../app/routes/admin.notifications'
+import * as notificationsIndex from '../../app/routes/notifications._index'
+import * as notificationPreferences from '../../app/routes/notifications.preferences'
+import * as notificationEmailSettings from '../../app/routes/notifications.email-settings.$token'
+import * as calendarFeedPage from '../../app/routes/notifications.calendar-feed'
+import { emailSettingsToken } from '../../app/models/notifications/signing.server'
+import { enqueueEmail } from '../../app/models/notifications/outbox.server'
+import { DELIVERIES, NOTIFICATION_KINDS } from '../../app/notifications/kinds'
+import { queueNotifications } from './delivery'
 import { standardScript, SCRIPT_SECTIONS } from '../../app/content'
 import type { BankHolidaysFile } from '../../app/forecast/working-days'
 import { getActiveBankHolidays, storePendingBankHolidays } from '../../app/models/bank-holidays.server'
@@ -60,7 +69,7 @@ import { getScript, saveScript } from '../../app/models/script.server'
 import { requestSignOff } from '../../app/models/signoff/commands.server'
 import { createUser, getUserById } from '../../app/models/user.server'
 import { forecastToFormValues } from '../../app/schemas/forecast'
-import { db } from '../../app/utils/db.server'
+import { db, writeTransaction } from '../../app/utils/db.server'
 import type { Role } from '../../app/utils/roles'
 import { makeForecastedCampaign } from './calendar'
 import { campaignForm, campaignInput, makeCampaign, makeUser, TEST_PASSWORD, type TestUser } from './factories'
@@ -77,8 +86,12 @@ export const FUZZ_NOW = '2027-04-20T10:00:00Z'
 // What each kind of form may write (from the models' inserts, updates and deletes, and the triggers that count
 // changes to forecast inputs in input_generation). audit_event and revision are always added by the check.
 const USER_TABLES: Table[] = ['users', 'user_role', 'session']
-/** A content edit may move the campaign back to draft and drop the sign-off asked for. */
-const SIGN_OFF_STATE: Table[] = ['campaign', 'campaign_scope', 'sign_off_request', 'sign_off_decision']
+/** A content edit may move the campaign back to draft and drop the sign-off asked for, and tell people so. */
+const SIGN_OFF_STATE: Table[] = ['campaign', 'campaign_scope', 'sign_off_request', 'sign_off_decision', 'notification', 'email_outbox']
+const NOTIFICATION_TABLES: Table[] = ['notification', 'notification_preference', 'calendar_feed', 'email_outbox', 'email_attempt']
+/** Every kind of event, each with a way to be told. */
+const everyKind = (delivery: string) => Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, delivery]))
+const deliveryChoices = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, [...DELIVERIES]]))
 const FORECAST_INPUTS: Table[] = ['forecast_input', 'forecast_message', 'forecast_split', 'input_generation', 'campaign_load', 'campaign_helpline_load']
 const CAMPAIGN_TABLES: Table[] = ['campaign', 'campaign_co_owner', 'input_generation', 'campaign_load', 'campaign_helpline_load']
 const LINE_TABLES: Table[] = [...SIGN_OFF_STATE, 'line_to_take']
@@ -800,5 +813,83 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
       },
     }
     return target
+  },
+
+  async 'notifications._index'() {
+    const reader = await makeUser(['viewer'], 'Rita Reader')
+    await queueNotifications([reader.id], 'Launched: OTM-2027-901 A campaign', 'launched')
+    const [note] = await db.selectFrom('notification').select('id').where('user_id', '=', reader.id).execute()
+    return {
+      action: notificationsIndex.action,
+      path: '/notifications',
+      params: {},
+      cookie: reader.cookie,
+      tables: NOTIFICATION_TABLES,
+      choices: { intent: ['read', 'read-all'] },
+      baseline: async () => form({ intent: 'read', id: note!.id, page: '1' }),
+    }
+  },
+
+  async 'notifications.preferences'() {
+    const person = await makeUser(['press-office'], 'Pat Press')
+    return {
+      action: notificationPreferences.action,
+      path: '/notifications/preferences',
+      params: {},
+      cookie: person.cookie,
+      tables: NOTIFICATION_TABLES,
+      choices: deliveryChoices,
+      baseline: async () => form(everyKind(next() % 2 ? 'digest' : 'email')),
+    }
+  },
+
+  async 'notifications.email-settings.$token'() {
+    const person = await makeUser(['press-office'], 'Link Reader')
+    const token = emailSettingsToken(person.id, 'all')
+    return {
+      action: notificationEmailSettings.action,
+      path: `/notifications/email-settings/${token}`,
+      params: { token },
+      // The signed link is the permission: no session.
+      cookie: null,
+      tables: NOTIFICATION_TABLES,
+      choices: { intent: ['save', 'stop'], ...deliveryChoices },
+      baseline: async () => form({ intent: 'save', ...everyKind(next() % 2 ? 'in-app' : 'email') }),
+    }
+  },
+
+  async 'notifications.calendar-feed'() {
+    const person = await makeUser(['customer-services'], 'Helen Marsh')
+    return {
+      action: calendarFeedPage.action,
+      path: '/notifications/calendar-feed',
+      params: {},
+      cookie: person.cookie,
+      tables: NOTIFICATION_TABLES,
+      choices: { intent: ['create', 'replace'] },
+      baseline: async () => form({ intent: 'replace' }),
+    }
+  },
+
+  async 'admin.notifications'() {
+    const { admin } = await world()
+    const reader = await makeUser(['press-office'], 'Refused Reader')
+    const email = { id: await writeTransaction(db, (tx) => enqueueEmail(tx, { kind: 'test', userId: reader.id, to: reader.email, subject: 'Test email from the OTM Campaign Planner' })) }
+    // The relay refused it for good: an administrator may send it again.
+    const fail = () => db.updateTable('email_outbox').set({ state: 'failed', attempts: 1, last_error: '550 Mailbox unavailable' }).where('id', '=', email.id).execute()
+    await fail()
+    return {
+      action: adminNotifications.action,
+      path: '/admin/notifications',
+      params: {},
+      cookie: admin.cookie,
+      tables: NOTIFICATION_TABLES,
+      // Without SMTP_URL a test email is refused with a reason; a retry succeeds once, then the email waits again.
+      choices: { intent: ['retry', 'test'] },
+      baseline: async () => form({ intent: 'retry', id: email.id }),
+      afterSuccess: async () => {
+        await fail()
+      },
+    }
   },
 }

@@ -10,6 +10,7 @@ import { outOfDateReason, statusSummary } from '../../signoff/words'
 import { appendAudit, type Actor, type AuditInput } from '../../utils/audit.server'
 import { nowIso } from '../../utils/clock.server'
 import { writeTransaction, type DbOrTx, type Tx } from '../../utils/db.server'
+import { notifyResync } from '../notifications/write-hook.server'
 import { loadAuthorIds, loadSignOffAggregate, scopesOf } from './aggregate.server'
 import { asLatest, decisionSnapshot, latestDecisions } from './decisions.server'
 
@@ -142,7 +143,9 @@ export async function bringSignOffUpToDate(db: DbOrTx, campaignIds?: readonly st
   const ids = await behind(db, campaignIds)
   for (const id of ids) {
     await writeTransaction(db, async (tx) => {
-      if ((await behind(tx, [id])).length) await syncSignOff(tx, id, null)
+      if (!(await behind(tx, [id])).length) return
+      const synced = await syncSignOff(tx, id, null)
+      if (synced) await notifyResync(tx, id, synced.events)
     })
   }
   return ids.length

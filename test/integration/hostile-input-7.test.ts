@@ -1,0 +1,3 @@
+import { hostileSuite } from '../support/hostile-suite'
+
+hostileSuite(['notifications._index', 'notifications.preferences', 'notifications.email-settings.$token', 'notifications.calendar-feed', 'admin.notifications'])
