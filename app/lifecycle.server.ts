@@ -1,13 +1,25 @@
 import crypto from 'node:crypto'
 import { migrateToLatest } from '../db/migrate'
 import { seedDemoWorkspace } from './demo/seed.server'
+import { flushCheckpoint } from './utils/audit-checkpoint.server'
+import { auditKey } from './utils/audit-seal.server'
+import { sealAuditTrail } from './utils/audit.server'
 import { closeDatabases, db, pingDatabase } from './utils/db.server'
 import { env } from './utils/env.server'
 
-/** Runs before the server accepts connections: migrations, then the demo workspace on an empty database. */
+/**
+ * Runs before the server accepts connections: migrations, the demo workspace on an empty database, then the audit
+ * trail's seal and checkpoint. A missing audit key fails here, at boot, not on some later write.
+ */
 export async function startup(): Promise<void> {
+  auditKey()
   const applied = await migrateToLatest(db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+  await seedDemo()
+  await sealAuditTrail(db)
+}
+
+async function seedDemo(): Promise<void> {
   if (env().OTM_DEMO === '0') return
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (anyUser) return
@@ -34,5 +46,6 @@ export async function healthCheck(): Promise<void> {
 }
 
 export async function shutdown(): Promise<void> {
+  await flushCheckpoint()
   await closeDatabases()
 }

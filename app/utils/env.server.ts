@@ -8,6 +8,10 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
   COOKIE_SECURE: z.enum(['0', '1']).optional(),
   SCRYPT_COST: z.coerce.number().int().min(1024).max(1_048_576).default(32768),
+  // The key that seals the audit trail (app/utils/audit-seal.server.ts). Never stored in the database.
+  AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY must be at least 32 characters (for example 32 random bytes as hex)').optional(),
+  // Where the sealed checkpoint of the audit trail's newest event is kept, outside the database.
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
 })
 
 export type Env = z.infer<typeof schema>

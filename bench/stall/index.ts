@@ -209,7 +209,7 @@ function median(values: number[]): number {
 
 async function main() {
   if (!args.includes('--skip-build')) {
-    const env = { ...process.env, NODE_ENV: 'production' }
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' }
     execFileSync(process.execPath, ['scripts/copy-govuk-assets.js'], { cwd: root, stdio: 'inherit', env })
     execFileSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'build'], { cwd: root, stdio: 'inherit', env })
   }
