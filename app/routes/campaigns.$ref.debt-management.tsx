@@ -13,7 +13,7 @@ import { parseDebtTreatmentForm, SPECIAL_TREATMENT_LIMIT } from '~/schemas/handl
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { moveLineFromForm } from '~/http/line-move.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { refusalResponse } from '~/http/refusals.server'
 
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ('redirectTo' in outcome) return redirect(outcome.redirectTo, { status: 303 })
     return data({ intent: 'move' as const, errors: outcome.errors, values: null, version: null, theirs: null }, { status: outcome.status })
   }
-  const kept = { specialTreatment: values.specialTreatment }
+  const kept = echoed({ specialTreatment: values.specialTreatment })
   const version = Number(values.version)
   const parsed = parseDebtTreatmentForm(values)
   if (!parsed.ok) return data({ intent: 'save' as const, errors: parsed.errors, values: kept, version: null, theirs: null }, { status: 400 })

@@ -17,7 +17,7 @@ import { describeParts } from '~/signoff/scopes'
 import { decisionRefusal, GROUP_STATE_COLOURS, GROUP_STATE_LABELS } from '~/signoff/state'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
-import { formValues, parseForm } from '~/utils/forms'
+import { formValues, parseForm, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { hasRole, type SessionUser } from '~/utils/roles'
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!hasRole(user, GROUP_ROLE[group])) throw forbidden(`Only members of ${GROUP_LABELS[group]} can sign off for ${GROUP_LABELS[group]}`)
   if (isCampaignAuthor(user, campaign)) throw forbidden('You cannot sign off a campaign you own or co-own')
   const values = formValues(await readFormData(request))
-  const kept = { decision: values.decision ?? '', comment: values.comment ?? '' }
+  const kept = echoed({ decision: values.decision ?? '', comment: values.comment ?? '' })
   const parsed = parseForm(decisionSchema, values)
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept, review: null }, { status: 400 })
   const reviewedHash = values.reviewedHash ?? ''
