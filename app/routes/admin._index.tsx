@@ -29,6 +29,11 @@ export default function Admin() {
             Helplines
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link govuk-link--no-visited-state" to="/admin/security">
+            Sign-ins and other events
+          </Link>
+        </li>
       </ul>
     </>
   )
