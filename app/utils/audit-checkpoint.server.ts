@@ -80,13 +80,21 @@ export async function flushCheckpoint(): Promise<void> {
   while (running) await running
 }
 
+/** Brings the checkpoint up to date and waits for it: at start-up. */
+export async function checkpointNow(db: Db, key: Buffer): Promise<void> {
+  requestCheckpoint(db, key)
+  await flushCheckpoint()
+}
+
+let temporaries = 0
+
 function report(problem: string): void {
   if (problem !== reported) console.error(problem)
   reported = problem
 }
 
-/** Writes the checkpoint of the newest event now, if it moves forward from the one on disk. */
-export async function writeCheckpoint(db: Db, key: Buffer): Promise<void> {
+/** Writes the checkpoint of the newest event, if it moves forward from the one on disk. One at a time: requestCheckpoint. */
+async function writeCheckpoint(db: Db, key: Buffer): Promise<void> {
   const file = checkpointFileFor(env().DATABASE_URL)
   if (!file) return
   const head = await db.selectFrom('audit_event').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst()
@@ -102,7 +110,7 @@ export async function writeCheckpoint(db: Db, key: Buffer): Promise<void> {
   }
   const next: Checkpoint = { id: head.id, hash: head.hash, at: nowIso(), seal: checkpointSeal(key, head.id, head.hash) }
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
+  const temporary = `${file}.${process.pid}-${++temporaries}.tmp`
   const handle = await fs.promises.open(temporary, 'w', 0o600)
   try {
     await handle.writeFile(`${JSON.stringify(next)}\n`)

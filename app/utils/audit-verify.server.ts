@@ -82,7 +82,7 @@ async function decisionProblems(db: DbOrTx): Promise<string[]> {
   for (const decision of decisions) {
     const event = eventsByDecision.get(decision.id)
     if (!event) {
-      problems.push(`Sign-off decision ${decision.id} has no audit event: it was added outside the app`)
+      problems.push(`Sign-off decision ${decision.id} has no audit event: it was added outside the app, or its event was deleted`)
       continue
     }
     const after = parsed(event.after_json)
@@ -106,7 +106,7 @@ async function launchProblems(db: DbOrTx): Promise<string[]> {
   for (const snapshot of snapshots) {
     const event = eventsByCampaign.get(snapshot.campaign_id)
     if (!event) {
-      problems.push(`The launch snapshot of campaign ${snapshot.campaign_id} has no audit event: it was added outside the app`)
+      problems.push(`The launch snapshot of campaign ${snapshot.campaign_id} has no audit event: it was added outside the app, or its event was deleted`)
       continue
     }
     if (parsed(event.after_json).snapshotHash !== snapshot.hash || event.actor_id !== snapshot.launched_by) {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { canonicalJson } from '../utils/canonical-json'
 import { afterCommit, dialectOf, writeTransaction, type Db, type DbOrTx, type Tx } from '../../db/connection'
-import { requestCheckpoint, writeCheckpoint } from './audit-checkpoint.server'
+import { checkpointNow, requestCheckpoint } from './audit-checkpoint.server'
 import { auditKey, eventSeal, sealsMatch } from './audit-seal.server'
 import { nowIso } from './clock.server'
 
@@ -91,7 +91,7 @@ export async function sealAuditTrail(db: Db): Promise<void> {
       summary: `Sealed the audit trail: this event's seal covers the ${Number(unsealed.n).toLocaleString('en-GB')} events written before sealing began`,
     })
   })
-  await writeCheckpoint(db, key)
+  await checkpointNow(db, key)
 }
 
 export interface ChainBreak {
