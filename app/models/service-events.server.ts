@@ -57,14 +57,11 @@ export async function listServiceEvents(db: DbOrTx, options: { kind: ServiceEven
 
 /** Every event, newest first, a batch at a time: for the CSV, which may hold years of sign-ins. */
 export async function* eachServiceEvent(db: DbOrTx, kind: ServiceEventKind | null, batchSize = 1000): AsyncGenerator<ServiceEvent[]> {
-  let before = Number.MAX_SAFE_INTEGER
+  let before: number | null = null
   for (;;) {
-    const batch = (await serviceEvents(db, kind)
-      .select(['id', 'at', 'actor_email', 'action', 'summary', 'after_json', 'before_json', 'entity_type', 'entity_id', 'hash'])
-      .where('id', '<', before)
-      .orderBy('id', 'desc')
-      .limit(batchSize)
-      .execute()) as ServiceEvent[]
+    let query = serviceEvents(db, kind).select(['id', 'at', 'actor_email', 'action', 'summary', 'after_json', 'before_json', 'entity_type', 'entity_id', 'hash'])
+    if (before !== null) query = query.where('id', '<', before)
+    const batch = (await query.orderBy('id', 'desc').limit(batchSize).execute()) as ServiceEvent[]
     if (batch.length === 0) return
     yield batch
     before = batch[batch.length - 1]!.id
