@@ -35,6 +35,8 @@ export interface RunningApp {
   databaseFile: string
   process: ChildProcess
   output: () => string
+  /** Resolves once the server's output matches `pattern` (at once if it already does). */
+  waitForOutput: (pattern: RegExp, timeoutMs?: number) => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -43,6 +45,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const databaseFile = env.DATABASE_URL ?? path.resolve(`tmp/e2e/${crypto.randomUUID()}.sqlite`)
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
   let output = ''
+  const waiters = new Set<() => void>()
   const child = spawn(process.execPath, ['server.js'], {
     env: {
       ...process.env,
@@ -56,8 +59,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
+  const heard = (chunk: Buffer) => {
+    output += chunk
+    for (const check of waiters) check()
+  }
+  child.stdout!.on('data', heard)
+  child.stderr!.on('data', heard)
   const baseUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
@@ -76,12 +83,27 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     databaseFile,
     process: child,
     output: () => output,
+    waitForOutput: (pattern, timeoutMs = 30_000) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`The server did not print ${pattern} within ${timeoutMs} ms:\n${output}`))
+        }, timeoutMs)
+        const check = () => {
+          if (!pattern.test(output)) return
+          clearTimeout(timer)
+          waiters.delete(check)
+          resolve()
+        }
+        waiters.add(check)
+        check()
+      }),
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM')
         await new Promise((resolve) => child.once('exit', resolve))
       }
-      if (!env.DATABASE_URL) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true })
+      if (!env.DATABASE_URL) for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) fs.rmSync(databaseFile + suffix, { force: true })
     },
   }
 }
