@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeSection } from '../support/docs'
+import { BENCH_AUDIT_KEY } from '../support/env'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -66,8 +67,7 @@ async function startServer(file: string): Promise<Server> {
       DEMO_PASSWORD: PASSWORD,
       COOKIE_SECURE: '0',
       WEB_CONCURRENCY: '1',
-      AUDIT_HMAC_KEY: 'stall-benchmark-audit-key-0123456789abcdef',
-      AUDIT_CHECKPOINT_FILE: `${file}.checkpoint.json`,
+      AUDIT_HMAC_KEY: BENCH_AUDIT_KEY,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
@@ -215,7 +215,7 @@ async function main() {
   }
   const file = path.join(tmp, `bench-stall-${process.pid}.sqlite`)
   const cleanUp = () => {
-    for (const suffix of ['', '-wal', '-shm', '.checkpoint.json']) rmSync(file + suffix, { force: true })
+    for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) rmSync(file + suffix, { force: true })
   }
   cleanUp()
   const server = await startServer(file)

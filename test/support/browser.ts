@@ -43,7 +43,10 @@ export interface RunningApp {
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
   const databaseFile = env.DATABASE_URL ?? path.resolve(`tmp/e2e/${crypto.randomUUID()}.sqlite`)
-  fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
+  fs.mkdirSync(path.resolve('tmp/e2e'), { recursive: true })
+  if (!/^postgres/.test(databaseFile)) fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
+  // An SQLite file's audit checkpoint sits beside it; a PostgreSQL database's would go under data/.
+  const checkpointFile = env.AUDIT_CHECKPOINT_FILE ?? (/^postgres/.test(databaseFile) ? path.resolve(`tmp/e2e/${crypto.randomUUID()}.audit-checkpoint.json`) : undefined)
   let output = ''
   const waiters = new Set<() => void>()
   const child = spawn(process.execPath, ['server.js'], {
@@ -55,6 +58,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       DATABASE_URL: databaseFile,
       DEMO_PASSWORD,
       OTM_DEMO: '1',
+      ...(checkpointFile ? { AUDIT_CHECKPOINT_FILE: checkpointFile } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,6 +108,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
         await new Promise((resolve) => child.once('exit', resolve))
       }
       if (!env.DATABASE_URL) for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) fs.rmSync(databaseFile + suffix, { force: true })
+      if (checkpointFile && !env.AUDIT_CHECKPOINT_FILE) fs.rmSync(checkpointFile, { force: true })
     },
   }
 }
