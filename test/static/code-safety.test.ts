@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-const ROOTS = ['app', 'db', 'scripts', 'server.js']
+const ROOTS = ['app', 'db', 'scripts', 'server', 'server.js']
 
 function sourceFiles(entry: string): string[] {
   const stat = fs.statSync(entry)
