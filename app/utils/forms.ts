@@ -13,11 +13,11 @@ export function formValues(form: FormData | URLSearchParams): FormValues {
 }
 
 /**
- * The longest text a refused form sends back to its page. Above every field's limit (the longest, a letter's body,
- * is 20,000 characters), so whatever a person typed comes back whole for them to correct; a pasted megabyte is cut,
- * so the page stays a page.
+ * The longest text a refused form sends back to its page: the largest text any check is specified for
+ * (LIMITS.checkedText in app/content/limits.ts), ten times the longest field. Whatever a person typed or pasted comes
+ * back whole for them to correct; a pasted megabyte is cut, so the page stays a page.
  */
-export const MAX_ECHOED_CHARS = 25_000
+export const MAX_ECHOED_CHARS = 200_000
 
 /** The user's values as a refused form sends them back: the same shape, with any text cut to MAX_ECHOED_CHARS. */
 export function echoed<T>(value: T): T {
