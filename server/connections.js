@@ -56,8 +56,17 @@ export function trackConnections(server) {
   // kernel had queued is accepted (and counted) before the check looks.
   const turn = () => new Promise((resolve) => setTimeout(() => setImmediate(resolve), TICK_MS))
 
+  // An answer handed to the socket may still be waiting in its buffer for a slow client: end those, so it is sent
+  // before the connection closes; destroy the rest.
+  const ending = new WeakSet()
   function closeIdle() {
-    for (const [socket, state] of sockets) if (state.busy === 0) socket.destroy()
+    for (const [socket, state] of sockets) {
+      if (state.busy > 0 || ending.has(socket)) continue
+      if (socket.writableLength > 0) {
+        ending.add(socket)
+        socket.destroySoon()
+      } else socket.destroy()
+    }
   }
 
   return {
