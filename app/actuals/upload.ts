@@ -185,6 +185,46 @@ function quotedRecord(text: string, i: number, line: number): { cells: string[];
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '')
 
+const NOT_BLANK = /[^\s,]/g
+
+/**
+ * The records that are not blank, counted up to `stopAt` without building them, and the line of the first
+ * quotation mark that is never closed: a line with no quotation mark is
+ * looked at in place; one with a quotation mark is read as a record (it may span lines). Blank lines are counted
+ * too, once there are more than twice the rows allowed: a file that is mostly blank lines is not a file of calls.
+ */
+export function countRecords(text: string, stopAt: number): { records: number; unclosedQuoteLine: number | null } {
+  let count = 0
+  let lines = 0
+  let i = 0
+  let line = 1
+  let nextQuote = -2
+  let nextCr = -2
+  const n = text.length
+  while (i < n && count < stopAt) {
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i)
+    if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf('\r', i)
+    let end = text.indexOf('\n', i)
+    if (end === -1) end = n
+    if (nextCr !== -1 && nextCr < end) end = nextCr
+    if (nextQuote !== -1 && nextQuote < end) {
+      const record = quotedRecord(text, i, line)
+      if ('unclosedQuoteLine' in record) return { records: count, unclosedQuoteLine: record.unclosedQuoteLine }
+      if (!isBlank(record.cells)) count++
+      i = record.next
+      line = record.line
+    } else {
+      NOT_BLANK.lastIndex = i
+      const found = NOT_BLANK.exec(text)
+      if (found && found.index < end) count++
+      i = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1)
+      line++
+    }
+    if (++lines > 2 * MAX_ACTUALS_ROWS) return { records: stopAt, unclosedQuoteLine: null }
+  }
+  return { records: count, unclosedQuoteLine: null }
+}
+
 /** Checks one row's three values; the CSV and the by-hand form share these rules and their wording. */
 export function checkActualValues(
   raw: { date: string; helpline: string; calls: string },
@@ -229,37 +269,37 @@ function clip(value: string): string {
 export function parseActualsCsv(text: string, ctx: ActualsContext): ActualsParse {
   const problems: UploadProblem[] = []
   const fail = (stoppedAtLine: number | null = null): ActualsParse => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS_LISTED), stoppedAtLine })
-  const records: { line: number; cells: string[] }[] = []
-  let scanned = 0
-  for (const record of eachCsvRecord(text)) {
-    if ('unclosedQuoteLine' in record) {
-      problems.push({ line: record.unclosedQuoteLine, column: null, message: 'A quotation mark opens a value that is never closed' })
-      return fail()
-    }
-    // Blank lines are skipped, but not without end: a file that is mostly blank lines is not a file of calls.
-    if (++scanned > 2 * MAX_ACTUALS_ROWS || records.length > MAX_ACTUALS_ROWS) {
-      problems.push({ line: null, column: null, message: `The file has more than ${MAX_ACTUALS_ROWS.toLocaleString('en-GB')} lines of calls: upload at most ${MAX_ACTUALS_ROWS.toLocaleString('en-GB')} at a time` })
-      return fail()
-    }
-    if (!isBlank(record.cells)) records.push(record)
+  // Counted first, without building any record, so a file of too many lines costs next to nothing.
+  const counted = countRecords(text, MAX_ACTUALS_ROWS + 2)
+  if (counted.unclosedQuoteLine !== null) {
+    problems.push({ line: counted.unclosedQuoteLine, column: null, message: 'A quotation mark opens a value that is never closed' })
+    return fail()
   }
-  if (records.length === 0) {
+  if (counted.records > MAX_ACTUALS_ROWS + 1) {
+    problems.push({ line: null, column: null, message: `The file has more than ${MAX_ACTUALS_ROWS.toLocaleString('en-GB')} lines of calls: upload at most ${MAX_ACTUALS_ROWS.toLocaleString('en-GB')} at a time` })
+    return fail()
+  }
+  if (counted.records === 0) {
     problems.push({ line: null, column: null, message: 'The selected file is empty' })
     return fail()
   }
-  const [header, ...body] = records
-  const names = header!.cells.map((c) => c.trim().toLowerCase())
-  if (names.length !== 3 || names.some((name, i) => name !== ACTUALS_HEADER[i])) {
-    problems.push({ line: header!.line, column: null, message: `The first line must be the column names date,helpline,calls, not “${clip(header!.cells.join(','))}”` })
-    return fail()
-  }
-  if (body.length === 0) {
+  if (counted.records === 1) {
+    const header = firstRecord(text)
+    if (!isHeader(header.cells)) return headerProblem(header)
     problems.push({ line: null, column: null, message: 'The file has no calls: add a line for each day and helpline under date,helpline,calls' })
     return fail()
   }
   const rows: (ActualRow & { line: number })[] = []
   const seen = new Map<string, number>()
-  for (const record of body) {
+  let headerSeen = false
+  // Checked as they are read: a file of nothing but bad lines stops at the hundredth problem.
+  for (const record of eachCsvRecord(text)) {
+    if ('unclosedQuoteLine' in record || isBlank(record.cells)) continue
+    if (!headerSeen) {
+      if (!isHeader(record.cells)) return headerProblem(record)
+      headerSeen = true
+      continue
+    }
     // A record can add up to three problems: it is where checking stopped if any of them is not listed.
     if (problems.length >= MAX_PROBLEMS_LISTED) return fail(problems.length > MAX_PROBLEMS_LISTED ? problems[MAX_PROBLEMS_LISTED]!.line : record.line)
     if (record.cells.length !== 3) {
@@ -283,6 +323,21 @@ export function parseActualsCsv(text: string, ctx: ActualsContext): ActualsParse
   }
   if (problems.length > MAX_PROBLEMS_LISTED) return fail(problems[MAX_PROBLEMS_LISTED]!.line)
   return problems.length ? fail() : { ok: true, rows }
+
+  function headerProblem(header: { line: number; cells: string[] }): ActualsParse {
+    problems.push({ line: header.line, column: null, message: `The first line must be the column names date,helpline,calls, not “${clip(header.cells.join(','))}”` })
+    return fail()
+  }
+}
+
+function isHeader(cells: string[]): boolean {
+  const names = cells.map((c) => c.trim().toLowerCase())
+  return names.length === 3 && names.every((name, i) => name === ACTUALS_HEADER[i])
+}
+
+function firstRecord(text: string): { line: number; cells: string[] } {
+  for (const record of eachCsvRecord(text)) if (!('unclosedQuoteLine' in record) && !isBlank(record.cells)) return record
+  throw new Error('A file counted with a record has none')
 }
 
 /** "Line 4, calls: Calls must be 0 or more, not -3", or the message alone for the file as a whole. */

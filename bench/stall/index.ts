@@ -55,7 +55,10 @@ async function startServer(file: string): Promise<Server> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   let output = ''
-  const child = spawn(process.execPath, ['--import', path.join(here, 'probe.mjs'), 'server.js'], {
+  // STALL_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof" profiles the server; STALL_ONLY="actuals" runs the cases
+  // whose name contains it.
+  const nodeArgs = (process.env.STALL_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', path.join(here, 'probe.mjs'), 'server.js'], {
     cwd: root,
     env: {
       ...process.env,
@@ -249,7 +252,7 @@ async function main() {
     ]
 
     const results: Result[] = []
-    for (const testCase of cases) {
+    for (const testCase of cases.filter((c) => !process.env.STALL_ONLY || c.name.includes(process.env.STALL_ONLY))) {
       const stalls: number[] = []
       const answers: Answer[] = []
       await testCase.run() // warm-up: the first run of a page also compiles its code

@@ -4,7 +4,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
+import { DEMO_PASSWORD, expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, signIn, skipBrowser, startApp, type RunningApp } from '../support/browser'
 import { HttpClient, rawExchange, statusesIn } from '../support/http'
 
 const MB = 1024 * 1024
@@ -165,6 +165,25 @@ describe.skipIf(skipBrowser)('the HTTP edge', () => {
     const [page, forged] = events('security.forbidden').slice(-2)
     expect([page!.actor_email, JSON.parse(page!.after_json)]).toEqual(['viewer@example.gov.uk', { address: '127.0.0.1', route: '/admin/users', method: 'GET' }])
     expect([forged!.actor_email, JSON.parse(forged!.after_json).route]).toEqual(['viewer@example.gov.uk', '/campaigns/new'])
+  })
+
+  it('shows administrators the sign-ins and other events, accessibly, and narrowed by kind, on a 320 px screen', async () => {
+    const context = await newContext(browser)
+    const page = await openPage(context)
+    await page.setViewportSize({ width: 320, height: 800 })
+    await signIn(page, app.baseUrl, 'admin@example.gov.uk')
+    await page.goto(`${app.baseUrl}/admin`)
+    await Promise.all([page.waitForURL(`${app.baseUrl}/admin/security`), page.getByRole('link', { name: 'Sign-ins and other events' }).click()])
+    await page.getByLabel('Show').selectOption('security.')
+    await Promise.all([page.waitForURL(/kind=security\./), page.getByRole('button', { name: 'Show these events' }).click()])
+    const actions = await page.locator('#events tbody tr').allTextContents()
+    expect(actions.length).toBeGreaterThan(0)
+    expect(actions.every((row) => row.includes('security.'))).toBe(true)
+    expect(actions[0]).toContain('admin@example.gov.uk signed in')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await expectAccessible(page)
+    expectNoProblems(page)
+    await context.close()
   })
 })
 
