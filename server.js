@@ -7,8 +7,8 @@ import path from 'node:path'
 import url from 'node:url'
 import express from 'express'
 import { createRequestHandler } from '@remix-run/express'
-import { trackConnections } from './server/connections.js'
-import { finishUnreadBody } from './server/unread-body.js'
+import { trackConnections } from './app/http/node-server/connections.js'
+import { finishUnreadBody } from './app/http/node-server/unread-body.js'
 
 const here = path.dirname(url.fileURLToPath(import.meta.url))
 const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
@@ -17,7 +17,7 @@ const HOST = process.env.HOST || '0.0.0.0'
 const BUILD_PATH = path.join(here, 'build', 'index.js')
 // Forms stay far below this; CSV and bank-holiday uploads are checked again, more tightly, by their routes.
 const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES || 16 * 1024 * 1024)
-// A body the app refused without reading is read and discarded up to this much, for this long (server/unread-body.js).
+// A body the app refused without reading is read and discarded up to this much, for this long (app/http/node-server/unread-body.js).
 const DRAIN_BOUNDS = { maxBytes: MAX_BODY_BYTES, maxMs: 15_000 }
 // Node's defaults (60 s for the headers, 300 s for the whole request) let a slow client hold a connection for
 // minutes. No page needs more than these; the proxy in front should time out first (docs/deployment.md).

@@ -2,7 +2,7 @@
 // is read, and again while it streams in, since a body can be longer than it declares or declare nothing at all.
 // An oversized body is left unread rather than cancelled: cancelling destroys the connection, and the client would
 // see a reset instead of the answer. The HTTP server reads and discards the rest once the answer has gone
-// (server/unread-body.js).
+// (app/http/node-server/unread-body.js).
 
 export type BodyRead = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too-large' | 'unreadable' }
 

@@ -68,7 +68,7 @@ describe('reading a posted form', () => {
   })
 
   // Cancelling the body destroys the connection, and the client sees a reset instead of the answer: the HTTP server
-  // reads and discards the rest once the answer has gone (server/unread-body.js).
+  // reads and discards the rest once the answer has gone (app/http/node-server/unread-body.js).
   it('leaves the rest of an oversized body unread, not cancelled', async () => {
     let cancelled = false
     let pulled = 0

@@ -29,7 +29,7 @@ describe.skipIf(skipBrowser)('graceful shutdown', () => {
   // This failed now and then on a busy machine, with ECONNRESET on requests already sent: the server stopped
   // listening a fixed second after SIGTERM, while connections the kernel had completed still waited to be accepted
   // (Node takes one a turn of its event loop), and the listener's close reset them. It now stops listening only once
-  // it has caught up with its queue (server/connections.js).
+  // it has caught up with its queue (app/http/node-server/connections.js).
   it('drains in-flight requests, answers /healthz 503 meanwhile, and closes the database within 10 s', async () => {
     const app = await startApp()
     const client = new HttpClient(app.baseUrl)
