@@ -2,10 +2,13 @@
 // limits, static assets, /healthz and graceful shutdown sit here, in front of the Remix request handler.
 import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import http from 'node:http'
 import path from 'node:path'
 import url from 'node:url'
 import express from 'express'
 import { createRequestHandler } from '@remix-run/express'
+import { trackConnections } from './app/http/node-server/connections.js'
+import { finishUnreadBody } from './app/http/node-server/unread-body.js'
 
 const here = path.dirname(url.fileURLToPath(import.meta.url))
 const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
@@ -14,6 +17,15 @@ const HOST = process.env.HOST || '0.0.0.0'
 const BUILD_PATH = path.join(here, 'build', 'index.js')
 // Forms stay far below this; CSV and bank-holiday uploads are checked again, more tightly, by their routes.
 const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES || 16 * 1024 * 1024)
+// A body the app refused without reading is read and discarded up to this much, for this long (app/http/node-server/unread-body.js).
+const DRAIN_BOUNDS = { maxBytes: MAX_BODY_BYTES, maxMs: 15_000 }
+// Node's defaults (60 s for the headers, 300 s for the whole request) let a slow client hold a connection for
+// minutes. No page needs more than these; the proxy in front should time out first (docs/deployment.md).
+const HEADERS_TIMEOUT_MS = Number(process.env.HTTP_HEADERS_TIMEOUT_MS || 10_000)
+const REQUEST_TIMEOUT_MS = Number(process.env.HTTP_REQUEST_TIMEOUT_MS || 30_000)
+// Longer than the idle timeout of the proxy's connections to the app, so the app never closes one the proxy is
+// about to reuse.
+const KEEP_ALIVE_TIMEOUT_MS = Number(process.env.HTTP_KEEP_ALIVE_TIMEOUT_MS || 10_000)
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 8000)
 // After SIGTERM, keep accepting this long (answering /healthz with 503) before closing the listener, so that
 // connections the kernel has already queued, and requests a load balancer sends before it notices, are served.
@@ -33,8 +45,13 @@ const SSO_ORIGIN = (() => {
 })()
 const PUBLIC_ORIGINS = (process.env.APP_ORIGIN || '')
   .split(',')
-  .map((origin) => origin.trim())
+  .map((origin) => origin.trim().replace(/\/+$/, ''))
   .filter(Boolean)
+// With APP_ORIGIN set, a request must be addressed to one of its hosts: a forged Host header cannot make the app
+// build links, redirects or the CSRF check around another name.
+const PUBLIC_HOSTS = new Set(PUBLIC_ORIGINS.map((origin) => new URL(origin).host.toLowerCase()))
+// A Host header is a name or an IPv4 or bracketed IPv6 address, and an optional port; anything else is malformed.
+const HOST_PATTERN = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?$/
 
 async function loadBuild() {
   // In development, re-import after every rebuild (the query string defeats the module cache).
@@ -100,11 +117,12 @@ async function serve() {
   if (TRUST_PROXY) app.set('trust proxy', true)
 
   let shuttingDown = false
-  let inFlight = 0
 
   app.use((req, res, next) => {
-    inFlight++
-    res.on('close', () => inFlight--)
+    res.on('finish', () => {
+      finishUnreadBody(req, DRAIN_BOUNDS)
+      if (res.statusCode === 403) recordRefusal(req)
+    })
     if (shuttingDown) res.setHeader('Connection', 'close')
     const nonce = crypto.randomBytes(16).toString('base64')
     res.locals.cspNonce = nonce
@@ -145,9 +163,37 @@ async function serve() {
   })
 
   function ownOrigins(req) {
-    const host = req.get('host')
-    return new Set([...PUBLIC_ORIGINS, `${req.protocol}://${host}`])
+    if (PUBLIC_ORIGINS.length) return new Set(PUBLIC_ORIGINS)
+    return new Set([`${req.protocol}://${req.get('host')}`])
   }
+
+  /** A Host (or, behind a trusted proxy, X-Forwarded-Host) that is malformed, or not ours when APP_ORIGIN says what is. */
+  function hostProblem(req) {
+    const names = [req.get('host'), ...(TRUST_PROXY && req.get('x-forwarded-host') ? [req.get('x-forwarded-host').split(',')[0].trim()] : [])]
+    for (const name of names) {
+      if (!name || !HOST_PATTERN.test(name)) return 'malformed'
+      try {
+        new URL(`http://${name}/`)
+      } catch {
+        return 'malformed'
+      }
+    }
+    const addressed = names[names.length - 1].toLowerCase()
+    if (PUBLIC_HOSTS.size && !PUBLIC_HOSTS.has(addressed)) return 'not ours'
+    return null
+  }
+
+  // Malformed requests are answered 400 here, before anything parses them into a URL and fails with a 500.
+  app.use((req, res, next) => {
+    const problem = hostProblem(req)
+    if (problem) return sendPlainError(res, 400, 'Bad request', problem === 'not ours' ? 'This service does not answer to that name.' : 'The request was malformed.')
+    try {
+      decodeURIComponent(req.path)
+    } catch {
+      return sendPlainError(res, 400, 'Bad request', 'The address is not a valid web address. Check it and try again.')
+    }
+    next()
+  })
 
   function originOf(value) {
     try {
@@ -216,12 +262,29 @@ async function serve() {
 
   app.all('*', (req, res, next) => remixHandler(req, res, next))
 
-  // Last resort: anything Remix itself did not handle must still not leak a stack trace.
+  // Last resort: anything Remix itself did not handle must still not leak a stack trace. Express marks the errors
+  // that are the client's (a malformed body, a path it cannot decode) with a 4xx status.
   app.use((error, _req, res, _next) => {
-    console.error(error)
+    const status = Number(error?.status ?? error?.statusCode)
+    const clientError = Number.isInteger(status) && status >= 400 && status < 500
+    if (!clientError) console.error(error)
     if (res.headersSent) return res.end()
+    if (clientError) return sendPlainError(res, status, 'Bad request', 'The request could not be read.')
     sendPlainError(res, 500, 'Sorry, there is a problem with the service', 'Try again later.')
   })
+
+  // Refused requests (403) are security events (app/http/security-events.server.ts): the CSRF check above refuses
+  // some, the guards in every route the rest. Recorded after the answer, so it never delays it.
+  function recordRefusal(req) {
+    build.entry.module
+      .recordRefusal({
+        method: req.method,
+        path: req.path,
+        address: req.ip || req.socket.remoteAddress || 'unknown',
+        cookie: req.get('cookie') ?? null,
+      })
+      .catch((error) => console.error('Could not record a refused request', error))
+  }
 
   function sendPlainError(res, status, title, body) {
     res
@@ -235,34 +298,41 @@ async function serve() {
       )
   }
 
-  const server = app.listen(PORT, HOST, async () => {
+  const server = http.createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      // How often the two timeouts above are checked (Node's default, 30 s, would let them run that much over).
+      connectionsCheckingInterval: 1000,
+    },
+    app,
+  )
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+  const connections = trackConnections(server)
+  server.listen(PORT, HOST, async () => {
     console.log(`OTM Campaign Planner (${MODE}) listening on http://localhost:${PORT}`)
     if (MODE === 'development' && process.env.REMIX_DEV_ORIGIN) {
       const { broadcastDevReady } = await import('@remix-run/node')
       await broadcastDevReady(build)
     }
   })
-  server.keepAliveTimeout = 65_000
 
   async function shutdown(signal) {
     if (shuttingDown) return
     shuttingDown = true
-    console.log(`${signal} received: refusing new connections, draining ${inFlight} in-flight request(s)`)
+    console.log(`${signal} received: refusing new connections, draining ${connections.inFlight()} in-flight request(s)`)
     const deadline = Date.now() + SHUTDOWN_GRACE_MS
     await new Promise((resolve) => setTimeout(resolve, Math.min(SHUTDOWN_LISTEN_MS, SHUTDOWN_GRACE_MS)))
-    server.close()
-    server.closeIdleConnections()
-    while (inFlight > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 25))
-      server.closeIdleConnections()
-    }
-    server.closeAllConnections()
+    await connections.stopListening(deadline)
+    const drained = await connections.drain(deadline)
+    const cutOff = connections.inFlight()
+    if (!drained) connections.closeAll()
     try {
       await build.entry.module.shutdown()
     } catch (error) {
       console.error('Error while closing the database', error)
     }
-    console.log(inFlight > 0 ? `Stopped with ${inFlight} request(s) cut off` : 'Stopped cleanly')
+    console.log(cutOff > 0 ? `Stopped with ${cutOff} request(s) cut off` : 'Stopped cleanly')
     process.exit(0)
   }
 

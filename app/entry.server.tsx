@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './utils/nonce'
 import { startup as startApp, shutdown as stopApp, healthCheck as checkHealth } from './lifecycle.server'
+import { recordRefusal as recordRefusedRequest } from './http/security-events.server'
 
 export const streamTimeout = 5000
 
@@ -12,6 +13,14 @@ export const streamTimeout = 5000
 export const startup = startApp
 export const shutdown = stopApp
 export const healthCheck = checkHealth
+export const recordRefusal = recordRefusedRequest
+
+// Single-fetch answers (the .data requests a page makes with JavaScript on) carry the same user and campaign data as
+// the pages, so no cache may keep them either.
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store')
+  return response
+}
 
 export default function handleRequest(
   request: Request,

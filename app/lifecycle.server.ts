@@ -4,18 +4,24 @@ import { seedDemoWorkspace } from './demo/seed.server'
 import { withoutEmail } from './models/notifications/notify.server'
 import { linkSigningKey } from './models/notifications/signing.server'
 import { startDeliveryWorker, stopDeliveryWorker } from './notifications/delivery.server'
+import { flushCheckpoint } from './utils/audit-checkpoint.server'
+import { auditKey } from './utils/audit-seal.server'
+import { sealAuditTrail } from './utils/audit.server'
 import { closeDatabases, db, pingDatabase } from './utils/db.server'
 import { env } from './utils/env.server'
 
 /**
- * Runs before the server accepts connections: migrations, the demo workspace on an empty database, then the email
- * delivery worker (when SMTP_URL is set). A missing link-signing key fails here, at boot.
+ * Runs before the server accepts connections: migrations, the demo workspace on an empty database, the audit
+ * trail's seal and checkpoint, then the email delivery worker (when SMTP_URL is set). A missing audit key or
+ * link-signing key fails here, at boot, not on some later write.
  */
 export async function startup(): Promise<void> {
+  auditKey()
   linkSigningKey()
   const applied = await migrateToLatest(db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
   await seedDemo()
+  await sealAuditTrail(db)
   startDeliveryWorker(db, { smtpUrl: env().SMTP_URL, from: env().MAIL_FROM })
 }
 
@@ -48,5 +54,6 @@ export async function healthCheck(): Promise<void> {
 
 export async function shutdown(): Promise<void> {
   await stopDeliveryWorker()
+  await flushCheckpoint()
   await closeDatabases()
 }

@@ -188,6 +188,10 @@ const ERROR_PAGES: Record<number, { title: string; body: ReactNode }> = {
     title: 'This was changed by someone else',
     body: <p className="govuk-body">Nothing was saved. Go back, reload the page and try again.</p>,
   },
+  413: {
+    title: 'The form was too large',
+    body: <p className="govuk-body">What you sent was far longer than any form here accepts, so nothing was saved. Go back, shorten what you entered and try again.</p>,
+  },
 }
 
 export function ErrorBoundary() {

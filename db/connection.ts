@@ -188,6 +188,31 @@ export function dialectOf(db: DbOrTx): SqlDialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
 }
 
+const commitHooks = new WeakMap<Tx, ((db: Db) => void)[]>()
+
+/**
+ * Runs `hook` once the write transaction `tx` has committed, with the database it committed to, and never if it rolls
+ * back (on PostgreSQL, a retried attempt's hooks are dropped with it). For work outside the database that must follow
+ * a commit, never precede it. Returns false when `tx` was not begun by writeTransaction, which cannot tell when it
+ * commits.
+ */
+export function afterCommit(tx: Tx, hook: (db: Db) => void): boolean {
+  const hooks = commitHooks.get(tx)
+  if (!hooks) return false
+  hooks.push(hook)
+  return true
+}
+
+function runCommitHooks(hooks: ((db: Db) => void)[], db: Db): void {
+  for (const hook of hooks) {
+    try {
+      hook(db)
+    } catch (error) {
+      console.error('A hook after a commit failed', error)
+    }
+  }
+}
+
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01'])
 const MAX_ATTEMPTS = 8
 
@@ -199,10 +224,22 @@ const MAX_ATTEMPTS = 8
  */
 export async function writeTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Tx)
-  if (dialectOf(db) === 'sqlite') return db.transaction().execute(work)
+  let hooks: ((db: Db) => void)[] = []
+  const tracked = (tx: Tx) => {
+    hooks = []
+    commitHooks.set(tx, hooks)
+    return work(tx)
+  }
+  if (dialectOf(db) === 'sqlite') {
+    const result = await db.transaction().execute(tracked)
+    runCommitHooks(hooks, db as Db)
+    return result
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().setIsolationLevel('serializable').execute(work)
+      const result = await db.transaction().setIsolationLevel('serializable').execute(tracked)
+      runCommitHooks(hooks, db as Db)
+      return result
     } catch (error) {
       const code = (error as { code?: string }).code
       if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_ATTEMPTS) throw error

@@ -128,6 +128,8 @@ export interface AuditEventTable {
   after_json: string | null
   prev_hash: string
   hash: string
+  /** HMAC-SHA256 of `hash` under AUDIT_HMAC_KEY; null for events written before sealing began. */
+  seal: string | null
 }
 
 /** One row per saved version of any versioned record (campaign, message, line, script, helpline). */

@@ -11,7 +11,7 @@ export const MAX_ACTUALS_BYTES = 1024 * 1024
 export const MAX_ACTUALS_ROWS = 20_000
 /** More calls than any helpline takes in a day: a typo, not a figure. */
 export const MAX_CALLS_PER_DAY = 10_000_000
-/** Problems listed in full; beyond this the summary says how many more there are. */
+/** Problems collected; once there are this many, the lines after are not checked. */
 export const MAX_PROBLEMS_LISTED = 100
 
 export interface ActualsHelpline {
@@ -45,7 +45,10 @@ export interface UploadProblem {
   message: string
 }
 
-export type ActualsParse = { ok: true; rows: (ActualRow & { line: number })[] } | { ok: false; problems: UploadProblem[]; more: number }
+export type ActualsParse =
+  | { ok: true; rows: (ActualRow & { line: number })[] }
+  /** stoppedAtLine: checking stopped at MAX_PROBLEMS_LISTED problems, at this line; null when every line was checked. */
+  | { ok: false; problems: UploadProblem[]; stoppedAtLine: number | null }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 /** "1 March 2027": the same on the server and in every browser. */
@@ -87,63 +90,140 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
 /** RFC 4180 records with the line each starts on. Quoted cells may hold commas, quotes ("") and line breaks. */
 export function csvRecords(text: string): { line: number; cells: string[] }[] | { unclosedQuoteLine: number } {
   const records: { line: number; cells: string[] }[] = []
-  let line = 1
-  let i = 0
-  const n = text.length
-  while (i < n) {
-    const start = line
-    const cells: string[] = []
-    let cell = ''
-    let quoted = false
-    let quoteLine = line
-    for (;;) {
-      if (i >= n) {
-        if (quoted) return { unclosedQuoteLine: quoteLine }
-        cells.push(cell)
-        break
-      }
-      const ch = text[i]!
-      if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"'
-            i += 2
-          } else {
-            quoted = false
-            i++
-          }
-        } else {
-          if (ch === '\n') line++
-          cell += ch
-          i++
-        }
-        continue
-      }
-      if (ch === '"' && cell.trim() === '') {
-        quoted = true
-        quoteLine = line
-        cell = ''
-        i++
-      } else if (ch === ',') {
-        cells.push(cell)
-        cell = ''
-        i++
-      } else if (ch === '\r' || ch === '\n') {
-        cells.push(cell)
-        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
-        line++
-        break
-      } else {
-        cell += ch
-        i++
-      }
-    }
-    records.push({ line: start, cells })
+  for (const record of eachCsvRecord(text)) {
+    if ('unclosedQuoteLine' in record) return record
+    records.push(record)
   }
   return records
 }
 
+type CsvRecord = { line: number; cells: string[] } | { unclosedQuoteLine: number }
+
+/**
+ * The records one at a time, so a reader can stop early. A line with no quotation mark (nearly every line of a real
+ * file) is split with the string's own methods; a line with one is read character by character. The positions of
+ * the next quotation mark and carriage return are remembered, so each is searched for once, not once a line.
+ */
+export function* eachCsvRecord(text: string): Generator<CsvRecord> {
+  const n = text.length
+  let i = 0
+  let line = 1
+  let nextQuote = -2
+  let nextCr = -2
+  while (i < n) {
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i)
+    if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf('\r', i)
+    let end = text.indexOf('\n', i)
+    if (end === -1) end = n
+    if (nextCr !== -1 && nextCr < end) end = nextCr
+    if (nextQuote === -1 || nextQuote >= end) {
+      yield { line, cells: text.slice(i, end).split(',') }
+      i = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1)
+      line++
+      continue
+    }
+    const record = quotedRecord(text, i, line)
+    if ('unclosedQuoteLine' in record) {
+      yield record
+      return
+    }
+    yield { line, cells: record.cells }
+    i = record.next
+    line = record.line
+  }
+}
+
+/** One record that holds a quotation mark, from `i`: its cells, where the next record starts, and on which line. */
+function quotedRecord(text: string, i: number, line: number): { cells: string[]; next: number; line: number } | { unclosedQuoteLine: number } {
+  const n = text.length
+  const cells: string[] = []
+  let cell = ''
+  let quoted = false
+  let quoteLine = line
+  for (;;) {
+    if (i >= n) {
+      if (quoted) return { unclosedQuoteLine: quoteLine }
+      cells.push(cell)
+      return { cells, next: i, line }
+    }
+    const ch = text[i]!
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"'
+          i += 2
+        } else {
+          quoted = false
+          i++
+        }
+      } else {
+        if (ch === '\n') line++
+        cell += ch
+        i++
+      }
+      continue
+    }
+    if (ch === '"' && cell.trim() === '') {
+      quoted = true
+      quoteLine = line
+      cell = ''
+      i++
+    } else if (ch === ',') {
+      cells.push(cell)
+      cell = ''
+      i++
+    } else if (ch === '\r' || ch === '\n') {
+      cells.push(cell)
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+      return { cells, next: i, line: line + 1 }
+    } else {
+      cell += ch
+      i++
+    }
+  }
+}
+
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '')
+
+const NOT_BLANK = /[^\s,]/g
+
+/**
+ * The records that are not blank, counted up to `stopAt` without building them, and the line of the first
+ * quotation mark that is never closed: a line with no quotation mark is
+ * looked at in place; one with a quotation mark is read as a record (it may span lines). Blank lines are counted
+ * too, once there are more than twice the rows allowed: a file that is mostly blank lines is not a file of calls.
+ */
+export function countRecords(text: string, stopAt: number): { records: number; unclosedQuoteLine: number | null } {
+  let count = 0
+  let lines = 0
+  let i = 0
+  let line = 1
+  let nextQuote = -2
+  let nextCr = -2
+  const n = text.length
+  while (i < n && count < stopAt) {
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i)
+    if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf('\r', i)
+    let end = text.indexOf('\n', i)
+    if (end === -1) end = n
+    if (nextCr !== -1 && nextCr < end) end = nextCr
+    if (nextQuote !== -1 && nextQuote < end) {
+      const record = quotedRecord(text, i, line)
+      if ('unclosedQuoteLine' in record) return { records: count, unclosedQuoteLine: record.unclosedQuoteLine }
+      if (!isBlank(record.cells)) count++
+      i = record.next
+      line = record.line
+    } else {
+      NOT_BLANK.lastIndex = i
+      const found = NOT_BLANK.exec(text)
+      if (found && found.index < end) count++
+      i = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1)
+      line++
+    }
+    if (++lines > 2 * MAX_ACTUALS_ROWS) return { records: stopAt, unclosedQuoteLine: null }
+  }
+  return { records: count, unclosedQuoteLine: null }
+}
 
 /** Checks one row's three values; the CSV and the by-hand form share these rules and their wording. */
 export function checkActualValues(
@@ -181,37 +261,47 @@ function clip(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value
 }
 
-/** Reads a whole file. Every problem is collected, so one upload shows the user everything to fix. */
+/**
+ * Reads a whole file. Problems are collected so one upload shows the user what to fix, but only the first
+ * MAX_PROBLEMS_LISTED: a file of nothing but bad lines is not checked to its end, and the answer says where checking
+ * stopped. A file of more than MAX_ACTUALS_ROWS lines is refused before any line is checked.
+ */
 export function parseActualsCsv(text: string, ctx: ActualsContext): ActualsParse {
   const problems: UploadProblem[] = []
-  const fail = (): ActualsParse => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS_LISTED), more: Math.max(0, problems.length - MAX_PROBLEMS_LISTED) })
-  const parsed = csvRecords(text)
-  if (!Array.isArray(parsed)) {
-    problems.push({ line: parsed.unclosedQuoteLine, column: null, message: 'A quotation mark opens a value that is never closed' })
+  const fail = (stoppedAtLine: number | null = null): ActualsParse => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS_LISTED), stoppedAtLine })
+  // Counted first, without building any record, so a file of too many lines costs next to nothing.
+  const counted = countRecords(text, MAX_ACTUALS_ROWS + 2)
+  if (counted.unclosedQuoteLine !== null) {
+    problems.push({ line: counted.unclosedQuoteLine, column: null, message: 'A quotation mark opens a value that is never closed' })
     return fail()
   }
-  const records = parsed.filter((r) => !isBlank(r.cells))
-  if (records.length === 0) {
+  if (counted.records > MAX_ACTUALS_ROWS + 1) {
+    problems.push({ line: null, column: null, message: `The file has more than ${MAX_ACTUALS_ROWS.toLocaleString('en-GB')} lines of calls: upload at most ${MAX_ACTUALS_ROWS.toLocaleString('en-GB')} at a time` })
+    return fail()
+  }
+  if (counted.records === 0) {
     problems.push({ line: null, column: null, message: 'The selected file is empty' })
     return fail()
   }
-  const [header, ...body] = records
-  const names = header!.cells.map((c) => c.trim().toLowerCase())
-  if (names.length !== 3 || names.some((name, i) => name !== ACTUALS_HEADER[i])) {
-    problems.push({ line: header!.line, column: null, message: `The first line must be the column names date,helpline,calls, not “${clip(header!.cells.join(','))}”` })
-    return fail()
-  }
-  if (body.length === 0) {
+  if (counted.records === 1) {
+    const header = firstRecord(text)
+    if (!isHeader(header.cells)) return headerProblem(header)
     problems.push({ line: null, column: null, message: 'The file has no calls: add a line for each day and helpline under date,helpline,calls' })
-    return fail()
-  }
-  if (body.length > MAX_ACTUALS_ROWS) {
-    problems.push({ line: null, column: null, message: `The file has ${body.length.toLocaleString('en-GB')} lines of calls: upload at most ${MAX_ACTUALS_ROWS.toLocaleString('en-GB')} at a time` })
     return fail()
   }
   const rows: (ActualRow & { line: number })[] = []
   const seen = new Map<string, number>()
-  for (const record of body) {
+  let headerSeen = false
+  // Checked as they are read: a file of nothing but bad lines stops at the hundredth problem.
+  for (const record of eachCsvRecord(text)) {
+    if ('unclosedQuoteLine' in record || isBlank(record.cells)) continue
+    if (!headerSeen) {
+      if (!isHeader(record.cells)) return headerProblem(record)
+      headerSeen = true
+      continue
+    }
+    // A record can add up to three problems: it is where checking stopped if any of them is not listed.
+    if (problems.length >= MAX_PROBLEMS_LISTED) return fail(problems.length > MAX_PROBLEMS_LISTED ? problems[MAX_PROBLEMS_LISTED]!.line : record.line)
     if (record.cells.length !== 3) {
       problems.push({ line: record.line, column: null, message: `Expected 3 values (date, helpline and calls) but found ${record.cells.length}` })
       continue
@@ -231,7 +321,23 @@ export function parseActualsCsv(text: string, ctx: ActualsContext): ActualsParse
     seen.set(key, record.line)
     rows.push({ ...checked.row, line: record.line })
   }
+  if (problems.length > MAX_PROBLEMS_LISTED) return fail(problems[MAX_PROBLEMS_LISTED]!.line)
   return problems.length ? fail() : { ok: true, rows }
+
+  function headerProblem(header: { line: number; cells: string[] }): ActualsParse {
+    problems.push({ line: header.line, column: null, message: `The first line must be the column names date,helpline,calls, not “${clip(header.cells.join(','))}”` })
+    return fail()
+  }
+}
+
+function isHeader(cells: string[]): boolean {
+  const names = cells.map((c) => c.trim().toLowerCase())
+  return names.length === 3 && names.every((name, i) => name === ACTUALS_HEADER[i])
+}
+
+function firstRecord(text: string): { line: number; cells: string[] } {
+  for (const record of eachCsvRecord(text)) if (!('unclosedQuoteLine' in record) && !isBlank(record.cells)) return record
+  throw new Error('A file counted with a record has none')
 }
 
 /** "Line 4, calls: Calls must be 0 or more, not -3", or the message alone for the file as a whole. */

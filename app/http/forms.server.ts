@@ -1,30 +1,54 @@
+import { countOccurrences, multipartBoundary, readBody } from './body.server'
 import { badRequest, httpError } from './responses.server'
 
+/**
+ * What one route's form may be, checked before anything is parsed. The defaults suit every form that edits content:
+ * the byte limit is above the largest field any form accepts, so an oversized value still gets a field error; only a
+ * body far beyond any form (a 1 MB value of non-ASCII text is 3–9 MB once URL-encoded) is refused whole. The field
+ * limit is far above the largest form (the forecast settings, a few hundred fields), and keeps a body of hundreds of
+ * thousands of tiny fields from costing seconds to parse.
+ */
+export interface FormLimits {
+  maxBytes: number
+  maxFields: number
+}
+
 export const MAX_FORM_BYTES = 2 * 1024 * 1024
+export const MAX_FORM_FIELDS = 2_000
+export const FORM_LIMITS: FormLimits = { maxBytes: MAX_FORM_BYTES, maxFields: MAX_FORM_FIELDS }
+/** A sign-in is an email address and a password: a few hundred bytes, with room for a long pass phrase. */
+export const SIGN_IN_LIMITS: FormLimits = { maxBytes: 8 * 1024, maxFields: 10 }
+/** A form that is only a button: an id, a version or an intent. */
+export const BUTTON_LIMITS: FormLimits = { maxBytes: 16 * 1024, maxFields: 20 }
+
+/** A form's fields: URL-encoded forms are read straight into URLSearchParams, multipart ones into FormData. */
+export type FormFields = URLSearchParams | FormData
 
 const tooLarge = () => httpError(413, 'The form was too large')
+const AMPERSAND = new Uint8Array([0x26])
 
 /**
  * Reads a posted form without trusting it: the wrong type or malformed gives a 400, too large a 413, never a 500.
- * The limit is above the largest field any form accepts, so an oversized value still gets a field error; only a
- * body far beyond any form (a 1 MB value of non-ASCII text is 3–9 MB once URL-encoded) is refused whole.
  */
-export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0')
-  if (!(declared <= maxBytes)) throw tooLarge()
+export async function readFormData(request: Request, limits: Partial<FormLimits> = {}): Promise<FormFields> {
+  const { maxBytes, maxFields } = { ...FORM_LIMITS, ...limits }
   const type = (request.headers.get('Content-Type') ?? '').toLowerCase()
+  const urlencoded = type.startsWith('application/x-www-form-urlencoded')
+  const multipart = type.startsWith('multipart/form-data')
+  if (!urlencoded && !multipart) throw badRequest('Send the form from the page')
+  const body = await readBody(request, maxBytes)
+  if (!body.ok) throw body.reason === 'too-large' ? tooLarge() : badRequest('The form could not be read')
+  if (urlencoded) {
+    if (countOccurrences(body.bytes, AMPERSAND, maxFields) >= maxFields) throw tooLarge()
+    return new URLSearchParams(Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString('utf8'))
+  }
+  const boundary = multipartBoundary(request.headers.get('Content-Type') ?? '')
+  if (!boundary) throw badRequest('The form could not be read')
+  // Every part starts with a boundary line; the last one closes the form.
+  if (countOccurrences(body.bytes, Buffer.from(`--${boundary}`), maxFields + 1) > maxFields + 1) throw tooLarge()
   try {
-    if (type.startsWith('application/x-www-form-urlencoded')) {
-      const text = await request.text()
-      if (text.length > maxBytes) throw tooLarge()
-      const form = new FormData()
-      for (const [key, value] of new URLSearchParams(text)) form.append(key, value)
-      return form
-    }
-    if (type.startsWith('multipart/form-data')) return await request.formData()
-  } catch (error) {
-    if (error instanceof Response) throw error
+    return await new Response(body.bytes, { headers: { 'Content-Type': request.headers.get('Content-Type')! } }).formData()
+  } catch {
     throw badRequest('The form could not be read')
   }
-  throw badRequest('Send the form from the page')
 }

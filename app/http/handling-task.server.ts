@@ -6,7 +6,7 @@ import { canEditCampaign, type Campaign } from '../models/campaign.server'
 import { listLines } from '../models/line.server'
 import type { SingleRecordWriteResult } from '../models/single-record.server'
 import { db, type DbOrTx } from '../utils/db.server'
-import { formValues, type FieldErrors, type FormValues, type Parsed } from '../utils/forms'
+import { echoed, formValues, type FieldErrors, type FormValues, type Parsed } from '../utils/forms'
 import type { SessionUser } from '../utils/roles'
 import { requireEditableCampaign, requireReadableCampaign } from './campaign-access.server'
 import { readFormData } from './forms.server'
@@ -71,7 +71,7 @@ export async function actOnHandlingTask<R extends { version: number }, P>(reques
     if ('redirectTo' in outcome) return outcome
     return reply({ intent: 'move', errors: outcome.errors, values: null, version: null, theirs: null }, outcome.status)
   }
-  const kept = task.kept(values)
+  const kept = echoed(task.kept(values))
   const refuse = (errors: FieldErrors, status: number, version: number | null = null, theirs: string | null = null) =>
     reply({ intent: 'save', errors, values: kept, version, theirs }, status)
   const parsed = task.parse(values)

@@ -15,8 +15,26 @@ export const badRequest = (message = 'Bad request') => httpError(400, message)
 export const forbidden = (message = 'You do not have permission to do that') => httpError(403, message)
 export const notFound = (message = 'Page not found') => httpError(404, message)
 
-/** Only same-site paths: "//evil.example" and "https://…" fall back to the default. */
+// Any origin will do: a target is resolved against it, and kept only if it stays there.
+const HERE = 'http://here.invalid'
+// Control characters and whitespace (browsers strip a tab or a newline from a URL, so "/\t/evil.example" becomes
+// "//evil.example"), and backslashes (which browsers read as slashes).
+const UNSAFE = /[\u0000-\u0020\u007f-\u009f\\\s]/
+
+/**
+ * Only a path on this site: the target is resolved against the origin and must stay on it, so "//evil.example",
+ * "https://…", "/\t/evil.example" and "/.//evil.example" all fall back to the default. What comes back is
+ * percent-encoded, so it is always a valid Location header.
+ */
 export function safeRedirectPath(target: string | null | undefined, fallback = '/'): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
-  return target
+  if (!target || target.length > 2000 || !target.startsWith('/') || UNSAFE.test(target)) return fallback
+  let resolved: URL
+  try {
+    resolved = new URL(target, HERE)
+  } catch {
+    return fallback
+  }
+  // A path that still starts with two slashes would be read as another host when sent back in a Location header.
+  if (resolved.origin !== HERE || resolved.pathname.startsWith('//')) return fallback
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`
 }

@@ -116,7 +116,7 @@ export async function startSignIn(request: Request, userId: string, arrival: Arr
   }
   const step = nextStep({ secondFactor: SECOND_FACTOR_DONE.none, user })
   if (!step) {
-    const cookies = await finishSignIn(request, { userId, method: 'password', address: arrival.address, pendingId: null, audit: false })
+    const cookies = await finishSignIn(request, { userId, method: 'password', address: arrival.address, pendingId: null, audit: true })
     return { ok: true, response: redirectWithCookies(arrival.redirectTo, cookies) }
   }
   const token = crypto.randomBytes(32).toString('base64url')
@@ -157,8 +157,8 @@ const METHOD_WORDS: Record<string, string> = {
 }
 
 /**
- * The session itself, with a new id (any earlier session of this browser ends): the cookies to set. Sign-ins that
- * went through a second step, or through single sign-on, are recorded in the audit trail here.
+ * The session itself, with a new id (any earlier session of this browser ends): the cookies to set. Every sign-in
+ * is recorded here as a security event, with how the person signed in, from where and with what browser.
  */
 export async function finishSignIn(
   request: Request,
@@ -181,7 +181,13 @@ export async function finishSignIn(
       entityType: 'user',
       entityId: user.id,
       summary: `${user.email} signed in with ${METHOD_WORDS[details.method] ?? details.method}${details.note ? `; ${details.note}` : ''}`,
-      after: { method: details.method, address: details.address.slice(0, 100), at: nowIso() },
+      after: {
+        method: details.method,
+        address: details.address.slice(0, 100),
+        route: new URL(request.url).pathname.slice(0, 300),
+        userAgent: request.headers.get('User-Agent')?.slice(0, 200) ?? null,
+        at: nowIso(),
+      },
     })
   })
   return [cookie, clearPendingCookie()]

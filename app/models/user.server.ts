@@ -3,6 +3,7 @@ import { appendAudit, type Actor } from '../utils/audit.server'
 import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { hashPassword } from '../utils/password.server'
+import { GROUP_ROLE } from '../signoff/groups'
 import { isRole, ROLES, type Role } from '../utils/roles'
 import { revokeUserSessions } from '../utils/session.server'
 import { requireTwoFactorFor } from './two-factor.server'
@@ -127,7 +128,10 @@ export async function createUser(
   })
 }
 
-export type UserUpdateResult = { ok: true } | { ok: false; reason: 'not-found' | 'conflict' | 'self' }
+/** The roles that make their holder a member of a sign-off group. */
+const SIGN_OFF_ROLES = new Set<Role>(Object.values(GROUP_ROLE))
+
+export type UserUpdateResult = { ok: true } | { ok: false; reason: 'not-found' | 'conflict' | 'self' | 'self-sign-off' }
 
 /** Sets a user's name, roles and whether the account is enabled. Disabling ends every session at once. */
 export async function updateUser(
@@ -141,6 +145,8 @@ export async function updateUser(
     if (before.version !== input.version) return { ok: false, reason: 'conflict' }
     // An administrator cannot lock themselves out, or remove the last way back in.
     if (input.id === actor.id && (input.disabled || !input.roles.includes('admin'))) return { ok: false, reason: 'self' }
+    // Separation of duties: whoever manages the accounts cannot make themselves one of the people who sign off.
+    if (input.id === actor.id && input.roles.some((role) => SIGN_OFF_ROLES.has(role) && !before.roles.includes(role))) return { ok: false, reason: 'self-sign-off' }
     const updated = await tx
       .updateTable('users')
       .set({ name: input.name, disabled: input.disabled ? 1 : 0, version: input.version + 1, updated_at: nowIso() })

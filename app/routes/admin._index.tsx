@@ -34,6 +34,11 @@ export default function Admin() {
             Email and notifications
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link govuk-link--no-visited-state" to="/admin/security">
+            Sign-ins and other events
+          </Link>
+        </li>
       </ul>
     </>
   )

@@ -8,7 +8,7 @@ import { applyBankHolidays, getActiveBankHolidays, getBankHolidayUpload } from '
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/http/forms.server'
+import { BUTTON_LIMITS, readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 
 export const handle = { title: 'Check the new bank holidays' }
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const values = formValues(await readFormData(request))
+  const values = formValues(await readFormData(request, BUTTON_LIMITS))
   const result = await applyBankHolidays(db, { id: params.uploadId ?? '', baseId: values.base ?? '' }, user)
   if (result.ok) return redirect('/admin/bank-holidays?notice=applied', { status: 303 })
   if (result.reason === 'not-found') throw notFound('There is no such upload')

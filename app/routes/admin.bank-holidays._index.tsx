@@ -8,14 +8,13 @@ import { getActiveBankHolidays, storePendingBankHolidays, yearsCovered } from '~
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { readFormData } from '~/http/forms.server'
+import { FORM_OVERHEAD_BYTES, MAX_UPLOAD_PARTS } from '~/http/upload.server'
 import { forbidden } from '~/http/responses.server'
 
 export const handle = { title: 'Bank holidays' }
 
 /** GOV.UK's own file is about 50 KB; anything far bigger is not a bank holidays file. */
 const MAX_UPLOAD_BYTES = 1024 * 1024
-// Multipart framing and the other fields, on top of the file itself.
-const FORM_OVERHEAD_BYTES = 16 * 1024
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -42,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (declared !== null && !(Number(declared) <= MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES)) {
     return uploadError(['The selected file must be smaller than 1 MB. GOV.UK’s bank-holidays.json is about 50 KB.'])
   }
-  const form = await readFormData(request, MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES)
+  const form = await readFormData(request, { maxBytes: MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES, maxFields: MAX_UPLOAD_PARTS })
   const file = form.get('file')
   if (!file || typeof file === 'string' || file.size === 0) return uploadError(['Select a bank holidays file to upload'])
   if (file.size > MAX_UPLOAD_BYTES) return uploadError(['The selected file must be smaller than 1 MB. GOV.UK’s bank-holidays.json is about 50 KB.'])

@@ -4,10 +4,10 @@ import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { BackLink, Button, Input, Radios } from '~/components/govuk'
 import { RoleCheckboxes } from '~/components/RoleCheckboxes'
 import { getUserById, updateUser } from '~/models/user.server'
-import { editUserSchema, USER_FIELD_ORDER } from '~/schemas/user'
+import { editUserSchema, SELF_SIGN_OFF_ERROR, USER_FIELD_ORDER } from '~/schemas/user'
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
-import { formValues, parseForm, type FieldErrors } from '~/utils/forms'
+import { formValues, parseForm, type FieldErrors, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { notFound } from '~/http/responses.server'
 
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request)
   const values = formValues(form)
   const roles = form.getAll('roles').filter((v): v is string => typeof v === 'string')
-  const kept = { name: values.name ?? '', roles: roles.slice(0, 10), status: values.status ?? '' }
+  const kept = echoed({ name: values.name ?? '', roles: roles.slice(0, 10), status: values.status ?? '' })
   const parsed = parseForm(editUserSchema, { ...values, roles })
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept, version: user.version }, { status: 400 })
   const result = await updateUser(
@@ -37,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   )
   if (result.ok) return redirect('/admin/users?notice=saved', { status: 303 })
   if (result.reason === 'not-found') throw notFound('There is no such user')
+  if (result.reason === 'self-sign-off') return data({ errors: { roles: SELF_SIGN_OFF_ERROR }, values: kept, version: user.version }, { status: 400 })
   const message =
     result.reason === 'self'
       ? 'You cannot disable your own account or remove your own admin role'

@@ -7,7 +7,7 @@ import { createUser, EmailTakenError } from '~/models/user.server'
 import { newUserSchema, USER_FIELD_ORDER } from '~/schemas/user'
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
-import { formValues, parseForm, type FieldErrors } from '~/utils/forms'
+import { formValues, parseForm, type FieldErrors, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { passwordProblem } from '~/utils/password-policy.server'
 
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request)
   const values = formValues(form)
   const roles = form.getAll('roles').filter((v): v is string => typeof v === 'string')
-  const kept = { name: values.name ?? '', email: values.email ?? '', roles: roles.slice(0, 10) }
+  const kept = echoed({ name: values.name ?? '', email: values.email ?? '', roles: roles.slice(0, 10) })
   const parsed = parseForm(newUserSchema, { ...values, roles })
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept }, { status: 400 })
   const weak = passwordProblem(parsed.data.password, parsed.data)

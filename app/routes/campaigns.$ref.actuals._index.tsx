@@ -12,7 +12,7 @@ import { ACTUAL_FORM_HREFS, ACTUAL_FORM_ORDER, parseActualForm } from '~/schemas
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
+import { formValues, type FieldErrors, type FormValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { notFound } from '~/http/responses.server'
 import { requireActualsRecorder } from '~/http/actuals-access.server'
@@ -43,12 +43,13 @@ interface ActionResult {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireActualsRecorder(request, params.ref)
   const values = formValues(await readFormData(request))
+  const shown = echoed(values)
   const { window, helplines, today } = await recordingContext(db, campaign, todayIso())
   if (!window) {
-    return data<ActionResult>({ errors: { _form: 'The campaign has no send dates, so there are no days to record calls for' }, values, replaces: null }, { status: 400 })
+    return data<ActionResult>({ errors: { _form: 'The campaign has no send dates, so there are no days to record calls for' }, values: shown, replaces: null }, { status: 400 })
   }
   const parsed = parseActualForm(values, { helplines, window, today })
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, replaces: null }, { status: 400 })
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: shown, replaces: null }, { status: 400 })
   const result = await recordActuals(db, { campaignId: campaign.id, rows: [parsed.row], source: { kind: 'by-hand' }, expectedExisting: parsed.replaces }, user)
   if (result.ok) return redirect(`/campaigns/${campaign.ref}/actuals?notice=recorded`, { status: 303 })
   if (result.reason === 'conflict') {
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         errors: {
           calls: `${calls(result.existing.calls)} calls are already recorded${who} at ${helpline} on ${dayMonthYear(parsed.row.date)}. Nothing has been saved. Check the figure, then select “Replace the recorded calls” to save ${calls(parsed.row.calls)} instead`,
         },
-        values,
+        values: shown,
         replaces: result.existing.calls,
       },
       { status: 409 },

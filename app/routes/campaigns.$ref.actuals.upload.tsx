@@ -24,11 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 interface UploadErrors {
   /** Every problem, each naming its line and column (an array, as the bank-holiday upload's; root.tsx reads it). */
   errors: string[]
-  /** Problems beyond those listed. */
-  more: number
+  /** Where checking stopped, once it had found enough problems to list; null when every line was checked. */
+  stoppedAtLine: number | null
 }
 
-const refused = (errors: string[], more = 0) => data<UploadErrors>({ errors, more }, { status: 400 })
+const refused = (errors: string[], stoppedAtLine: number | null = null) => data<UploadErrors>({ errors, stoppedAtLine }, { status: 400 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireActualsRecorder(request, params.ref)
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { window, helplines, today } = await recordingContext(db, campaign, todayIso())
   if (!window) return refused(['The campaign has no send dates, so there are no days to record calls for'])
   const parsed = parseActualsCsv(decoded.text, { helplines, window, today })
-  if (!parsed.ok) return refused(parsed.problems.map(describeProblem), parsed.more)
+  if (!parsed.ok) return refused(parsed.problems.map(describeProblem), parsed.stoppedAtLine)
 
   const result = await recordActuals(db, { campaignId: campaign.id, rows: parsed.rows, source: { kind: 'upload', fileName: file.name } }, user)
   if (result.ok) {
@@ -70,7 +70,9 @@ export default function UploadActuals() {
           <ErrorSummary
             errors={[
               ...problems.map((text) => ({ text, href: '#file' })),
-              ...(actionData?.more ? [{ text: `and ${actionData.more.toLocaleString('en-GB')} more problems: fix these, then upload the file again`, href: '#file' }] : []),
+              ...(actionData?.stoppedAtLine
+                ? [{ text: `These are the first ${problems.length} problems. Lines from line ${actionData.stoppedAtLine.toLocaleString('en-GB')} on were not checked: fix these, then upload the file again`, href: '#file' }]
+                : []),
             ]}
             descriptionText="Nothing from the file has been saved."
           />
@@ -105,7 +107,13 @@ export default function UploadActuals() {
             name="file"
             label={{ text: 'CSV file of actual calls', classes: 'govuk-label--s' }}
             hint={{ text: 'Saved as CSV UTF-8, smaller than 1 MB' }}
-            errorMessage={problems.length ? (problems.length === 1 && !actionData?.more ? problems[0] : `The file has ${problems.length + (actionData?.more ?? 0)} problems: see the list above`) : undefined}
+            errorMessage={
+              problems.length
+                ? problems.length === 1 && !actionData?.stoppedAtLine
+                  ? problems[0]
+                  : `The file has ${actionData?.stoppedAtLine ? 'at least ' : ''}${problems.length} problems: see the list above`
+                : undefined
+            }
             attributes={{ accept: '.csv,text/csv' }}
           />
           <Button text="Upload" preventDoubleClick />

@@ -10,7 +10,7 @@ import { parseCampaignForm } from '~/schemas/campaign'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { lockedResponse } from '~/http/refusals.server'
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request)
   const values = formValues(form)
   const coOwners = form.getAll('coOwners').filter((v): v is string => typeof v === 'string')
-  const kept = submittedFormValues(values, coOwners)
+  const kept = echoed(submittedFormValues(values, coOwners))
   const version = Number(values.version)
   const parsed = parseCampaignForm(values, coOwners, { today: todayIso() })
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept, version: Number.isSafeInteger(version) ? version : campaign.version, conflict: null }, { status: 400 })

@@ -27,7 +27,7 @@ import {
 } from '~/schemas/forecast'
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
-import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
+import { formValues, type FieldErrors, type FormValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { lockedResponse } from '~/http/refusals.server'
@@ -67,6 +67,7 @@ interface ActionResult {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireEditableCampaign(request, params.ref)
   const values = formValues(await readFormData(request))
+  const shown = echoed(values)
   const loaded = await loadCampaignForecastData(db, campaign)
   const ctx: ForecastFormContext = { messages: loaded.messages, helplines: loaded.helplines, fallback: loaded.saved.settings }
   const version = Number(values.version)
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const suggestion = loaded.saved.version === 0 ? await forecastSuggestion(db, campaign, loaded.messages) : null
     if (!suggestion) {
       return data<ActionResult>(
-        { errors: { _form: 'There are no figures from past campaigns to use: the forecast has been saved, or no past campaign fits any more.' }, values, version: keptVersion, settings: null },
+        { errors: { _form: 'There are no figures from past campaigns to use: the forecast has been saved, or no past campaign fits any more.' }, values: shown, version: keptVersion, settings: null },
         { status: 409 },
       )
     }
@@ -85,13 +86,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const settings: ForecastSettings = { ...base, contactRates: suggestion.contactRates, responseCurves: { ...base.responseCurves, ...suggestion.responseCurves } }
     return data<ActionResult>({ errors: null, values: forecastToFormValues(settings, ctx), version: keptVersion, settings, suggestedFrom: suggestion.sources.map((s) => s.ref) })
   }
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, version: keptVersion, settings: null }, { status: 400 })
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: shown, version: keptVersion, settings: null }, { status: 400 })
   // "Recalculate" is a preview: nothing is saved, and the page shows the forecast for what was typed.
-  if (values.intent !== 'save') return data<ActionResult>({ errors: null, values, version: keptVersion, settings: parsed.data })
+  if (values.intent !== 'save') return data<ActionResult>({ errors: null, values: shown, version: keptVersion, settings: parsed.data })
 
   if (!Number.isSafeInteger(version)) {
     return data<ActionResult>(
-      { errors: { _form: 'The page was out of date, so nothing was saved. Check your figures and save again.' }, values, version: keptVersion, settings: parsed.data },
+      { errors: { _form: 'The page was out of date, so nothing was saved. Check your figures and save again.' }, values: shown, version: keptVersion, settings: parsed.data },
       { status: 409 },
     )
   }
@@ -103,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         errors: {
           _form: `Someone else saved this campaign’s forecast inputs${result.current.updatedAt ? ` at ${formatDateTime(result.current.updatedAt)}` : ''} while you were editing. Your figures have not been saved yet: they are still below. Check them, then save again to replace the other version.`,
         },
-        values,
+        values: shown,
         version: result.current.version,
         settings: parsed.data,
       },
@@ -114,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>(
       {
         errors: { _form: 'The campaign’s messages changed while you were editing, so nothing was saved. Reload the page to see the current messages.' },
-        values,
+        values: shown,
         version: keptVersion,
         settings: null,
       },

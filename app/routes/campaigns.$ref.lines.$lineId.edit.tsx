@@ -9,7 +9,7 @@ import { getLine, updateLine } from '~/models/line.server'
 import { parseLineForm } from '~/schemas/line'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { refusalResponse } from '~/http/refusals.server'
 
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireEditableCampaign(request, params.ref)
   const values = formValues(await readFormData(request))
-  const kept = { audience: values.audience, standardQuestion: values.standardQuestion, question: values.question, answer: values.answer }
+  const kept = echoed({ audience: values.audience, standardQuestion: values.standardQuestion, question: values.question, answer: values.answer })
   const version = Number(values.version)
   const parsed = parseLineForm(values)
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept, version: Number.isSafeInteger(version) ? version : undefined, gone: false, theirs: null }, { status: 400 })

@@ -9,7 +9,7 @@ import { getLine, removeLine } from '~/models/line.server'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/http/forms.server'
+import { BUTTON_LIMITS, readFormData } from '~/http/forms.server'
 import { notFound } from '~/http/responses.server'
 import { refusalResponse } from '~/http/refusals.server'
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireEditableCampaign(request, params.ref)
-  const values = formValues(await readFormData(request))
+  const values = formValues(await readFormData(request, BUTTON_LIMITS))
   const version = Number(values.version)
   const line = params.lineId ? await getLine(db, campaign.id, params.lineId) : undefined
   // Removed already (by someone else, or a second click): the user wanted it gone, and it is.

@@ -8,7 +8,7 @@ import { deleteMessage, getMessage } from '~/models/message.server'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/http/forms.server'
+import { BUTTON_LIMITS, readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { lockedResponse } from '~/http/refusals.server'
 
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireEditableCampaign(request, params.ref)
   const message = await getMessage(db, campaign.id, params.id ?? '')
   if (!message) throw notFound('There is no message with that address in this campaign')
-  const values = formValues(await readFormData(request))
+  const values = formValues(await readFormData(request, BUTTON_LIMITS))
   const version = Number(values.version)
   const stale = { errors: { _form: 'Someone changed this message after you opened this page. Check the latest version before you delete it.' }, version: message.version }
   if (!Number.isSafeInteger(version)) return data(stale, { status: 409 })

@@ -13,7 +13,7 @@ import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { formatDateTime } from '~/campaign/options'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { lockedResponse } from '~/http/refusals.server'
@@ -58,10 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formKey = `${Date.now()}`
   const submittedVersion = Number(values.version)
   const version = Number.isSafeInteger(submittedVersion) ? submittedVersion : message.version
-  const kept = { values: fieldValues(values), waves: rows, version, formKey, conflict: null as Conflict | null }
+  const kept = { values: echoed(fieldValues(values)), waves: echoed(rows), version, formKey, conflict: null as Conflict | null }
   if (intent.kind !== 'save') {
     const next = applyWaveIntent(rows, intent)
-    return { ...kept, waves: next.rows, focusWave: next.focus, errors: null }
+    return { ...kept, waves: echoed(next.rows), focusWave: next.focus, errors: null }
   }
   const parsed = parseMessageForm(values, { earliestSendDate: campaign.status === 'draft' ? todayIso() : undefined })
   if (!parsed.ok) return data({ ...kept, focusWave: undefined, errors: parsed.errors }, { status: 400 })

@@ -11,7 +11,7 @@ import { addCampaignField, listCampaignFields, removeCampaignField } from '~/mod
 import { listMessages } from '~/models/message.server'
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { lockedResponse } from '~/http/refusals.server'
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const name = (values.name ?? '').slice(0, LIMITS.extraFields.nameLength * 4)
   const result = await addCampaignField(db, { campaignId: campaign.id, name }, user)
   if (result.ok) return redirect(`${base}?notice=added`, { status: 303 })
-  if (result.reason === 'invalid') return data({ errors: { name: result.error }, values: { name } }, { status: 400 })
+  if (result.reason === 'invalid') return data({ errors: { name: result.error }, values: echoed({ name }) }, { status: 400 })
   throw result.reason === 'not-found' ? notFound() : result.reason === 'locked' ? lockedResponse(campaign) : forbidden()
 }
 

@@ -9,7 +9,7 @@ import { applyWaveIntent, BLANK_WAVE, fieldValues, formIntent, parseMessageForm,
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { lockedResponse } from '~/http/refusals.server'
@@ -40,10 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formKey = `${Date.now()}`
   if (intent.kind !== 'save') {
     const next = applyWaveIntent(rows, intent)
-    return { values: fieldValues(values), waves: next.rows, focusWave: next.focus, errors: null, formKey }
+    return { values: echoed(fieldValues(values)), waves: echoed(next.rows), focusWave: next.focus, errors: null, formKey }
   }
   const parsed = parseMessageForm(values, { earliestSendDate: campaign.status === 'draft' ? todayIso() : undefined })
-  if (!parsed.ok) return data({ values: fieldValues(values), waves: rows, focusWave: undefined, errors: parsed.errors, formKey }, { status: 400 })
+  if (!parsed.ok) return data({ values: echoed(fieldValues(values)), waves: echoed(rows), focusWave: undefined, errors: parsed.errors, formKey }, { status: 400 })
   const result = await createMessage(db, { campaignId: campaign.id, values: parsed.data }, user)
   if (!result.ok) throw result.reason === 'not-found' ? notFound() : result.reason === 'locked' ? lockedResponse(campaign) : forbidden()
   return redirect(`/campaigns/${campaign.ref}/messages/${result.id}?notice=created`, { status: 303 })

@@ -12,7 +12,7 @@ import { getScript, isCallType, saveScript } from '~/models/script.server'
 import { parseScriptForm, SCRIPT_FIELD_ORDER } from '~/schemas/script'
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { notFound } from '~/http/responses.server'
 import { refusalResponse } from '~/http/refusals.server'
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireEditableCampaign(request, params.ref)
   const callType = callTypeOf(params.callType)
   const values = formValues(await readFormData(request))
-  const kept = Object.fromEntries(SCRIPT_SECTIONS.map((s) => [s, values[s] ?? ''])) as Record<ScriptSection, string>
+  const kept = echoed(Object.fromEntries(SCRIPT_SECTIONS.map((s) => [s, values[s] ?? ''])) as Record<ScriptSection, string>)
   const version = Number(values.version)
   const parsed = parseScriptForm(values)
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept, version: Number.isSafeInteger(version) ? version : null, theirs: null }, { status: 400 })

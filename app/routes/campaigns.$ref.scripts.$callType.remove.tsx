@@ -8,7 +8,7 @@ import { getScript, isCallType, removeScript } from '~/models/script.server'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/http/forms.server'
+import { BUTTON_LIMITS, readFormData } from '~/http/forms.server'
 import { notFound } from '~/http/responses.server'
 import { refusalResponse } from '~/http/refusals.server'
 
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireEditableCampaign(request, params.ref)
   if (!isCallType(params.callType)) throw notFound('There is no such type of call')
-  const values = formValues(await readFormData(request))
+  const values = formValues(await readFormData(request, BUTTON_LIMITS))
   const version = Number(values.version)
   const back = `/campaigns/${campaign.ref}/scripts`
   const result = await removeScript(db, { campaignId: campaign.id, callType: params.callType, version: Number.isSafeInteger(version) ? version : -1 }, user)

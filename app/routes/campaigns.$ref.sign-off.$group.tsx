@@ -19,7 +19,7 @@ import { readFormData } from '~/http/forms.server'
 import { lockedResponse } from '~/http/refusals.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { db } from '~/utils/db.server'
-import { formValues, parseForm } from '~/utils/forms'
+import { echoed, formValues, parseForm } from '~/utils/forms'
 import { hasRole } from '~/utils/roles'
 
 export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'Sign-off' }
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!hasRole(user, GROUP_ROLE[group])) throw forbidden(`Only members of ${GROUP_LABELS[group]} can sign off for ${GROUP_LABELS[group]}`)
   if (isCampaignAuthor(user, campaign)) throw forbidden('You cannot sign off a campaign you own or co-own')
   const values = formValues(await readFormData(request))
-  const kept = { decision: values.decision ?? '', comment: values.comment ?? '' }
+  const kept = echoed({ decision: values.decision ?? '', comment: values.comment ?? '' })
   const parsed = parseForm(decisionSchema, values)
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept, review: null }, { status: 400 })
   const refused = async (message: string) => data({ errors: { _form: message }, values: kept, review: await signOffReview(db, user, campaign, group) }, { status: 409 })

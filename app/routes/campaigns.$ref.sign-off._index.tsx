@@ -14,7 +14,7 @@ import { GROUP_STATE_COLOURS, GROUP_STATE_LABELS, type GroupState } from '~/sign
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { formValues } from '~/utils/forms'
-import { readFormData } from '~/http/forms.server'
+import { BUTTON_LIMITS, readFormData } from '~/http/forms.server'
 import { refusalResponse } from '~/http/refusals.server'
 
 export const handle = { title: 'Get sign-off' }
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireEditableCampaign(request, params.ref)
-  const values = formValues(await readFormData(request))
+  const values = formValues(await readFormData(request, BUTTON_LIMITS))
   if (values.intent !== 'ask') {
     return data({ errors: { _form: 'Use the “Ask for sign-off” button to ask for sign-off' }, blockers: [] as Blocker[] }, { status: 400 })
   }

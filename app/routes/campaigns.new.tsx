@@ -9,7 +9,7 @@ import { parseCampaignForm } from '~/schemas/campaign'
 import { requireRole } from '~/http/auth.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 
 export const handle = { title: 'Create a campaign' }
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formValues(form)
   const coOwners = form.getAll('coOwners').filter((v): v is string => typeof v === 'string')
   const parsed = parseCampaignForm(values, coOwners, { today: todayIso() })
-  if (!parsed.ok) return data({ errors: parsed.errors, values: submittedFormValues(values, coOwners) }, { status: 400 })
+  if (!parsed.ok) return data({ errors: parsed.errors, values: echoed(submittedFormValues(values, coOwners)) }, { status: 400 })
   const ref = await createCampaign(db, parsed.data, user)
   return redirect(`/campaigns/${ref}?notice=created`, { status: 303 })
 }

@@ -6,7 +6,7 @@ import { getHelpline, updateHelpline } from '~/models/helpline.server'
 import { helplineToFormValues, parseHelplineForm } from '~/schemas/helpline'
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden, notFound } from '~/http/responses.server'
 
@@ -24,10 +24,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const helpline = await getHelpline(db, params.id ?? '')
   if (!helpline) throw notFound('There is no such helpline')
   const values = formValues(await readFormData(request))
+  const shown = echoed(values)
   const version = Number(values.version)
   const keptVersion = Number.isSafeInteger(version) ? version : helpline.version
   const parsed = parseHelplineForm(values)
-  if (!parsed.ok) return data({ errors: parsed.errors, values, version: keptVersion }, { status: 400 })
+  if (!parsed.ok) return data({ errors: parsed.errors, values: shown, version: keptVersion }, { status: 400 })
   const result = await updateHelpline(db, { id: helpline.id, version, settings: parsed.data }, user)
   if (result.ok) return redirect(`/helplines/${helpline.id}?notice=saved`, { status: 303 })
   if (result.reason === 'conflict') {
@@ -37,14 +38,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         errors: {
           _form: 'Someone else changed this helpline while you were editing it. Your changes have not been saved yet. Check them and save again.',
         },
-        values,
+        values: shown,
         version: result.current.version,
       },
       { status: 409 },
     )
   }
   if (result.reason === 'duplicate-name') {
-    return data({ errors: { name: 'There is already a helpline with this name' }, values, version: keptVersion }, { status: 400 })
+    return data({ errors: { name: 'There is already a helpline with this name' }, values: shown, version: keptVersion }, { status: 400 })
   }
   throw result.reason === 'not-found' ? notFound('There is no such helpline') : forbidden()
 }

@@ -7,7 +7,7 @@ import { createHelpline } from '~/models/helpline.server'
 import { helplineToFormValues, parseHelplineForm } from '~/schemas/helpline'
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
-import { formValues } from '~/utils/forms'
+import { formValues, echoed } from '~/utils/forms'
 import { readFormData } from '~/http/forms.server'
 import { forbidden } from '~/http/responses.server'
 
@@ -21,12 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin', 'customer-services')
   const values = formValues(await readFormData(request))
+  const shown = echoed(values)
   const parsed = parseHelplineForm(values)
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 })
+  if (!parsed.ok) return data({ errors: parsed.errors, values: shown }, { status: 400 })
   const result = await createHelpline(db, parsed.data, user)
   if (result.ok) return redirect(`/helplines/${result.id}?notice=added`, { status: 303 })
   if (result.reason === 'duplicate-name') {
-    return data({ errors: { name: 'There is already a helpline with this name' }, values }, { status: 400 })
+    return data({ errors: { name: 'There is already a helpline with this name' }, values: shown }, { status: 400 })
   }
   throw forbidden()
 }

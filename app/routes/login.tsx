@@ -7,8 +7,9 @@ import { findLoginCandidate } from '~/models/user.server'
 import { getUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { formValues, parseForm } from '~/utils/forms'
-import { readFormData } from '~/http/forms.server'
+import { readFormData, SIGN_IN_LIMITS } from '~/http/forms.server'
 import { safeRedirectPath } from '~/http/responses.server'
+import { recordSignInFailed, recordThrottled, whereFrom } from '~/http/security-events.server'
 import { recordFailure, recordSuccess, waitBeforeAttempt } from '~/utils/login-throttle.server'
 import { verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
 import { startSignIn } from '~/http/sign-in.server'
@@ -31,15 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if (!passwordSignInEnabled()) return data({ errors: { email: 'Sign in with single sign-on: signing in with a password is turned off' }, values: { email: '' } }, { status: 403 })
-  const values = formValues(await readFormData(request))
+  const values = formValues(await readFormData(request, SIGN_IN_LIMITS))
   const parsed = parseForm(schema, values)
   const kept = { email: values.email ?? '' }
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept }, { status: 400 })
 
-  const address = context.clientAddress ?? 'unknown'
-  const wait = await waitBeforeAttempt(parsed.data.email, address)
+  const where = whereFrom(request, context.clientAddress)
+  const wait = await waitBeforeAttempt(parsed.data.email, where.address)
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000)
+    await recordThrottled(parsed.data.email, where, seconds)
     return data(
       { errors: { email: `You have tried to sign in too many times. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.` }, values: kept },
       { status: 429, headers: { 'Retry-After': String(seconds) } },
@@ -48,18 +50,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const candidate = await findLoginCandidate(db, parsed.data.email)
   // The same work and the same answer whether the account is missing, disabled or the password is wrong.
-  const valid = candidate
-    ? (await verifyPassword(parsed.data.password, candidate.password_hash)) && candidate.disabled === 0
-    : await verifyAgainstDummy(parsed.data.password)
-  if (!candidate || !valid) {
-    await recordFailure(parsed.data.email, address)
+  const passwordRight = candidate ? await verifyPassword(parsed.data.password, candidate.password_hash) : await verifyAgainstDummy(parsed.data.password)
+  if (!candidate || !passwordRight || candidate.disabled !== 0) {
+    await recordFailure(parsed.data.email, where.address)
+    await recordSignInFailed(candidate ? { id: candidate.id, email: candidate.email } : null, !candidate ? 'unknown-account' : !passwordRight ? 'wrong-password' : 'disabled', where)
     return data({ errors: { email: WRONG }, values: kept }, { status: 400 })
   }
 
-  await recordSuccess(parsed.data.email)
+  await recordSuccess(parsed.data.email, where.address)
   const target = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), '/')
   // A session now, or the steps the account still owes first (a code, a new password, setting up two-factor).
-  const started = await startSignIn(request, candidate.id, { address, redirectTo: target })
+  const started = await startSignIn(request, candidate.id, { address: where.address, redirectTo: target })
   if (!started.ok) return data({ errors: { email: started.message }, values: kept }, { status: 400 })
   return started.response
 }

@@ -4,6 +4,9 @@ import { text } from './fields'
 
 export const USER_FIELD_ORDER = ['name', 'email', 'roles', 'password', 'status'] as const
 
+/** An administrator giving themselves a sign-off role would sign off on campaigns they can manage the signers of. */
+export const SELF_SIGN_OFF_ERROR = 'You cannot give yourself a sign-off role. Ask another administrator to do it.'
+
 const name = text({ label: 'Full name', required: 'Enter the person’s full name', tooLong: 'Full name must be 120 characters or fewer' }, 120)
 const roles = z
   .array(z.enum(ROLES, { error: 'Select roles from the list' }))

@@ -3,8 +3,12 @@
  * an apostrophe, so an exported audit trail cannot carry a formula injection into Excel.
  */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(cell).join(','))
-  return `${lines.join('\r\n')}\r\n`
+  return csvLines([header, ...rows])
+}
+
+/** Rows as CSV lines, each ending in CRLF, with no header: a long export is written a batch at a time. */
+export function csvLines(rows: (string | number | null | undefined)[][]): string {
+  return rows.map((row) => `${row.map(cell).join(',')}\r\n`).join('')
 }
 
 function cell(value: string | number | null | undefined): string {

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { openDatabase, type Db } from '../../db/connection'
 import { env } from './env.server'
 
-export { writeTransaction, dialectOf, type Db, type Tx, type DbOrTx } from '../../db/connection'
+export { afterCommit, writeTransaction, dialectOf, type Db, type Tx, type DbOrTx } from '../../db/connection'
 
 declare global {
   // Survives development rebuilds, which re-import the server bundle: one database handle per URL.

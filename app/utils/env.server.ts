@@ -40,6 +40,10 @@ const schema = z
       .default('OTM Campaign Planner <otm-planner@localhost>'),
     // Signs the links in emails and derives calendar feed addresses (app/models/notifications/signing.server.ts).
     LINK_SIGNING_KEY: z.string().min(32, 'LINK_SIGNING_KEY must be at least 32 characters (for example: openssl rand -hex 32)').optional(),
+    // The key that seals the audit trail (app/utils/audit-seal.server.ts). Never stored in the database.
+    AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY must be at least 32 characters (for example 32 random bytes as hex)').optional(),
+    // Where the sealed checkpoint of the audit trail's newest event is kept, outside the database.
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     LOCAL_LOGIN: z.enum(['0', '1']).default('1'),
     MFA_REQUIRED: z.enum(['0', '1']).default('0'),
     OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: 'OIDC_ISSUER must be the provider’s issuer URL, such as https://login.microsoftonline.com/TENANT/v2.0' })),

@@ -12,6 +12,31 @@ export function formValues(form: FormData | URLSearchParams): FormValues {
   return values
 }
 
+/**
+ * The longest text a refused form sends back to its page: the largest text any check is specified for
+ * (LIMITS.checkedText in app/content/limits.ts), ten times the longest field. Whatever a person typed or pasted comes
+ * back whole for them to correct; a pasted megabyte is cut, so the page stays a page.
+ */
+export const MAX_ECHOED_CHARS = 200_000
+
+/** The user's values as a refused form sends them back: the same shape, with any text cut to MAX_ECHOED_CHARS. */
+export function echoed<T>(value: T): T {
+  if (typeof value === 'string') return (value.length > MAX_ECHOED_CHARS ? cut(value) : value) as T
+  if (Array.isArray(value)) return value.map(echoed) as T
+  if (value && typeof value === 'object' && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
+    const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>
+    for (const [key, item] of Object.entries(value)) copy[key] = echoed(item)
+    return copy as T
+  }
+  return value
+}
+
+function cut(text: string): string {
+  // Never leave half of a surrogate pair at the end.
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_ECHOED_CHARS - 1]!) ? MAX_ECHOED_CHARS - 1 : MAX_ECHOED_CHARS
+  return text.slice(0, end)
+}
+
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
 
 /** Validates with zod; the first problem for each field becomes its GOV.UK error message. */

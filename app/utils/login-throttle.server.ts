@@ -4,6 +4,11 @@ import { now } from './clock.server'
 // Failed logins slow down, they never lock out: after the free failures (no 15-minute pause between them), each
 // further attempt must wait twice as long as the last, up to MAX_DELAY_MS. A correct password after the
 // wait always works. Counters live in the database so every app instance sees them.
+//
+// The strict limit counts one account from one address: someone guessing at an account from their own machine is
+// slowed to a guess a minute, and the account's owner, signing in from anywhere else, is not slowed at all. (Counted
+// per account alone, anyone could keep anyone out with one wrong guess a minute: ADR 0070.) The looser limit counts
+// every account from one address, which slows one machine trying many accounts.
 export const WINDOW_MS = 15 * 60 * 1000
 export const MAX_DELAY_MS = 60 * 1000
 
@@ -11,14 +16,15 @@ interface Policy {
   freeFailures: number
 }
 
-const ACCOUNT: Policy = { freeFailures: 5 }
+const ACCOUNT_FROM_ADDRESS: Policy = { freeFailures: 5 }
 // An office behind one address has many honest users, so the address limit starts later.
 const ADDRESS: Policy = { freeFailures: 20 }
 
 export function throttleKeys(email: string, address: string): { key: string; policy: Policy }[] {
+  const from = address.slice(0, 100)
   return [
-    { key: `account:${email.trim().toLowerCase().slice(0, 320)}`, policy: ACCOUNT },
-    { key: `address:${address.slice(0, 100)}`, policy: ADDRESS },
+    { key: `account:${email.trim().toLowerCase().slice(0, 320)}|address:${from}`, policy: ACCOUNT_FROM_ADDRESS },
+    { key: `address:${from}`, policy: ADDRESS },
   ]
 }
 
@@ -64,7 +70,8 @@ export async function recordFailure(email: string, address: string): Promise<voi
   })
 }
 
-export async function recordSuccess(email: string): Promise<void> {
-  const [account] = throttleKeys(email, '')
+/** A correct password clears that account's count from that address; the address's own count stays. */
+export async function recordSuccess(email: string, address: string): Promise<void> {
+  const [account] = throttleKeys(email, address)
   await db.deleteFrom('login_throttle').where('key', '=', account!.key).execute()
 }

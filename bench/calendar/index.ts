@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { writeSection } from '../support/docs'
+import { BENCH_AUDIT_KEY } from '../support/env'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -19,6 +20,7 @@ mkdirSync(path.dirname(file), { recursive: true })
 // The app's database module opens DATABASE_URL when first imported, so point it at the scratch file first.
 process.env.DATABASE_URL = file
 process.env.OTM_DEMO = '0'
+process.env.AUDIT_HMAC_KEY ??= BENCH_AUDIT_KEY
 
 const args = process.argv.slice(2)
 const arg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback)
@@ -96,7 +98,7 @@ try {
     let output = ''
     server = spawn(process.execPath, ['server.js'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: String(workers), LINK_SIGNING_KEY: 'bench-link-signing-key-not-secret-000000' },
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, OTM_DEMO: '0', AUDIT_HMAC_KEY: BENCH_AUDIT_KEY, DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: String(workers), LINK_SIGNING_KEY: 'bench-link-signing-key-not-secret-000000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     server.stdout!.on('data', (chunk) => (output += chunk))
@@ -238,5 +240,5 @@ try {
     await new Promise((resolve) => running.once('exit', resolve))
   }
   await closeDatabases().catch(() => undefined)
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) rmSync(file + suffix, { force: true })
 }

@@ -39,5 +39,5 @@ console.log(
     2,
   ),
 )
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) fs.rmSync(file + suffix, { force: true })
 process.exit(failures ? 1 : 0)

@@ -178,5 +178,5 @@ try {
   else console.log('\n(run with --write to update docs/performance.md)')
 } finally {
   await closeDatabases()
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) rmSync(file + suffix, { force: true })
 }

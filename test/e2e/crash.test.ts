@@ -11,7 +11,7 @@ const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20)
 describe.skipIf(skipBrowser)('crashes', () => {
   const file = path.resolve(`tmp/e2e/crash-${crypto.randomUUID()}.sqlite`)
   afterAll(() => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+    for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) fs.rmSync(file + suffix, { force: true })
   })
 
   it(`survives ${ROUNDS} rounds of kill -9 during writes with every acknowledged write intact`, async () => {

@@ -181,15 +181,21 @@ describe.skipIf(skipBrowser)('security on every route', () => {
     expect(targets.length).toBeGreaterThan(20)
     const admin = new HttpClient(app.baseUrl)
     await admin.signIn('designer@example.gov.uk', DEMO_PASSWORD)
-    const auditCount = () => {
+    // Refused requests are recorded as security events; nothing else may be written.
+    const auditCount = (kind: 'changes' | 'refusals') => {
       const db = new BetterSqlite3(app.databaseFile, { readonly: true })
       try {
-        return (db.prepare('select count(*) as n from audit_event').get() as { n: number }).n
+        const query =
+          kind === 'changes'
+            ? db.prepare("select count(*) as n from audit_event where action not like 'security.%'")
+            : db.prepare("select count(*) as n from audit_event where action = 'security.forbidden'")
+        return (query.get() as { n: number }).n
       } finally {
         db.close()
       }
     }
-    const before = auditCount()
+    const before = auditCount('changes')
+    const refusalsBefore = auditCount('refusals')
     for (const target of targets) {
       const evil = await admin.post(target, { name: 'forged' }, { origin: 'https://evil.example' })
       expect(evil.status, `cross-origin POST ${target}`).toBe(403)
@@ -202,7 +208,8 @@ describe.skipIf(skipBrowser)('security on every route', () => {
       })
       expect(bare.status, `origin-less POST ${target}`).toBe(403)
     }
-    expect(auditCount()).toBe(before)
+    expect(auditCount('changes')).toBe(before)
+    await expect.poll(() => auditCount('refusals'), { timeout: 10_000 }).toBeGreaterThan(refusalsBefore)
     // The same request from the app's own origin is not refused by the origin check.
     const own = await admin.post('/campaigns/new', { name: '' })
     expect(own.status).toBe(400)

@@ -1,10 +1,35 @@
-// SIGTERM: stop taking new work, finish what is in flight, close the database, exit — within 10 seconds.
+// SIGTERM: stop taking new work, finish what is in flight, close the database, exit — within 10 seconds. Every wait
+// here is for an event (a connection made, a request written, a line printed, an answer, an exit), never a sleep,
+// so the test means the same on a quiet machine and a busy one.
 import fs from 'node:fs'
+import http from 'node:http'
+import type net from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, skipBrowser, startApp } from '../support/browser'
 import { HttpClient } from '../support/http'
 
+/** A GET on its own connection: resolves `sent` once the request is on the wire, `answer` with its status. */
+function inFlightGet(baseUrl: string, path: string, cookie: string) {
+  let sent!: () => void
+  const written = new Promise<void>((resolve) => (sent = resolve))
+  const answer = new Promise<number | string>((resolve) => {
+    const request = http.get(`${baseUrl}${path}`, { headers: { Cookie: cookie }, agent: false })
+    request.once('socket', (socket: net.Socket) => socket.once('connect', () => request.once('finish', sent)))
+    request.once('response', (response) => {
+      response.resume()
+      response.once('end', () => resolve(response.statusCode ?? 0))
+      response.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message))
+    })
+    request.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message))
+  })
+  return { written, answer }
+}
+
 describe.skipIf(skipBrowser)('graceful shutdown', () => {
+  // This failed now and then on a busy machine, with ECONNRESET on requests already sent: the server stopped
+  // listening a fixed second after SIGTERM, while connections the kernel had completed still waited to be accepted
+  // (Node takes one a turn of its event loop), and the listener's close reset them. It now stops listening only once
+  // it has caught up with its queue (app/http/node-server/connections.js).
   it('drains in-flight requests, answers /healthz 503 meanwhile, and closes the database within 10 s', async () => {
     const app = await startApp()
     const client = new HttpClient(app.baseUrl)
@@ -13,18 +38,20 @@ describe.skipIf(skipBrowser)('graceful shutdown', () => {
     const refs = [...list.matchAll(/\/campaigns\/(OTM-\d{4}-\d{3})"/g)].map((m) => m[1]!)
     expect(refs.length).toBeGreaterThan(0)
 
-    // 60 page loads in flight at once, then SIGTERM before they can all have finished.
-    const inFlight = Array.from({ length: 60 }, (_, i) => client.get(`/campaigns/${refs[i % refs.length]}`).then((r) => r.status))
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    // 60 page loads, each on its own connection and written out, then SIGTERM before they can all have been answered.
+    const inFlight = Array.from({ length: 60 }, (_, i) => inFlightGet(app.baseUrl, `/campaigns/${refs[i % refs.length]}`, client.cookie!))
+    await Promise.all(inFlight.map((request) => request.written))
     const started = Date.now()
+    const exited = new Promise<number | null>((resolve) => app.process.once('exit', (code) => resolve(code)))
     app.process.kill('SIGTERM')
+    await app.waitForOutput(/SIGTERM received/)
     // While it drains, the load balancer's health check already sees it going.
-    await expect.poll(async () => (await fetch(`${app.baseUrl}/healthz`)).status, { timeout: 900, interval: 20 }).toBe(503)
-    const exitCode = await new Promise<number | null>((resolve) => app.process.once('exit', (code) => resolve(code)))
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(503)
+    const exitCode = await exited
     const tookMs = Date.now() - started
 
-    const statuses = await Promise.all(inFlight)
-    expect(statuses.every((status) => status === 200)).toBe(true)
+    const statuses = await Promise.all(inFlight.map((request) => request.answer))
+    expect(statuses.filter((status) => status !== 200)).toEqual([])
     expect(exitCode).toBe(0)
     expect(tookMs).toBeLessThan(10_000)
     expect(app.output()).toMatch(/SIGTERM received: refusing new connections, draining \d+ in-flight request/)
@@ -39,7 +66,7 @@ describe.skipIf(skipBrowser)('graceful shutdown', () => {
   it('runs WEB_CONCURRENCY workers on one port, replaces one that dies, and stops them all cleanly on SIGTERM', async () => {
     const app = await startApp({ WEB_CONCURRENCY: '2' })
     const workerPids = () => [...app.output().matchAll(/Worker (\d+) started/g)].map((m) => Number(m[1]))
-    await expect.poll(() => workerPids().length, { timeout: 15_000 }).toBe(2)
+    await app.waitForOutput(/(Worker \d+ started[\s\S]*){2}/)
     const client = new HttpClient(app.baseUrl)
     await client.signIn('designer@example.gov.uk', DEMO_PASSWORD)
     const statuses = await Promise.all(Array.from({ length: 40 }, () => client.get('/campaigns').then((r) => r.status)))
@@ -48,13 +75,14 @@ describe.skipIf(skipBrowser)('graceful shutdown', () => {
     // A worker killed outright is replaced; the other goes on serving meanwhile, with the same session.
     const [victim] = workerPids()
     process.kill(victim!, 'SIGKILL')
-    await expect.poll(() => app.output(), { timeout: 15_000 }).toMatch(new RegExp(`Worker ${victim} stopped \\(SIGKILL\\); starting another`))
-    await expect.poll(() => workerPids().length, { timeout: 15_000 }).toBe(3)
+    await app.waitForOutput(new RegExp(`Worker ${victim} stopped \\(SIGKILL\\); starting another`))
+    await app.waitForOutput(/(Worker \d+ started[\s\S]*){3}/)
     expect((await client.get('/campaigns')).status).toBe(200)
 
     const started = Date.now()
+    const exited = new Promise<number | null>((resolve) => app.process.once('exit', (code) => resolve(code)))
     app.process.kill('SIGTERM')
-    const exitCode = await new Promise<number | null>((resolve) => app.process.once('exit', (code) => resolve(code)))
+    const exitCode = await exited
     expect(exitCode).toBe(0)
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(app.output()).toContain('Every worker has stopped')

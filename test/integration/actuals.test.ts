@@ -159,13 +159,13 @@ describe('uploading actual calls', () => {
     })
   }
 
-  it('lists every problem of a long bad file, up to 100, and says how many more', async () => {
+  it('lists the problems of a long bad file, up to 100, and says where checking stopped', async () => {
     const { ref, campaignId } = await launched()
     const lines = ['date,helpline,calls', ...Array.from({ length: 120 }, (_, i) => `2027-03-${String((i % 28) + 1).padStart(2, '0')},Alpha helpline,${i % 2 ? -1 : 1.5}`)]
     const result = await upload(ref, csvForm(lines.join('\n')))
     expect(result.status).toBe(400)
     expect(result.data.errors).toHaveLength(100)
-    expect(result.data.more).toBe(20)
+    expect(result.data.stoppedAtLine).toBe(102)
     expect((await state(campaignId)).rows).toEqual([])
   })
 

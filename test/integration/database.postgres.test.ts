@@ -1,6 +1,11 @@
+import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { createUser } from '../../app/models/user.server'
 import { db, dialectOf, writeTransaction } from '../../app/utils/db.server'
+import { env } from '../../app/utils/env.server'
+import { openDatabase } from '../../db/connection'
+import { migrateToLatest } from '../../db/migrate'
 import { makeCampaign, makeUser } from '../support/factories'
 
 describe('the PostgreSQL connection', () => {
@@ -40,5 +45,54 @@ describe('the PostgreSQL connection', () => {
 
   it('refuses TRUNCATE of the audit trail too', async () => {
     await expect(sql`truncate audit_event`.execute(db)).rejects.toThrow(/append-only/)
+  })
+})
+
+// docs/deployment.md ("Roles"): the app connects as a role that owns nothing, so it can neither drop nor disable
+// the append-only triggers, nor change the schema; and it has no UPDATE or DELETE on the records.
+describe('the app under a role without DDL or trigger rights', () => {
+  it('works, and cannot drop the triggers, alter the tables or delete the records', async () => {
+    const role = `otm_app_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`
+    const database = new URL(env().DATABASE_URL).pathname.slice(1)
+    // As the owner, exactly as the documentation says (the role name is generated above, never user input).
+    for (const statement of [
+      `create role ${role} login`,
+      `grant connect on database ${database} to ${role}`,
+      `grant usage on schema public to ${role}`,
+      `grant select, insert, update, delete on all tables in schema public to ${role}`,
+      `grant usage, select on all sequences in schema public to ${role}`,
+      `revoke update, delete, truncate on audit_event, sign_off_decision, launch_snapshot from ${role}`,
+    ]) {
+      await sql.raw(statement).execute(db)
+    }
+    const url = new URL(env().DATABASE_URL)
+    url.username = role
+    url.password = ''
+    const app = openDatabase(url.toString(), { poolSize: 1 })
+    try {
+      // The start-up migration check runs, and the app writes, audit trail included.
+      expect(await migrateToLatest(app)).toEqual([])
+      const id = await createUser(app, { email: `${role}@example.gov.uk`, name: 'Restricted', password: 'a long enough password', roles: ['viewer'] }, null)
+      expect(await app.selectFrom('audit_event').select('action').where('entity_id', '=', id).execute()).toEqual([{ action: 'user.created' }])
+
+      for (const attempt of [
+        sql`drop trigger audit_event_no_update on audit_event`,
+        sql`alter table audit_event disable trigger all`,
+        sql`alter table sign_off_decision disable trigger sign_off_decision_no_delete`,
+        sql`alter table audit_event add column forged text`,
+        sql`create table forged (id integer)`,
+        sql`update audit_event set summary = 'forged'`,
+        sql`delete from audit_event`,
+        sql`truncate audit_event`,
+        sql`delete from sign_off_decision`,
+        sql`delete from launch_snapshot`,
+      ]) {
+        await expect(attempt.execute(app)).rejects.toThrow(/permission denied|must be owner/)
+      }
+    } finally {
+      await app.destroy()
+      await sql.raw(`drop owned by ${role}`).execute(db)
+      await sql.raw(`drop role ${role}`).execute(db)
+    }
   })
 })

@@ -4,6 +4,8 @@ import * as adminIndex from '../../app/routes/admin._index'
 import * as adminUsers from '../../app/routes/admin.users._index'
 import * as adminUserNew from '../../app/routes/admin.users.new'
 import * as adminUser from '../../app/routes/admin.users.$id'
+import * as adminSecurity from '../../app/routes/admin.security'
+import * as adminSecurityCsv from '../../app/routes/admin.security[.csv]'
 import * as campaignsIndex from '../../app/routes/campaigns._index'
 import * as campaignsNew from '../../app/routes/campaigns.new'
 import * as campaignPage from '../../app/routes/campaigns.$ref._index'
@@ -251,6 +253,8 @@ const ROWS: Row[] = [
   { name: 'admin users', method: 'GET', path: () => '/admin/users', run: callLoader, handler: adminUsers.loader, expected: only(['admin'], 200) },
   { name: 'add user form', method: 'GET', path: () => '/admin/users/new', run: callLoader, handler: adminUserNew.loader, expected: only(['admin'], 200) },
   { name: 'add user', method: 'POST', path: () => '/admin/users/new', run: callAction, handler: adminUserNew.action, expected: only(['admin'], 400) },
+  { name: 'sign-ins and other events', method: 'GET', path: () => '/admin/security', run: callLoader, handler: adminSecurity.loader, expected: only(['admin'], 200) },
+  { name: 'sign-ins and other events CSV', method: 'GET', path: () => '/admin/security.csv', run: callLoader, handler: adminSecurityCsv.loader, expected: only(['admin'], 200) },
   {
     name: 'change user form',
     method: 'GET',

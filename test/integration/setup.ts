@@ -49,6 +49,10 @@ if (testDialect === 'postgres') {
 }
 process.env.NODE_ENV = 'test'
 process.env.OTM_DEMO = '0'
+process.env.AUDIT_HMAC_KEY = 'integration-test-audit-key-not-a-secret-0123456789'
+// Each file's own checkpoint, outside the database, as in production.
+const checkpointFile = path.resolve(`tmp/test-db/checkpoint-${process.pid}-${crypto.randomUUID()}.json`)
+process.env.AUDIT_CHECKPOINT_FILE = checkpointFile
 process.env.SCRYPT_COST = '1024' // the format and the check are the same; only the deliberate slowness is reduced
 
 beforeEach(() => {
@@ -65,7 +69,10 @@ afterEach(async () => {
 })
 
 afterAll(async () => {
+  const { flushCheckpoint } = await import('../../app/utils/audit-checkpoint.server')
   const { closeDatabases } = await import('../../app/utils/db.server')
+  await flushCheckpoint()
   await closeDatabases()
   await dropDatabase()
+  fs.rmSync(checkpointFile, { force: true })
 })

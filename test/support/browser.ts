@@ -35,14 +35,20 @@ export interface RunningApp {
   databaseFile: string
   process: ChildProcess
   output: () => string
+  /** Resolves once the server's output matches `pattern` (at once if it already does). */
+  waitForOutput: (pattern: RegExp, timeoutMs?: number) => Promise<void>
   stop: () => Promise<void>
 }
 
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
   const databaseFile = env.DATABASE_URL ?? path.resolve(`tmp/e2e/${crypto.randomUUID()}.sqlite`)
-  fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
+  fs.mkdirSync(path.resolve('tmp/e2e'), { recursive: true })
+  if (!/^postgres/.test(databaseFile)) fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
+  // An SQLite file's audit checkpoint sits beside it; a PostgreSQL database's would go under data/.
+  const checkpointFile = env.AUDIT_CHECKPOINT_FILE ?? (/^postgres/.test(databaseFile) ? path.resolve(`tmp/e2e/${crypto.randomUUID()}.audit-checkpoint.json`) : undefined)
   let output = ''
+  const waiters = new Set<() => void>()
   const child = spawn(process.execPath, ['server.js'], {
     env: {
       ...process.env,
@@ -52,12 +58,17 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       DATABASE_URL: databaseFile,
       DEMO_PASSWORD,
       OTM_DEMO: '1',
+      ...(checkpointFile ? { AUDIT_CHECKPOINT_FILE: checkpointFile } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
+  const heard = (chunk: Buffer) => {
+    output += chunk
+    for (const check of waiters) check()
+  }
+  child.stdout!.on('data', heard)
+  child.stderr!.on('data', heard)
   const baseUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
@@ -76,12 +87,28 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     databaseFile,
     process: child,
     output: () => output,
+    waitForOutput: (pattern, timeoutMs = 30_000) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`The server did not print ${pattern} within ${timeoutMs} ms:\n${output}`))
+        }, timeoutMs)
+        const check = () => {
+          if (!pattern.test(output)) return
+          clearTimeout(timer)
+          waiters.delete(check)
+          resolve()
+        }
+        waiters.add(check)
+        check()
+      }),
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM')
         await new Promise((resolve) => child.once('exit', resolve))
       }
-      if (!env.DATABASE_URL) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true })
+      if (!env.DATABASE_URL) for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) fs.rmSync(databaseFile + suffix, { force: true })
+      if (checkpointFile && !env.AUDIT_CHECKPOINT_FILE) fs.rmSync(checkpointFile, { force: true })
     },
   }
 }

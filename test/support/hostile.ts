@@ -596,7 +596,15 @@ export const APPEND_ONLY: Partial<Record<Table, string>> = { audit_event: 'id', 
 
 export async function tableDigest(table: Table): Promise<string> {
   const idColumn = APPEND_ONLY[table]
-  const rows = (idColumn ? await db.selectFrom(table as 'users').select(idColumn as 'id').execute() : await db.selectFrom(table as 'users').selectAll().execute()) as Record<string, unknown>[]
+  // A refused sign-in or a refused request is itself recorded, as a security event: that is the refusal, not
+  // something half-saved.
+  const rows = (
+    table === 'audit_event'
+      ? await db.selectFrom('audit_event').select('id').where('action', 'not like', 'security.%').execute()
+      : idColumn
+        ? await db.selectFrom(table as 'users').select(idColumn as 'id').execute()
+        : await db.selectFrom(table as 'users').selectAll().execute()
+  ) as Record<string, unknown>[]
   const lines = rows.map((row) => JSON.stringify(Object.keys(row).sort().map((key) => [key, canonical(row[key])])))
   lines.sort()
   return crypto.createHash('sha256').update(lines.join('\n')).digest('hex')
