@@ -203,7 +203,8 @@ function erlangBBelowLoad(n: number, load: number): number {
  */
 function erlangBAboveLoad(n: number, load: number): number {
   const pmf = Math.exp(-stirlerr(n) - bd0(n, load)) / Math.sqrt(2 * Math.PI * n)
-  if (pmf === 0) return 0
+  // pmf·U < pmf·(n + 1)/(n + 1 − A): when that is below the last bit, B is pmf to double precision.
+  if (pmf * (n + 1) <= 1e-17 * (n + 1 - load)) return pmf
   let term = 1
   let upper = 0
   for (let j = 1; ; j++) {
@@ -241,8 +242,8 @@ function erlangCPerformance(n: number, load: number, aht: number, within: number
 // Smallest n with n > A, A/n <= cap, SL(n) >= target and ASA(n) <= the ASA cap: B comes straight from erlangB() at
 // the first candidate, then the recursion steps up one agent at a time, so the cost is that of the answer's
 // neighbourhood rather than of the answer.
-function solveErlangC(load: number, aht: number, within: number, sl: number, cap: number, maxAsa: number | null): Solved {
-  const nMin = Math.max(Math.floor(load) + 1, Math.ceil((load / cap) * (1 - SLACK)))
+function solveErlangC(load: number, aht: number, within: number, sl: number, cap: number, maxAsa: number | null, bounds: StaffBounds | undefined): Solved {
+  const nMin = Math.max(Math.floor(load) + 1, Math.ceil((load / cap) * (1 - SLACK)), bounds ? bounds.atLeast : 0)
   if (nMin > MAX_AGENTS) throw new RangeError(`more than ${MAX_AGENTS} agents needed for ${load} Erlangs`)
   let previous = erlangB(nMin - 1, load)
   for (let n = nMin; n <= MAX_AGENTS; n++) {
@@ -273,6 +274,15 @@ interface Solved {
   rule: BindingRule
 }
 
+/**
+ * What is already known about the answer: the agents needed for a smaller load (at least as many are needed) and
+ * for a larger one (that many are enough). The agent cache passes them to narrow the search.
+ */
+export interface StaffBounds {
+  atLeast: number
+  atMost: number
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Erlang A (M/M/n+M)
 //
@@ -298,7 +308,8 @@ interface ErlangAFigures {
   occupancy: number
 }
 
-function erlangAFigures(n: number, load: number, aht: number, patience: number, within: number, b: number): ErlangAFigures {
+/** `withAsa` false skips the answered calls' ASA (reported as NaN), which a search that does not cap it never reads. */
+function erlangAFigures(n: number, load: number, aht: number, patience: number, within: number, b: number, withAsa = true): ErlangAFigures {
   if (n === 0) return { probabilityOfWaiting: 1, serviceLevel: 0, abandonment: 1, asaSeconds: 0, occupancy: 1 }
   const theta = 1 / patience
   const x = (n * patience) / aht
@@ -306,13 +317,25 @@ function erlangAFigures(n: number, load: number, aht: number, patience: number, 
   // A load so small that λ/θ underflows has no queue to speak of (and log 0 would poison the sums).
   if (!(y > 0)) return { probabilityOfWaiting: 0, serviceLevel: 1, abandonment: 0, asaSeconds: 0, occupancy: 0 }
   if (b === 0) return { probabilityOfWaiting: 0, serviceLevel: 1, abandonment: 0, asaSeconds: 0, occupancy: clamp01(load / n) }
-  const { logS, logQ, logW } = queueSums(x, y)
+  if (y < x) {
+    // With far more agents than calls, the weights above n fall at least as fast as r^k, r = y/(x+1), so
+    // S <= r/(1−r) and Q <= r/(1−r)². Then P(W>0) <= b·(1+S), P(Ab) <= b·Q/y and the answered ASA <= P(Ab)·patience
+    // / P(answered). When those bounds are below the last bit of the figures they bound, the sums cannot change
+    // them: skip them.
+    const r = y / (x + 1)
+    const waitBound = b / (1 - r)
+    const abandonBound = (b * r) / ((1 - r) * (1 - r) * y)
+    if (waitBound < 1e-17 && abandonBound * patience < 1e-13) {
+      return { probabilityOfWaiting: b, serviceLevel: 1, abandonment: 0, asaSeconds: 0, occupancy: clamp01(load / n) }
+    }
+  }
+  const { logS, logQ, logW } = queueSums(x, y, withAsa)
   const logB = Math.log(b)
   const logPiN = logB - softplus(logB + logS)
   const abandonment = clamp01(Math.exp(logPiN + logQ - Math.log(y)))
   // Answered callers' mean wait: π_n · (x / (θ·y)) · W / P(answered); x / y = n / A (see "ASA of answered calls").
   const answered = 1 - abandonment
-  const asaSeconds = answered > 0 ? Math.exp(logPiN + Math.log(n / load) + logW) * patience / answered : 0
+  const asaSeconds = !withAsa ? NaN : answered > 0 ? (Math.exp(logPiN + Math.log(n / load) + logW) * patience) / answered : 0
   const thetaT = theta * within
   const z = y * Math.exp(-thetaT)
   const logLate = logPiN + Math.log(x / (x + 1)) - y * Math.expm1(-thetaT) - (x + 1) * thetaT + logKummer(x + 1, z)
@@ -329,16 +352,16 @@ function erlangAFigures(n: number, load: number, aht: number, patience: number, 
  * log S, log Q and log W for the queue states above n busy agents (see the block comment above), where
  * W = Σ_{k≥0} t_{k+1}·D_k and D_k = Σ_{j=0}^{k} 1/(x + j + 1) carries the answered callers' waits.
  */
-function queueSums(x: number, y: number): { logS: number; logQ: number; logW: number } {
+function queueSums(x: number, y: number, withWaits: boolean): { logS: number; logQ: number; logW: number } {
   if (y < x + 1) {
-    const { s, q, w } = kummerSeries(x, y, true)
-    return { logS: Math.log(s), logQ: Math.log(q), logW: Math.log(w) }
+    const { s, q, w } = kummerSeries(x, y, withWaits)
+    return { logS: Math.log(s), logQ: Math.log(q), logW: withWaits ? Math.log(w) : NaN }
   }
   // Here y > x: the weights first grow, so go through the incomplete gamma function. M = 1 + S >= 2, and the
   // identity (x+k)·t_k = y·t_{k−1} gives Q = y + (y − x)·S, a sum of positive terms.
   const logM = logKummerLarge(x, y)
   const logS = logM + Math.log(-Math.expm1(-logM))
-  return { logS, logQ: logAddExp(Math.log(y), Math.log(y - x) + logS), logW: logWaitSumLarge(x, y) }
+  return { logS, logQ: logAddExp(Math.log(y), Math.log(y - x) + logS), logW: withWaits ? logWaitSumLarge(x, y) : NaN }
 }
 
 /**
@@ -519,11 +542,13 @@ function solveErlangA(
   cap: number,
   maxAbandonment: number | null,
   maxAsa: number | null,
+  bounds: StaffBounds | undefined,
 ): Solved {
   // Answered calls cannot exceed the agents' capacity, so SL <= n/A: fewer than sl·A agents always fail.
   const n0 = Math.max(1, Math.ceil(sl * load * (1 - SLACK)))
-  const bAt = erlangBTable(load, n0 - 1)
-  const figuresAt = (n: number) => erlangAFigures(n, load, aht, patience, within, bAt(n))
+  const start = Math.max(n0, bounds ? bounds.atLeast : 0)
+  const bAt = erlangBTable(load, start - 1)
+  const figuresAt = (n: number) => erlangAFigures(n, load, aht, patience, within, bAt(n), maxAsa !== null)
   const broken = (f: ErlangAFigures): BindingRule | null => {
     if (f.serviceLevel < sl - SLACK) return 'target'
     if (f.occupancy > cap * (1 + SLACK)) return 'occupancy'
@@ -531,9 +556,9 @@ function solveErlangA(
     if (maxAsa !== null && f.asaSeconds > maxAsa * (1 + SLACK)) return 'asa'
     return null
   }
-  let lo = n0 - 1 // largest n known to fail
+  let lo = start - 1 // largest n known to fail
   let atLo: ErlangAFigures | null = null
-  let hi = n0
+  let hi = bounds && bounds.atMost > lo ? bounds.atMost : start
   let atHi = figuresAt(hi)
   for (let step = 1; broken(atHi) !== null; step *= 2) {
     lo = hi
@@ -554,8 +579,10 @@ function solveErlangA(
     }
   }
   // One agent fewer than the answer breaks at least one rule; below n0 it is the target, by the bound above.
+  if (atLo === null && lo >= n0) atLo = figuresAt(lo)
   const rule = atLo ? (broken(atLo) ?? 'target') : 'target'
-  return { performance: { agents: hi, ...atHi, stable: true }, rule }
+  const figures = maxAsa !== null ? atHi : erlangAFigures(hi, load, aht, patience, within, bAt(hi))
+  return { performance: { agents: hi, ...figures, stable: true }, rule }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -573,7 +600,7 @@ function optionalLimit(name: string, value: number | null | undefined): number |
   return value
 }
 
-function solve(load: number, rules: StaffingRules): Solved {
+function solve(load: number, rules: StaffingRules, bounds?: StaffBounds): Solved {
   requireNumber('loadErlangs', load, 0)
   const sl = targetFraction(rules.target)
   const cap = occupancyFraction(rules.maxOccupancy ?? undefined)
@@ -585,8 +612,8 @@ function solve(load: number, rules: StaffingRules): Solved {
   const within = rules.target.withinSeconds
   // Erlang C has no abandonment to limit: every caller waits until answered.
   return patience === undefined
-    ? solveErlangC(load, rules.ahtSeconds, within, sl, cap, maxAsa)
-    : solveErlangA(load, rules.ahtSeconds, patience, within, sl, cap, maxAbandonment, maxAsa)
+    ? solveErlangC(load, rules.ahtSeconds, within, sl, cap, maxAsa, bounds)
+    : solveErlangA(load, rules.ahtSeconds, patience, within, sl, cap, maxAbandonment, maxAsa, bounds)
 }
 
 /**
@@ -604,9 +631,12 @@ export function requiredAgents(
   return solve(loadErlangs, { ahtSeconds, target, maxOccupancy, patienceSeconds }).performance.agents
 }
 
-/** The smallest number of agents meeting every rule for `loadErlangs` of offered load, and the rule that set it. */
-export function requiredStaff(loadErlangs: number, rules: StaffingRules): { agents: number; rule: BindingRule } {
-  const { performance, rule } = solve(loadErlangs, rules)
+/**
+ * The smallest number of agents meeting every rule for `loadErlangs` of offered load, and the rule that set it.
+ * `bounds`, when given, must be true of the answer (see StaffBounds); they only make the search shorter.
+ */
+export function requiredStaff(loadErlangs: number, rules: StaffingRules, bounds?: StaffBounds): { agents: number; rule: BindingRule } {
+  const { performance, rule } = solve(loadErlangs, rules, bounds)
   return { agents: performance.agents, rule }
 }
 
@@ -634,6 +664,31 @@ export function performance(input: PerformanceInput): Performance {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`agents must be a whole number >= 0; got ${n}`)
   requireNumber('withinSeconds', input.withinSeconds, 0)
   return performanceAtLoad(load, n, input.ahtSeconds, input.withinSeconds, patienceOf(input.patienceSeconds))
+}
+
+/** What a team achieves, as the engine sums it over half hours. */
+export interface TeamFigures {
+  serviceLevel: number
+  /** The answered calls' mean wait; Infinity when an Erlang C queue grows without limit. */
+  asaSeconds: number
+  /** 0 under Erlang C. */
+  abandonment: number
+}
+
+const IDLE: TeamFigures = Object.freeze({ serviceLevel: 1, asaSeconds: 0, abandonment: 0 })
+const OVERLOADED: TeamFigures = Object.freeze({ serviceLevel: 0, asaSeconds: Infinity, abandonment: 0 })
+
+/**
+ * performanceAtLoad() cut down to what the engine's outcome sums read, for checked input: it is called for every
+ * open half hour of a forecast, so it builds one small object and nothing else.
+ */
+export function teamFigures(load: number, agents: number, ahtSeconds: number, withinSeconds: number, patienceSeconds: number | undefined): TeamFigures {
+  if (load === 0) return IDLE
+  const b = erlangB(agents, load)
+  if (patienceSeconds !== undefined) return erlangAFigures(agents, load, ahtSeconds, patienceSeconds, withinSeconds, b)
+  if (agents <= load) return OVERLOADED
+  const c = clamp01(erlangCFromB(agents, load, b))
+  return { serviceLevel: clamp01(1 - c * Math.exp((-(agents - load) * withinSeconds) / ahtSeconds)), asaSeconds: (c * ahtSeconds) / (agents - load), abandonment: 0 }
 }
 
 /**
