@@ -88,6 +88,8 @@ try {
         shrinkagePercent: h.shrinkage * 100,
         maxOccupancyPercent: h.maxOccupancy * 100,
         patienceSeconds: h.patienceSeconds,
+        maxAbandonmentPercent: h.maxAbandonment == null ? null : h.maxAbandonment * 100,
+        maxAsaSeconds: h.maxAsaSeconds ?? null,
         baselineCallsPerDay: h.baselineCallsPerDay,
         availableFte: h.availableFte,
         paidHoursPerFte: h.paidHoursPerFtePerDay,
