@@ -3,9 +3,17 @@
 import { intervalIndex, intervalLabel } from '../forecast/helpline-load'
 import type { ForecastHelpline, OpeningHours } from '../forecast/types'
 import { WEEKDAY_NAMES } from '../forecast/dates'
+import type { Nation } from '../forecast/working-days'
 
 export const INTERVALS_PER_DAY = 48
 export { WEEKDAY_NAMES }
+
+/**
+ * The bank holidays every helpline closes on. Helplines serve the whole UK and are not tied to a nation in the
+ * service; HMRC's contact centres keep the England and Wales holidays. A campaign's own nation still decides when
+ * its post arrives (docs/decisions/0080-one-calendar-for-a-helpline.md).
+ */
+export const HELPLINE_NATION: Nation = 'england-and-wales'
 
 /** What a helpline manager enters, in the units they use: percentages as typed, not fractions. */
 export interface HelplineSettings {
