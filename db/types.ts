@@ -284,6 +284,20 @@ export interface CampaignScopeTable {
   current_hash: string
   /** When current_hash last changed. */
   changed_at: string
+  /** The group's state as last worked out (null on rows from before it was kept). */
+  state: string | null
+  /** The latest decision that state was worked out from. */
+  decision_id: string | null
+}
+
+/**
+ * A campaign's content sequence: triggers on every signed table move seq on; synced_seq is the seq its cached
+ * sign-off state (campaign_scope, the campaign's status) was computed at.
+ */
+export interface CampaignContentTable {
+  campaign_id: string
+  seq: number
+  synced_seq: number
 }
 
 /** The whole campaign as launched; append-only. */
@@ -353,6 +367,7 @@ export interface Database {
   sign_off_request: SignOffRequestTable
   sign_off_decision: SignOffDecisionTable
   campaign_scope: CampaignScopeTable
+  campaign_content: CampaignContentTable
   launch_snapshot: LaunchSnapshotTable
   campaign_load: CampaignLoadTable
   input_generation: InputGenerationTable

@@ -192,3 +192,15 @@ export function sameSettings(a: ForecastSettings, b: ForecastSettings, messages:
   }
   return true
 }
+
+/** Response curves as stored (JSON by channel): only known channels, and only curves of finite shares of 0 or more. */
+export function parseStoredCurves(json: string | null): ForecastSettings['responseCurves'] {
+  if (!json) return {}
+  const value = JSON.parse(json) as Record<string, unknown>
+  const curves: ForecastSettings['responseCurves'] = {}
+  for (const channel of CHANNELS) {
+    const curve = value[channel]
+    if (Array.isArray(curve) && curve.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) curves[channel] = curve as number[]
+  }
+  return curves
+}

@@ -1,16 +1,22 @@
 import { canEditCampaign, getCampaignByRef, isCampaignAuthor, type Campaign } from '../models/campaign.server'
 import { isEditableStatus } from '../campaign/options'
+import { bringSignOffUpToDate } from '../models/signoff/sync.server'
 import { requireUser } from './auth.server'
 import { db } from '../utils/db.server'
 import { forbidden, notFound } from './responses.server'
 import { lockedResponse } from './refusals.server'
 import { hasRole, type SessionUser } from '../utils/roles'
 
-/** Any signed-in user may read any campaign (viewers read). Unknown refs are 404. */
+/**
+ * Any signed-in user may read any campaign (viewers read). Unknown refs are 404. A campaign whose content changed
+ * without going through the content-write gateway has its sign-off brought up to date first, so no page shows a
+ * status or an approval the content no longer supports.
+ */
 export async function requireReadableCampaign(request: Request, ref: string | undefined): Promise<{ user: SessionUser; campaign: Campaign }> {
   const user = await requireUser(request)
-  const campaign = ref ? await getCampaignByRef(db, ref) : undefined
+  let campaign = ref ? await getCampaignByRef(db, ref) : undefined
   if (!campaign) throw notFound('There is no campaign with that reference')
+  if (await bringSignOffUpToDate(db, [campaign.id])) campaign = (await getCampaignByRef(db, campaign.ref))!
   return { user, campaign }
 }
 

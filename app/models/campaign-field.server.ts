@@ -2,11 +2,9 @@ import crypto from 'node:crypto'
 import { checkExtraFieldName } from '../content/fields'
 import { LIMITS } from '../content/limits'
 import { normaliseName } from '../content/placeholders'
-import { appendAudit } from '../utils/audit.server'
-import { nowIso } from '../utils/clock.server'
-import { writeTransaction, type DbOrTx } from '../utils/db.server'
+import type { DbOrTx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
-import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { writeCampaignContent, type WriteRefusal } from './content-write.server'
 
 export interface CampaignField {
   id: string
@@ -25,9 +23,7 @@ export async function listCampaignFieldNames(db: DbOrTx, campaignId: string): Pr
 export type AddFieldResult = { ok: true; id: string } | { ok: false; reason: WriteRefusal } | { ok: false; reason: 'invalid'; error: string }
 
 export async function addCampaignField(db: DbOrTx, input: { campaignId: string; name: string }, user: SessionUser): Promise<AddFieldResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<AddFieldResult> => {
     const existing = await listCampaignFieldNames(tx, input.campaignId)
     if (existing.length >= LIMITS.extraFields.count) {
       return { ok: false, reason: 'invalid', error: `A campaign can have up to ${LIMITS.extraFields.count} custom fields` }
@@ -36,16 +32,8 @@ export async function addCampaignField(db: DbOrTx, input: { campaignId: string; 
     if (error) return { ok: false, reason: 'invalid', error }
     const name = input.name.trim()
     const id = crypto.randomUUID()
-    await tx.insertInto('campaign_field').values({ id, campaign_id: input.campaignId, name, name_key: normaliseName(name), created_at: nowIso() }).execute()
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'campaign-field.added',
-      entityType: 'campaign-field',
-      entityId: id,
-      summary: `Added the custom field ((${name}))`,
-      after: { name },
-    })
+    await tx.insertInto('campaign_field').values({ id, campaign_id: input.campaignId, name, name_key: normaliseName(name), created_at: at }).execute()
+    record({ audit: { action: 'campaign-field.added', entityType: 'campaign-field', entityId: id, summary: `Added the custom field ((${name}))`, after: { name } } })
     return { ok: true, id }
   })
 }
@@ -53,9 +41,7 @@ export async function addCampaignField(db: DbOrTx, input: { campaignId: string; 
 export type RemoveFieldResult = { ok: true; name: string } | { ok: false; reason: WriteRefusal }
 
 export async function removeCampaignField(db: DbOrTx, input: { campaignId: string; fieldId: string }, user: SessionUser): Promise<RemoveFieldResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, record }): Promise<RemoveFieldResult> => {
     const field = await tx
       .selectFrom('campaign_field')
       .select(['id', 'name'])
@@ -64,14 +50,8 @@ export async function removeCampaignField(db: DbOrTx, input: { campaignId: strin
       .executeTakeFirst()
     if (!field) return { ok: false, reason: 'not-found' }
     await tx.deleteFrom('campaign_field').where('id', '=', field.id).execute()
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'campaign-field.removed',
-      entityType: 'campaign-field',
-      entityId: field.id,
-      summary: `Removed the custom field ((${field.name}))`,
-      before: { name: field.name },
+    record({
+      audit: { action: 'campaign-field.removed', entityType: 'campaign-field', entityId: field.id, summary: `Removed the custom field ((${field.name}))`, before: { name: field.name } },
     })
     return { ok: true, name: field.name }
   })

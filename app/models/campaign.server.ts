@@ -10,12 +10,10 @@ import {
   type ResponseSought,
 } from '../campaign/options'
 import type { CampaignInput } from '../schemas/campaign'
-import { appendAudit, type Actor } from '../utils/audit.server'
-import { nowIso } from '../utils/clock.server'
-import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
-import { recordRevision } from '../utils/revision.server'
+import type { DbOrTx, Tx } from '../utils/db.server'
+import { writeCampaignContent } from './content-write.server'
+import { bringSignOffUpToDate } from './signoff/sync.server'
 import { hasRole, type SessionUser } from '../utils/roles'
-import { refreshSignOff } from './signoff.server'
 
 export interface Campaign {
   id: string
@@ -140,6 +138,7 @@ export interface CampaignListItem {
 }
 
 export async function listCampaigns(db: DbOrTx, query: CampaignListQuery) {
+  await bringSignOffUpToDate(db)
   const pageSize = query.pageSize ?? 20
   let base = db.selectFrom('campaign')
   if (query.status) base = base.where('campaign.status', '=', query.status)
@@ -233,10 +232,10 @@ export class NotADesignerError extends Error {}
 
 export async function createCampaign(db: DbOrTx, input: CampaignInput, owner: SessionUser, options: { status?: CampaignStatus } = {}): Promise<string> {
   if (!hasRole(owner, 'designer')) throw new NotADesignerError()
-  return writeTransaction(db, async (tx) => {
-    const id = crypto.randomUUID()
+  const id = crypto.randomUUID()
+  // Any designer may create a campaign: the role is checked above, and there is no campaign yet to be an author of.
+  const created = await writeCampaignContent(db, { campaignId: id, user: owner, access: async () => null }, async ({ tx, at, record }) => {
     const ref = await nextRef(tx, input.launchDate)
-    const at = nowIso()
     await tx
       .insertInto('campaign')
       .values({ id, ref, ...columnsFrom(input), status: options.status ?? 'draft', owner_id: owner.id, version: 1, created_at: at, updated_at: at })
@@ -245,21 +244,15 @@ export async function createCampaign(db: DbOrTx, input: CampaignInput, owner: Se
     if (coOwnerIds.length) {
       await tx.insertInto('campaign_co_owner').values(coOwnerIds.map((user_id) => ({ campaign_id: id, user_id }))).execute()
     }
-    const created = await getCampaignByRef(tx, ref)
-    const snapshot = describeSnapshot(created!)
-    await recordRevision(tx, { entityType: 'campaign', entityId: id, campaignId: id, version: 1, authorId: owner.id, summary: 'Created the campaign', snapshot })
-    await appendAudit(tx, {
-      actor: owner,
-      campaignId: id,
-      action: 'campaign.created',
-      entityType: 'campaign',
-      entityId: id,
-      summary: `Created campaign ${ref} “${input.name}”`,
-      after: snapshot,
+    const snapshot = describeSnapshot((await getCampaignByRef(tx, ref))!)
+    record({
+      revision: { entityType: 'campaign', entityId: id, version: 1, summary: 'Created the campaign', snapshot },
+      audit: { action: 'campaign.created', entityType: 'campaign', entityId: id, summary: `Created campaign ${ref} “${input.name}”`, after: snapshot },
     })
-    await refreshSignOff(tx, id, owner)
-    return ref
+    return { ok: true as const, ref }
   })
+  if (!created.ok) throw new NotADesignerError()
+  return created.ref
 }
 
 export type CampaignUpdateResult =
@@ -276,30 +269,17 @@ export async function updateCampaignDescription(
   input: { ref: string; version: number; values: CampaignInput },
   user: SessionUser,
 ): Promise<CampaignUpdateResult> {
-  return writeTransaction(db, async (tx) => {
-    const before = await getCampaignByRef(tx, input.ref)
-    if (!before) return { ok: false, reason: 'not-found' }
-    if (!hasRole(user, 'designer') || !isCampaignAuthor(user, before)) return { ok: false, reason: 'forbidden' }
-    if (!isEditableStatus(before.status)) return { ok: false, reason: 'locked' }
+  const found = await db.selectFrom('campaign').select('id').where('ref', '=', input.ref).executeTakeFirst()
+  if (!found) return { ok: false, reason: 'not-found' }
+  return writeCampaignContent(db, { campaignId: found.id, user }, async ({ tx, at, record }): Promise<CampaignUpdateResult> => {
+    const before = (await getCampaignByRef(tx, input.ref))!
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     const version = before.version + 1
     const result = await tx
       .updateTable('campaign')
-      .set({ ...columnsFrom(input.values), version, updated_at: nowIso() })
+      .set({ ...columnsFrom(input.values), version, updated_at: at })
       .where('id', '=', before.id)
       .where('version', '=', input.version)
-      .where((eb) =>
-        eb.or([
-          eb('owner_id', '=', user.id),
-          eb.exists(
-            eb
-              .selectFrom('campaign_co_owner')
-              .select(sql<number>`1`.as('one'))
-              .where('campaign_co_owner.campaign_id', '=', before.id)
-              .where('campaign_co_owner.user_id', '=', user.id),
-          ),
-        ]),
-      )
       .executeTakeFirst()
     if (result.numUpdatedRows !== 1n) return { ok: false, reason: 'conflict', current: before }
 
@@ -315,18 +295,17 @@ export async function updateCampaignDescription(
       (key) => JSON.stringify(beforeSnapshot[key]) !== JSON.stringify(afterSnapshot[key]),
     )
     const summary = changed.length ? `Changed ${changed.map(fieldLabel).join(', ')}` : 'Saved with no changes'
-    await recordRevision(tx, { entityType: 'campaign', entityId: before.id, campaignId: before.id, version, authorId: user.id, summary, snapshot: afterSnapshot })
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: before.id,
-      action: 'campaign.updated',
-      entityType: 'campaign',
-      entityId: before.id,
-      summary: `${summary} of the campaign description`,
-      before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
-      after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+    record({
+      revision: { entityType: 'campaign', entityId: before.id, version, summary, snapshot: afterSnapshot },
+      audit: {
+        action: 'campaign.updated',
+        entityType: 'campaign',
+        entityId: before.id,
+        summary: `${summary} of the campaign description`,
+        before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+      },
     })
-    await refreshSignOff(tx, before.id, user)
     return { ok: true, version }
   })
 }

@@ -1,6 +1,7 @@
 // What the home page shows each user: their own campaigns, their sign-off inbox, their helplines.
-import { groupsOf, type SignOffGroup } from '../signoff/groups'
-import { listSignOffInbox, type InboxItem } from './signoff.server'
+import { groupsOf, SIGN_OFF_GROUPS, type SignOffGroup } from '../signoff/groups'
+import { bringSignOffUpToDate } from './signoff/sync.server'
+import { listSignOffInbox, type InboxItem } from './signoff/views.server'
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database } from '../../db/types'
 import { nextStep, type NextStep } from '../campaign/next-step'
@@ -9,6 +10,7 @@ import { campaignTasks } from '../campaign/tasks'
 import { hasRole, type Role, type SessionUser } from '../utils/roles'
 import type { DbOrTx } from '../utils/db.server'
 import { getCampaignByRef } from './campaign.server'
+import { helplineOutlooks } from './calendar.server'
 import { forecastTaskState } from './forecast.server'
 import { handlingTaskInput } from './lines-and-scripts.server'
 import { messagesTaskInput } from './message.server'
@@ -39,6 +41,7 @@ const mineOrCoOwned = (userId: string) => (eb: ExpressionBuilder<Database, 'camp
 
 /** A designer's campaigns that are not closed, soonest launch first, each with its next step. */
 export async function designerCampaigns(db: DbOrTx, user: SessionUser, today: string): Promise<{ campaigns: DesignerCampaign[]; more: number }> {
+  await bringSignOffUpToDate(db)
   const rows = await db
     .selectFrom('campaign')
     .select(['ref'])
@@ -99,6 +102,7 @@ export interface CampaignOverview {
 }
 
 export async function campaignOverview(db: DbOrTx, today: string): Promise<CampaignOverview> {
+  await bringSignOffUpToDate(db)
   const [counts, upcoming] = await Promise.all([
     db.selectFrom('campaign').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute(),
     db
@@ -117,4 +121,26 @@ export async function campaignOverview(db: DbOrTx, today: string): Promise<Campa
     counts: byStatus,
     upcoming: upcoming.map((r) => ({ ref: r.ref, name: r.name, status: r.status as CampaignStatus, plannedLaunchDate: r.planned_launch_date })),
   }
+}
+
+/** Weeks ahead a helpline manager sees at a glance. */
+export const OUTLOOK_WEEKS = 8
+
+/**
+ * The home page for this user: designers see their campaigns and the next step on each; members of a sign-off group
+ * what awaits their decision; helpline managers each helpline's busiest week ahead; viewers, administrators and
+ * anyone with no section of their own an overview of every campaign.
+ */
+export async function homeFor(db: DbOrTx, user: SessionUser, today: string) {
+  const designer = hasRole(user, 'designer')
+  const groupMember = hasRole(user, ...SIGN_OFF_GROUPS)
+  const helplineManager = hasRole(user, 'customer-services')
+  const overview = hasRole(user, 'viewer', 'admin') || !(designer || groupMember || helplineManager)
+  const [mine, inbox, outlooks, summary] = await Promise.all([
+    designer ? designerCampaigns(db, user, today) : null,
+    groupMember ? signOffInboxForUser(db, user) : null,
+    helplineManager ? helplineOutlooks(db, today, OUTLOOK_WEEKS) : null,
+    overview ? campaignOverview(db, today) : null,
+  ])
+  return { name: user.name, admin: hasRole(user, 'admin'), mine, inbox, outlooks, outlookWeeks: OUTLOOK_WEEKS, summary }
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
-import { saveCampaignRecord, type SingleRecordWriteResult } from './campaign-record.server'
+import { saveSingleRecord, type SingleRecordWriteResult } from './single-record.server'
 
 /** Debt Management's treatment of customers left with extra liability. The estimate itself is on the campaign. */
 export interface DebtTreatment {
@@ -18,7 +18,7 @@ export async function getDebtTreatment(db: DbOrTx, campaignId: string): Promise<
   return row ? { specialTreatment: row.special_treatment, version: row.version, updatedAt: row.updated_at } : null
 }
 
-export type { SingleRecordWriteResult } from './campaign-record.server'
+export type { SingleRecordWriteResult } from './single-record.server'
 
 /** Saves the treatment; version 0 means the user started from none recorded. */
 export async function saveDebtTreatment(
@@ -26,7 +26,7 @@ export async function saveDebtTreatment(
   input: { campaignId: string; version: number; specialTreatment: string },
   user: SessionUser,
 ): Promise<SingleRecordWriteResult<DebtTreatment>> {
-  return saveCampaignRecord(db, input, user, {
+  return saveSingleRecord(db, input, user, {
     entityType: 'debt-treatment',
     applies: (campaign) => campaign.extra_liability === 1,
     read: (tx) => getDebtTreatment(tx, input.campaignId),

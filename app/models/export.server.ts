@@ -4,7 +4,7 @@ import { nowIso } from '../utils/clock.server'
 import { messagesForExport } from './message.server'
 import { linesAndScriptsExport } from './lines-and-scripts.server'
 import { forecastInputsForExport } from './forecast.server'
-import { getLaunchRecord, signOffsForExport } from './signoff.server'
+import { getLaunchRecord, signOffsForExport } from './signoff/views.server'
 import { listActuals } from './actuals.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */

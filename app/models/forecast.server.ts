@@ -1,8 +1,8 @@
-import { isEditableStatus } from '../campaign/options'
 import { CHANNELS, POSTAGE_CLASSES, type Channel, type Postage } from '../forecast/delivery'
 import {
   defaultForecastSettings,
   forecastFromSettings,
+  parseStoredCurves,
   type CampaignForecast,
   type CampaignMessageForForecast,
   type ForecastSettings,
@@ -10,15 +10,14 @@ import {
 import type { ForecastHelpline } from '../forecast/types'
 import { HELPLINE_NATION, toForecastHelpline, type Helpline } from '../helplines/helpline'
 import type { ForecastOptions } from '../forecast/engine'
-import { appendAudit } from '../utils/audit.server'
-import { nowIso } from '../utils/clock.server'
-import { writeTransaction, type DbOrTx } from '../utils/db.server'
-import { recordRevision } from '../utils/revision.server'
-import { hasRole, type SessionUser } from '../utils/roles'
+import type { DbOrTx } from '../utils/db.server'
+import { formatDate } from '../campaign/options'
+import type { ForecastSummaryView } from '../signoff/display'
+import { writeCampaignContent } from './content-write.server'
+import type { SessionUser } from '../utils/roles'
 import { bankHolidayDates } from './bank-holidays.server'
 import type { Campaign } from './campaign.server'
 import { listHelplines } from './helpline.server'
-import { refreshSignOff } from './signoff.server'
 
 const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value)
 const isPostage = (value: string | null): value is Postage => value !== null && (POSTAGE_CLASSES as readonly string[]).includes(value)
@@ -62,17 +61,6 @@ export interface SavedForecastSettings {
   updatedAt: string | null
 }
 
-function parseCurves(json: string | null): ForecastSettings['responseCurves'] {
-  if (!json) return {}
-  const value = JSON.parse(json) as Record<string, unknown>
-  const curves: ForecastSettings['responseCurves'] = {}
-  for (const channel of CHANNELS) {
-    const curve = value[channel]
-    if (Array.isArray(curve) && curve.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) curves[channel] = curve as number[]
-  }
-  return curves
-}
-
 export async function getForecastSettings(db: DbOrTx, campaignId: string): Promise<SavedForecastSettings> {
   const row = await db
     .selectFrom('forecast_input')
@@ -93,7 +81,7 @@ export async function getForecastSettings(db: DbOrTx, campaignId: string): Promi
   return {
     settings: {
       contactRates: { low: row.rate_low_percent, central: row.rate_central_percent, high: row.rate_high_percent },
-      responseCurves: parseCurves(row.response_curves_json),
+      responseCurves: parseStoredCurves(row.response_curves_json),
       deadlineBump: { sharePercent: row.bump_share_percent, workingDays: row.bump_working_days },
       messages,
     },
@@ -162,22 +150,12 @@ export async function saveForecastSettings(
   input: { campaignId: string; version: number; settings: ForecastSettings },
   user: SessionUser,
 ): Promise<ForecastSaveResult> {
-  return writeTransaction(db, async (tx) => {
-    const campaign = await tx.selectFrom('campaign').select(['id', 'ref', 'status', 'owner_id']).where('id', '=', input.campaignId).executeTakeFirst()
-    if (!campaign) return { ok: false, reason: 'not-found' }
-    const coOwner = await tx
-      .selectFrom('campaign_co_owner')
-      .select('user_id')
-      .where('campaign_id', '=', campaign.id)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst()
-    if (!hasRole(user, 'designer') || (campaign.owner_id !== user.id && !coOwner)) return { ok: false, reason: 'forbidden' }
-    if (!isEditableStatus(campaign.status)) return { ok: false, reason: 'locked' }
-
-    const current = await getForecastSettings(tx, campaign.id)
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<ForecastSaveResult> => {
+    const campaignId = input.campaignId
+    const current = await getForecastSettings(tx, campaignId)
     if (current.version !== input.version) return { ok: false, reason: 'conflict', current }
 
-    const messages = await listForecastMessages(tx, campaign.id)
+    const messages = await listForecastMessages(tx, campaignId)
     const messageIds = new Set(messages.map((m) => m.id))
     const helplines = await listHelplines(tx)
     const helplineIds = new Set(helplines.map((h) => h.id))
@@ -185,7 +163,6 @@ export async function saveForecastSettings(
     const unknown = entries.some(([id, own]) => !messageIds.has(id) || Object.keys(own.split).some((h) => !helplineIds.has(h)))
     if (unknown) return { ok: false, reason: 'stale-messages' }
 
-    const at = nowIso()
     const version = current.version + 1
     const columns = {
       rate_low_percent: input.settings.contactRates.low,
@@ -198,42 +175,34 @@ export async function saveForecastSettings(
       updated_at: at,
     }
     if (current.version === 0) {
-      await tx.insertInto('forecast_input').values({ campaign_id: campaign.id, ...columns, created_at: at }).execute()
+      await tx.insertInto('forecast_input').values({ campaign_id: campaignId, ...columns, created_at: at }).execute()
     } else {
       const updated = await tx
         .updateTable('forecast_input')
         .set(columns)
-        .where('campaign_id', '=', campaign.id)
+        .where('campaign_id', '=', campaignId)
         .where('version', '=', input.version)
         .executeTakeFirst()
       if (updated.numUpdatedRows !== 1n) return { ok: false, reason: 'conflict', current }
     }
-    await tx.deleteFrom('forecast_split').where('campaign_id', '=', campaign.id).execute()
-    await tx.deleteFrom('forecast_message').where('campaign_id', '=', campaign.id).execute()
-    const perMessage = entries.map(([messageId, own]) => ({ message_id: messageId, campaign_id: campaign.id, delay_override_days: own.delayOverrideDays }))
+    await tx.deleteFrom('forecast_split').where('campaign_id', '=', campaignId).execute()
+    await tx.deleteFrom('forecast_message').where('campaign_id', '=', campaignId).execute()
+    const perMessage = entries.map(([messageId, own]) => ({ message_id: messageId, campaign_id: campaignId, delay_override_days: own.delayOverrideDays }))
     if (perMessage.length) await tx.insertInto('forecast_message').values(perMessage).execute()
     const splits = entries.flatMap(([messageId, own]) =>
       Object.entries(own.split)
         .filter(([, share]) => share > 0)
-        .map(([helplineId, share]) => ({ message_id: messageId, helpline_id: helplineId, campaign_id: campaign.id, share_percent: share })),
+        .map(([helplineId, share]) => ({ message_id: messageId, helpline_id: helplineId, campaign_id: campaignId, share_percent: share })),
     )
     if (splits.length) await tx.insertInto('forecast_split').values(splits).execute()
 
     const before = current.version === 0 ? null : forecastSnapshot(current.settings, messages, helplines)
     const after = forecastSnapshot(input.settings, messages, helplines)
     const summary = describeChanges(before, after)
-    await recordRevision(tx, { entityType: 'forecast', entityId: campaign.id, campaignId: campaign.id, version, authorId: user.id, summary, snapshot: after })
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: campaign.id,
-      action: 'forecast.saved',
-      entityType: 'forecast',
-      entityId: campaign.id,
-      summary: `${summary} (forecast version ${version})`,
-      before: before ?? undefined,
-      after,
+    record({
+      revision: { entityType: 'forecast', entityId: campaignId, version, summary, snapshot: after },
+      audit: { action: 'forecast.saved', entityType: 'forecast', entityId: campaignId, summary: `${summary} (forecast version ${version})`, before: before ?? undefined, after },
     })
-    await refreshSignOff(tx, campaign.id, user)
     return { ok: true, version }
   })
 }
@@ -304,5 +273,32 @@ export async function forecastInputsForExport(db: DbOrTx, campaignId: string) {
     version: saved.version,
     updatedAt: saved.updatedAt,
     ...forecastSnapshot(saved.settings, messages, helplines),
+  }
+}
+
+const whole = (n: number) => Math.round(n).toLocaleString('en-GB')
+const oneDecimal = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+
+/** The saved forecast in a few sentences, for a Customer Services reviewer; null when there is nothing to forecast. */
+export async function forecastSummaryForReading(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<ForecastSummaryView | null> {
+  const { forecast } = await computeSavedForecast(db, campaign)
+  if (!forecast.ok) return null
+  const { summary, helplines } = forecast.result
+  return {
+    rows: [
+      { key: 'Calls', value: `${whole(summary.calls.central)} (low ${whole(summary.calls.low)}, high ${whole(summary.calls.high)})` },
+      {
+        key: 'Calls arrive',
+        value: summary.firstCallDate && summary.lastCallDate ? `${formatDate(summary.firstCallDate)} to ${formatDate(summary.lastCallDate)}` : 'No calls are forecast',
+      },
+      { key: 'Peak day', value: summary.peakDay ? `${formatDate(summary.peakDay.date)}: ${whole(summary.peakDay.calls.central)} calls` : 'None' },
+      { key: 'Extra staff for the campaign', value: `${oneDecimal(summary.requiredFteDays.central)} FTE-days (central)` },
+    ],
+    helplines: helplines.map((h) => ({
+      name: h.name,
+      text: `${whole(h.totals.calls.central)} calls; ${h.peakDay ? `busiest on ${formatDate(h.peakDay.date)} with ${whole(h.peakDay.calls.central)}` : 'no busiest day'}; ${oneDecimal(h.totals.requiredFteDays.central)} extra FTE-days; ${
+        h.totals.daysOverCapacity.central === 0 ? 'enough staff every day' : `short of staff on ${h.totals.daysOverCapacity.central} day${h.totals.daysOverCapacity.central === 1 ? '' : 's'}`
+      }`,
+    })),
   }
 }

@@ -1,25 +1,25 @@
+// Launch: the last step, in one write transaction through the content-write gateway. Every approval is re-checked
+// against the content and the authors as they are inside the transaction, never taken from the cached status.
 import crypto from 'node:crypto'
 import { formatDateTime } from '../campaign/options'
-import { GROUP_LABELS, type SignOffGroup } from '../signoff/groups'
+import { GROUP_LABELS, groupName, type SignOffGroup } from '../signoff/groups'
 import { describeParts } from '../signoff/scopes'
-import { appendAudit } from '../utils/audit.server'
+import { capitalise } from '../signoff/words'
 import { canonicalJson } from '../utils/canonical-json'
-import { nowIso } from '../utils/clock.server'
-import { writeTransaction, type DbOrTx } from '../utils/db.server'
+import type { DbOrTx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
 import { getCampaignByRef, type Campaign } from './campaign.server'
-import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { writeCampaignContent, type WriteRefusal } from './content-write.server'
 import { buildCampaignExport } from './export.server'
-import { groupName, refreshSignOff, signOffBlockers, signOffOverview, type Blocker, type GroupOverview } from './signoff.server'
-export { getLaunchRecord, type LaunchRecord } from './signoff.server'
+import { signOffBlockers, type Blocker } from './signoff/aggregate.server'
+import { signOffOverview, type GroupOverview } from './signoff/views.server'
+export { getLaunchRecord, type LaunchRecord } from './signoff/views.server'
 
 export interface LaunchProblem {
   group: SignOffGroup | null
   text: string
   href: string
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** One sentence per required group without a current approval, saying exactly why. */
 export function approvalProblems(ref: string, groups: readonly GroupOverview[]): LaunchProblem[] {
@@ -31,12 +31,12 @@ export function approvalProblems(ref: string, groups: readonly GroupOverview[]):
     if (g.state === 'not-asked') problems.push({ group: g.group, text: `Sign-off has not been asked for, so ${name} has not approved the campaign`, href })
     else if (g.state === 'awaiting') problems.push({ group: g.group, text: `${capitalise(name)} has not decided yet`, href })
     else if (g.state === 'out-of-date' && latest) {
-      const what = g.changedSince.length ? `${describeParts(g.changedSince)} changed` : 'its content changed'
-      problems.push({
-        group: g.group,
-        text: `The ${GROUP_LABELS[g.group]} approval is out of date: ${what} after ${latest.decidedBy.name} approved it on ${formatDateTime(latest.decidedAt)}`,
-        href,
-      })
+      const approved = `${latest.decidedBy.name} approved it on ${formatDateTime(latest.decidedAt)}`
+      const reasons = [
+        ...(g.changedSince.length || !g.approverIsAuthor ? [`${g.changedSince.length ? describeParts(g.changedSince) : 'its content'} changed after ${approved}`] : []),
+        ...(g.approverIsAuthor ? [`${g.changedSince.length ? latest.decidedBy.name : approved} and is now an owner or co-owner of the campaign`] : []),
+      ]
+      problems.push({ group: g.group, text: `The ${GROUP_LABELS[g.group]} approval is out of date: ${reasons.join('; ')}`, href })
     } else if (g.state === 'changes-requested' && latest) {
       problems.push({ group: g.group, text: `${capitalise(name)} asked for changes (${latest.decidedBy.name}: “${latest.comment ?? ''}”) and has not approved a later version`, href })
     }
@@ -54,7 +54,7 @@ export async function launchReadiness(db: DbOrTx, campaign: Campaign): Promise<L
   const overview = (await signOffOverview(db, campaign.id))!
   const blockers: Blocker[] = await signOffBlockers(db, campaign)
   const problems = [...approvalProblems(campaign.ref, overview.groups), ...blockers.map((b) => ({ group: null, ...b }))]
-  return { ready: problems.length === 0 && campaign.status === 'approved', problems }
+  return { ready: problems.length === 0, problems }
 }
 
 export type LaunchResult =
@@ -63,17 +63,14 @@ export type LaunchResult =
   | { ok: false; reason: 'not-approved'; problems: LaunchProblem[] }
 
 /**
- * Launches the campaign in one write transaction: the sign-off is brought up to date with the content as it is inside
- * the transaction, every required group must have a current approval, then the whole campaign is snapshotted,
- * hashed, stored (append-only) and the status set to launched. From then on every content write is refused, so the
- * snapshot is the content that was signed. A concurrent edit either commits first (and this refuses) or waits and is
- * refused as locked.
+ * Launches the campaign in one write transaction: every required group must have a current approval of the content as
+ * it is inside the transaction, by someone who is not an owner or co-owner now; then the whole campaign is
+ * snapshotted, hashed, stored (append-only) and the status set to launched. From then on every content write is
+ * refused, so the snapshot is the content that was signed. A concurrent edit either commits first (and this refuses)
+ * or waits and is refused as locked.
  */
 export async function launchCampaign(db: DbOrTx, input: { campaignId: string }, user: SessionUser): Promise<LaunchResult> {
-  return writeTransaction(db, async (tx): Promise<LaunchResult> => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
-    await refreshSignOff(tx, input.campaignId, user)
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<LaunchResult> => {
     const row = await tx.selectFrom('campaign').select('ref').where('id', '=', input.campaignId).executeTakeFirstOrThrow()
     const campaign = (await getCampaignByRef(tx, row.ref))!
     const overview = (await signOffOverview(tx, campaign.id))!
@@ -81,27 +78,29 @@ export async function launchCampaign(db: DbOrTx, input: { campaignId: string }, 
       ...approvalProblems(campaign.ref, overview.groups),
       ...(await signOffBlockers(tx, campaign)).map((b) => ({ group: null, ...b })),
     ]
-    if (problems.length > 0 || campaign.status !== 'approved') {
-      return { ok: false, reason: 'not-approved', problems: problems.length ? problems : [{ group: null, text: 'The campaign is not approved yet', href: `/campaigns/${campaign.ref}/sign-off` }] }
-    }
-    const at = nowIso()
-    const updated = await tx.updateTable('campaign').set({ status: 'launched', updated_at: at }).where('id', '=', campaign.id).where('status', '=', 'approved').executeTakeFirst()
-    if (updated.numUpdatedRows !== 1n) return { ok: false, reason: 'not-approved', problems: [{ group: null, text: 'The campaign is not approved', href: `/campaigns/${campaign.ref}/sign-off` }] }
+    if (problems.length > 0) return { ok: false, reason: 'not-approved', problems }
+    const updated = await tx
+      .updateTable('campaign')
+      .set({ status: 'launched', updated_at: at })
+      .where('id', '=', campaign.id)
+      .where('status', 'in', ['approved', 'awaiting-sign-off'])
+      .executeTakeFirst()
+    if (updated.numUpdatedRows !== 1n) return { ok: false, reason: 'not-approved', problems: [{ group: null, text: 'The campaign is not approved yet', href: `/campaigns/${campaign.ref}/sign-off` }] }
     const launched = (await getCampaignByRef(tx, campaign.ref))!
     const { launch: _launch, ...document } = await buildCampaignExport(tx, launched)
     const approvedScopes = Object.fromEntries(overview.groups.filter((g) => g.required).map((g) => [g.group, g.currentHash]))
     const snapshotJson = canonicalJson({ ...document, approvedScopes })
     const hash = crypto.createHash('sha256').update(snapshotJson, 'utf8').digest('hex')
     await tx.insertInto('launch_snapshot').values({ campaign_id: campaign.id, hash, snapshot_json: snapshotJson, launched_by: user.id, launched_at: at }).execute()
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: campaign.id,
-      action: 'campaign.launched',
-      entityType: 'campaign',
-      entityId: campaign.id,
-      summary: `Launched the campaign. Its content is now locked; launch snapshot SHA-256 ${hash}`,
-      before: { status: 'approved' },
-      after: { status: 'launched', snapshotHash: hash, approvedScopes },
+    record({
+      audit: {
+        action: 'campaign.launched',
+        entityType: 'campaign',
+        entityId: campaign.id,
+        summary: `Launched the campaign. Its content is now locked; launch snapshot SHA-256 ${hash}`,
+        before: { status: campaign.status },
+        after: { status: 'launched', snapshotHash: hash, approvedScopes },
+      },
     })
     return { ok: true, hash }
   })

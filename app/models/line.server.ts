@@ -2,13 +2,9 @@ import crypto from 'node:crypto'
 import type { LineToTakeRow } from '../../db/types'
 import { LINE_AUDIENCE_LABELS, STANDARD_QUESTION_LABELS, isStandardQuestion, type LineAudience, type StandardQuestion } from '../content/coverage'
 import type { LineInput } from '../schemas/line'
-import { appendAudit } from '../utils/audit.server'
-import { nowIso } from '../utils/clock.server'
-import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
-import { recordRevision } from '../utils/revision.server'
+import type { DbOrTx, Tx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
-import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
-import { refreshSignOff } from './signoff.server'
+import { writeCampaignContent, type WriteRefusal } from './content-write.server'
 
 export interface LineToTake {
   id: string
@@ -96,11 +92,8 @@ export type LineWriteResult =
   | { ok: false; reason: 'conflict'; current: LineToTake }
 
 export async function createLine(db: DbOrTx, input: { campaignId: string; values: LineInput }, user: SessionUser): Promise<LineWriteResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<LineWriteResult> => {
     const id = crypto.randomUUID()
-    const at = nowIso()
     const { values } = input
     await tx
       .insertInto('line_to_take')
@@ -118,17 +111,10 @@ export async function createLine(db: DbOrTx, input: { campaignId: string; values
       })
       .execute()
     const snapshot = lineSnapshot(values)
-    await recordRevision(tx, { entityType: 'line', entityId: id, campaignId: input.campaignId, version: 1, authorId: user.id, summary: 'Added the line', snapshot })
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'line.created',
-      entityType: 'line',
-      entityId: id,
-      summary: `Added the ${describeLine(values)}`,
-      after: snapshot,
+    record({
+      revision: { entityType: 'line', entityId: id, version: 1, summary: 'Added the line', snapshot },
+      audit: { action: 'line.created', entityType: 'line', entityId: id, summary: `Added the ${describeLine(values)}`, after: snapshot },
     })
-    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, id, version: 1 }
   })
 }
@@ -145,9 +131,7 @@ export async function updateLine(
   input: { campaignId: string; lineId: string; version: number; values: LineInput },
   user: SessionUser,
 ): Promise<LineWriteResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<LineWriteResult> => {
     const before = await getLine(tx, input.campaignId, input.lineId)
     if (!before) return { ok: false, reason: 'gone' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
@@ -164,7 +148,7 @@ export async function updateLine(
         standard_question: values.standardQuestion,
         position,
         version,
-        updated_at: nowIso(),
+        updated_at: at,
       })
       .where('id', '=', before.id)
       .where('campaign_id', '=', input.campaignId)
@@ -175,18 +159,17 @@ export async function updateLine(
     const afterSnapshot = lineSnapshot(values)
     const changed = (Object.keys(afterSnapshot) as (keyof typeof afterSnapshot)[]).filter((key) => beforeSnapshot[key] !== afterSnapshot[key])
     const summary = changed.length ? `Changed ${changed.map((key) => CHANGE_WORDS[key]).join(', ')}` : 'Saved with no changes'
-    await recordRevision(tx, { entityType: 'line', entityId: before.id, campaignId: input.campaignId, version, authorId: user.id, summary, snapshot: afterSnapshot })
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'line.updated',
-      entityType: 'line',
-      entityId: before.id,
-      summary: `${summary} of the ${describeLine(values)}`,
-      before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
-      after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+    record({
+      revision: { entityType: 'line', entityId: before.id, version, summary, snapshot: afterSnapshot },
+      audit: {
+        action: 'line.updated',
+        entityType: 'line',
+        entityId: before.id,
+        summary: `${summary} of the ${describeLine(values)}`,
+        before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+      },
     })
-    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, id: before.id, version }
   })
 }
@@ -196,24 +179,13 @@ export async function removeLine(
   input: { campaignId: string; lineId: string; version: number },
   user: SessionUser,
 ): Promise<LineWriteResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, record }): Promise<LineWriteResult> => {
     const before = await getLine(tx, input.campaignId, input.lineId)
     if (!before) return { ok: false, reason: 'gone' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     await tx.deleteFrom('line_to_take').where('id', '=', before.id).where('version', '=', input.version).execute()
     // Its revisions stay, so the history of a removed line can still be read.
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'line.removed',
-      entityType: 'line',
-      entityId: before.id,
-      summary: `Removed the ${describeLine(before)}`,
-      before: lineSnapshot(before),
-    })
-    await refreshSignOff(tx, input.campaignId, user)
+    record({ audit: { action: 'line.removed', entityType: 'line', entityId: before.id, summary: `Removed the ${describeLine(before)}`, before: lineSnapshot(before) } })
     return { ok: true, id: before.id, version: before.version }
   })
 }
@@ -232,9 +204,7 @@ export async function moveLine(
   input: { campaignId: string; lineId: string; version: number; direction: 'up' | 'down'; neighbourId: string },
   user: SessionUser,
 ): Promise<LineMoveResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, record }): Promise<LineMoveResult> => {
     const line = await getLine(tx, input.campaignId, input.lineId)
     if (!line) return { ok: false, reason: 'gone' }
     if (line.version !== input.version) return { ok: false, reason: 'changed' }
@@ -245,18 +215,17 @@ export async function moveLine(
     // Positions are unique within a campaign (each new line takes the next one), so a swap is two updates.
     await tx.updateTable('line_to_take').set({ position: neighbour.position }).where('id', '=', line.id).execute()
     await tx.updateTable('line_to_take').set({ position: line.position }).where('id', '=', neighbour.id).execute()
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'line.moved',
-      entityType: 'line',
-      entityId: line.id,
-      summary: `Moved the ${describeLine(line)} ${input.direction}`,
-      before: { order: list.map((l) => l.id) },
-      after: { order: list.map((l) => (l.id === line.id ? neighbour.id : l.id === neighbour.id ? line.id : l.id)) },
+    // Order is not signed content (the scopes sort lines by their text), so no approval goes out of date.
+    record({
+      audit: {
+        action: 'line.moved',
+        entityType: 'line',
+        entityId: line.id,
+        summary: `Moved the ${describeLine(line)} ${input.direction}`,
+        before: { order: list.map((l) => l.id) },
+        after: { order: list.map((l) => (l.id === line.id ? neighbour.id : l.id === neighbour.id ? line.id : l.id)) },
+      },
     })
-    // Order is not signed content, so this changes no hash; it runs so that no write path can skip the check.
-    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true }
   })
 }

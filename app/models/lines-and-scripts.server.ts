@@ -4,7 +4,8 @@ import type { Campaign } from './campaign.server'
 import { getDebtTreatment } from './debt-treatment.server'
 import { listLines } from './line.server'
 import { getPressBriefing } from './press-briefing.server'
-import { listScripts, scriptFindings } from './script.server'
+import { scriptFindings } from '../content/stored-content'
+import { listScripts } from './script.server'
 
 /** What the campaign page needs for tasks 4 to 7. */
 export async function handlingTaskInput(db: DbOrTx, campaign: Campaign): Promise<HandlingTaskInput> {

@@ -1,16 +1,13 @@
 import crypto from 'node:crypto'
 import type { MessageRow } from '../../db/types'
 import type { MessagesTaskInput } from '../campaign/tasks'
-import { checkMessage, type Channel, type Finding } from '../content/rules'
+import { type Channel, type Finding } from '../content/rules'
+import { messageFindings } from '../content/stored-content'
 import type { MessageFormInput, WaveInput } from '../schemas/message'
-import { appendAudit } from '../utils/audit.server'
-import { nowIso } from '../utils/clock.server'
-import { writeTransaction, type DbOrTx, type Tx } from '../utils/db.server'
-import { recordRevision } from '../utils/revision.server'
+import type { DbOrTx, Tx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
-import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
+import { writeCampaignContent, type WriteRefusal } from './content-write.server'
 import { listCampaignFieldNames } from './campaign-field.server'
-import { refreshSignOff } from './signoff.server'
 
 export interface Wave {
   sendDate: string
@@ -166,23 +163,6 @@ export async function getMessage(db: DbOrTx, campaignId: string, messageId: stri
   return fromRow(row, waves.get(row.id) ?? [])
 }
 
-export function findingsFor(message: Pick<Message, 'channel' | 'name' | 'referenceType' | 'subject' | 'body' | 'addressBlock' | 'postage' | 'deadlineDays'>, extraFields: readonly string[]): Finding[] {
-  return checkMessage(
-    {
-      channel: message.channel,
-      name: message.name,
-      // checkMessage treats a reference type outside the list as the strictest one.
-      referenceType: message.referenceType as never,
-      subject: message.subject,
-      body: message.body,
-      addressBlock: message.addressBlock,
-      postage: message.postage,
-      deadlineDays: message.deadlineDays,
-    },
-    { extraFields },
-  )
-}
-
 export interface MessageWithFindings extends Message {
   findings: Finding[]
   errorCount: number
@@ -195,7 +175,7 @@ export async function listMessagesWithFindings(db: DbOrTx, campaignId: string): 
   return {
     extraFields,
     messages: messages.map((message) => {
-      const findings = findingsFor(message, extraFields)
+      const findings = messageFindings(message, extraFields)
       return {
         ...message,
         findings,
@@ -257,9 +237,7 @@ function snapshotOfInput(input: MessageFormInput): MessageSnapshot {
 export type CreateMessageResult = { ok: true; id: string } | { ok: false; reason: WriteRefusal }
 
 export async function createMessage(db: DbOrTx, input: { campaignId: string; values: MessageFormInput }, user: SessionUser): Promise<CreateMessageResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }) => {
     const last = await tx
       .selectFrom('message')
       .select('position')
@@ -268,25 +246,17 @@ export async function createMessage(db: DbOrTx, input: { campaignId: string; val
       .limit(1)
       .executeTakeFirst()
     const id = crypto.randomUUID()
-    const at = nowIso()
     await tx
       .insertInto('message')
       .values({ id, campaign_id: input.campaignId, position: (last?.position ?? 0) + 1, ...columnsFrom(input.values), version: 1, created_at: at, updated_at: at })
       .execute()
     await replaceWaves(tx, id, input.values.waves)
     const snapshot = snapshotOfInput(input.values)
-    await recordRevision(tx, { entityType: 'message', entityId: id, campaignId: input.campaignId, version: 1, authorId: user.id, summary: 'Created the message', snapshot })
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'message.created',
-      entityType: 'message',
-      entityId: id,
-      summary: `Added ${named(snapshot)}`,
-      after: snapshot,
+    record({
+      revision: { entityType: 'message', entityId: id, version: 1, summary: 'Created the message', snapshot },
+      audit: { action: 'message.created', entityType: 'message', entityId: id, summary: `Added ${named(snapshot)}`, after: snapshot },
     })
-    await refreshSignOff(tx, input.campaignId, user)
-    return { ok: true, id }
+    return { ok: true as const, id }
   })
 }
 
@@ -305,16 +275,14 @@ export async function updateMessage(
   input: { campaignId: string; messageId: string; version: number; values: MessageFormInput },
   user: SessionUser,
 ): Promise<UpdateMessageResult> {
-  return writeTransaction(db, async (tx) => {
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<UpdateMessageResult> => {
     const before = await getMessage(tx, input.campaignId, input.messageId)
     if (!before) return { ok: false, reason: 'not-found' }
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     const version = before.version + 1
     const result = await tx
       .updateTable('message')
-      .set({ ...columnsFrom(input.values), version, updated_at: nowIso() })
+      .set({ ...columnsFrom(input.values), version, updated_at: at })
       .where('id', '=', before.id)
       .where('campaign_id', '=', input.campaignId)
       .where('version', '=', input.version)
@@ -326,18 +294,17 @@ export async function updateMessage(
     const afterSnapshot = snapshotOfInput(input.values)
     const changed = changedSnapshotKeys(beforeSnapshot, afterSnapshot)
     const summary = describeChanges(changed)
-    await recordRevision(tx, { entityType: 'message', entityId: before.id, campaignId: input.campaignId, version, authorId: user.id, summary, snapshot: afterSnapshot })
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'message.updated',
-      entityType: 'message',
-      entityId: before.id,
-      summary: `${summary} of ${named(afterSnapshot)} (version ${version})`,
-      before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
-      after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+    record({
+      revision: { entityType: 'message', entityId: before.id, version, summary, snapshot: afterSnapshot },
+      audit: {
+        action: 'message.updated',
+        entityType: 'message',
+        entityId: before.id,
+        summary: `${summary} of ${named(afterSnapshot)} (version ${version})`,
+        before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+      },
     })
-    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, version }
   })
 }
@@ -346,25 +313,16 @@ export type DeleteMessageResult = { ok: true } | { ok: false; reason: WriteRefus
 
 /** Deletes the message and its waves. Its revisions stay, so its history can still be read. */
 export async function deleteMessage(db: DbOrTx, input: { campaignId: string; messageId: string; version: number }, user: SessionUser): Promise<DeleteMessageResult> {
-  return writeTransaction(db, async (tx) => {
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, record }): Promise<DeleteMessageResult> => {
     const before = await getMessage(tx, input.campaignId, input.messageId)
     if (!before) return { ok: false, reason: 'not-found' }
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     await tx.deleteFrom('wave').where('message_id', '=', before.id).execute()
     await tx.deleteFrom('message').where('id', '=', before.id).where('campaign_id', '=', input.campaignId).execute()
     const snapshot = messageSnapshot(before)
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'message.deleted',
-      entityType: 'message',
-      entityId: before.id,
-      summary: `Deleted ${named(snapshot)} (version ${before.version})`,
-      before: snapshot,
+    record({
+      audit: { action: 'message.deleted', entityType: 'message', entityId: before.id, summary: `Deleted ${named(snapshot)} (version ${before.version})`, before: snapshot },
     })
-    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true }
   })
 }

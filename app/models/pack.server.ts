@@ -1,4 +1,4 @@
-import { PACK_LINE_AUDIENCE, packForecastFromResult, packWaves, type PackAudience, type PackForecast, type PackMessage, type PackWave } from '../campaign/pack'
+import { PACK_LINE_AUDIENCE, PACK_TITLES, packForecastFromResult, packWaves, type PackAudience, type PackForecast, type PackMessage, type PackWave } from '../campaign/pack'
 import { CHANNELS, POSTAGE_CLASSES, type Channel, type Postage } from '../forecast/delivery'
 import { workingCalendarFor } from '../forecast/working-days'
 import type { DbOrTx } from '../utils/db.server'
@@ -8,7 +8,8 @@ import { computeSavedForecast } from './forecast.server'
 import { getDebtTreatment } from './debt-treatment.server'
 import { listLines } from './line.server'
 import { getPressBriefing } from './press-briefing.server'
-import { listScripts, scriptFindings } from './script.server'
+import { scriptFindings } from '../content/stored-content'
+import { listScripts } from './script.server'
 
 /** The campaign's messages with their waves, as the key dates need them. */
 export async function listPackMessages(db: DbOrTx, campaignId: string): Promise<PackMessage[]> {
@@ -57,7 +58,8 @@ export async function packForecast(db: DbOrTx, campaign: Pick<Campaign, 'id' | '
   return forecast.ok ? packForecastFromResult(forecast.result) : null
 }
 
-export async function loadHandlerPack(db: DbOrTx, campaign: Campaign, audience: PackAudience) {
+/** Everything a printable pack shows, for one audience, prepared on `today`. */
+export async function loadHandlerPack(db: DbOrTx, campaign: Campaign, audience: PackAudience, today: string) {
   const [lines, scripts, waves, forecast, debtTreatment, pressBriefing] = await Promise.all([
     listLines(db, campaign.id, [PACK_LINE_AUDIENCE[audience]]),
     listScripts(db, campaign.id),
@@ -67,6 +69,25 @@ export async function loadHandlerPack(db: DbOrTx, campaign: Campaign, audience: 
     audience === 'press' ? getPressBriefing(db, campaign.id) : null,
   ])
   return {
+    title: PACK_TITLES[audience],
+    audience,
+    preparedOn: today,
+    campaign: {
+      ref: campaign.ref,
+      name: campaign.name,
+      status: campaign.status,
+      objective: campaign.objective,
+      targetPopulation: campaign.targetPopulation,
+      populationSize: campaign.populationSize,
+      plannedLaunchDate: campaign.plannedLaunchDate,
+      referenceType: campaign.referenceType,
+      responseSought: campaign.responseSought,
+      responseProcess: campaign.responseProcess,
+      extraLiability: campaign.extraLiability,
+      liabilityCustomers: campaign.liabilityCustomers,
+      liabilityAveragePence: campaign.liabilityAveragePence,
+      pressInform: campaign.pressInform,
+    },
     lines,
     scripts: scripts.map((script) => ({ ...script, errors: scriptFindings(script, campaign).filter((f) => f.level === 'error').length })),
     waves,

@@ -1,7 +1,7 @@
 import { formatDate } from '../campaign/options'
 import type { DbOrTx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
-import { saveCampaignRecord, type SingleRecordWriteResult } from './campaign-record.server'
+import { saveSingleRecord, type SingleRecordWriteResult } from './single-record.server'
 
 /** What the Press Office has been told (CH600440: keep them informed of the date the campaign will launch). */
 export interface PressBriefing {
@@ -25,7 +25,7 @@ export async function savePressBriefing(
   input: { campaignId: string; version: number; launchDateTold: string },
   user: SessionUser,
 ): Promise<SingleRecordWriteResult<PressBriefing>> {
-  return saveCampaignRecord(db, input, user, {
+  return saveSingleRecord(db, input, user, {
     entityType: 'press-briefing',
     applies: (campaign) => campaign.press_inform === 1,
     read: (tx) => getPressBriefing(tx, input.campaignId),

@@ -1,22 +1,9 @@
 import crypto from 'node:crypto'
 import type { ScriptRow } from '../../db/types'
-import {
-  CALL_TYPE_LABELS,
-  CALL_TYPES,
-  checkScript,
-  SCRIPT_SECTIONS,
-  type CallType,
-  type Finding,
-  type ReferenceType,
-  type ScriptSections,
-} from '../content'
-import { appendAudit } from '../utils/audit.server'
-import { nowIso } from '../utils/clock.server'
-import { writeTransaction, type DbOrTx } from '../utils/db.server'
-import { recordRevision } from '../utils/revision.server'
+import { CALL_TYPE_LABELS, CALL_TYPES, SCRIPT_SECTIONS, type CallType, type ScriptSections } from '../content'
+import type { DbOrTx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
-import { refuseUnlessEditable, type WriteRefusal } from './content-access.server'
-import { refreshSignOff } from './signoff.server'
+import { writeCampaignContent, type WriteRefusal } from './content-write.server'
 
 export interface Script extends ScriptSections {
   id: string
@@ -66,12 +53,6 @@ export const SCRIPT_DIFF_LABELS: Record<string, string> = {
   closing: 'Closing',
 }
 
-/** The data-security checks for a script (docs/content-checks.md), against the campaign's reference type. */
-export function scriptFindings(script: ScriptSections & { callType: CallType }, campaign: { referenceType: ReferenceType }): Finding[] {
-  // Custom mailing-data fields are not stored yet, so only the standard fields are known to the checks.
-  return checkScript(script, { referenceType: campaign.referenceType, extraFields: [] })
-}
-
 /** The campaign's scripts in the standard order of call types. */
 export async function listScripts(db: DbOrTx, campaignId: string): Promise<Script[]> {
   const rows = await db.selectFrom('script').select(COLUMNS).where('campaign_id', '=', campaignId).execute()
@@ -106,13 +87,10 @@ export async function saveScript(
   input: { campaignId: string; callType: CallType; version: number; sections: ScriptSections },
   user: SessionUser,
 ): Promise<ScriptWriteResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<ScriptWriteResult> => {
     const before = await getScript(tx, input.campaignId, input.callType)
     const label = CALL_TYPE_LABELS[input.callType].toLowerCase()
     const afterSnapshot = scriptSnapshot({ ...input.sections, callType: input.callType })
-    const at = nowIso()
     if (!before) {
       if (input.version !== 0) return { ok: false, reason: 'conflict', current: null }
       const id = crypto.randomUUID()
@@ -120,17 +98,10 @@ export async function saveScript(
         .insertInto('script')
         .values({ id, campaign_id: input.campaignId, call_type: input.callType, ...columnsOf(input.sections), version: 1, created_at: at, updated_at: at })
         .execute()
-      await recordRevision(tx, { entityType: 'script', entityId: id, campaignId: input.campaignId, version: 1, authorId: user.id, summary: 'Wrote the script', snapshot: afterSnapshot })
-      await appendAudit(tx, {
-        actor: user,
-        campaignId: input.campaignId,
-        action: 'script.created',
-        entityType: 'script',
-        entityId: id,
-        summary: `Wrote the ${label} script`,
-        after: afterSnapshot,
+      record({
+        revision: { entityType: 'script', entityId: id, version: 1, summary: 'Wrote the script', snapshot: afterSnapshot },
+        audit: { action: 'script.created', entityType: 'script', entityId: id, summary: `Wrote the ${label} script`, after: afterSnapshot },
       })
-      await refreshSignOff(tx, input.campaignId, user)
       return { ok: true, version: 1 }
     }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
@@ -145,18 +116,17 @@ export async function saveScript(
     const beforeSnapshot = scriptSnapshot(before)
     const changed = SCRIPT_SECTIONS.filter((section) => beforeSnapshot[section] !== afterSnapshot[section])
     const summary = changed.length ? `Changed the ${changed.map((s) => SCRIPT_DIFF_LABELS[s]!.toLowerCase()).join(', ')}` : 'Saved with no changes'
-    await recordRevision(tx, { entityType: 'script', entityId: before.id, campaignId: input.campaignId, version, authorId: user.id, summary, snapshot: afterSnapshot })
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'script.updated',
-      entityType: 'script',
-      entityId: before.id,
-      summary: `${summary} of the ${label} script`,
-      before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
-      after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+    record({
+      revision: { entityType: 'script', entityId: before.id, version, summary, snapshot: afterSnapshot },
+      audit: {
+        action: 'script.updated',
+        entityType: 'script',
+        entityId: before.id,
+        summary: `${summary} of the ${label} script`,
+        before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
+      },
     })
-    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, version }
   })
 }
@@ -166,23 +136,20 @@ export async function removeScript(
   input: { campaignId: string; callType: CallType; version: number },
   user: SessionUser,
 ): Promise<ScriptWriteResult> {
-  return writeTransaction(db, async (tx) => {
-    const refusal = await refuseUnlessEditable(tx, input.campaignId, user)
-    if (refusal) return { ok: false, reason: refusal }
+  return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, record }): Promise<ScriptWriteResult> => {
     const before = await getScript(tx, input.campaignId, input.callType)
     if (!before) return { ok: false, reason: 'gone' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     await tx.deleteFrom('script').where('id', '=', before.id).where('version', '=', input.version).execute()
-    await appendAudit(tx, {
-      actor: user,
-      campaignId: input.campaignId,
-      action: 'script.removed',
-      entityType: 'script',
-      entityId: before.id,
-      summary: `Removed the ${CALL_TYPE_LABELS[input.callType].toLowerCase()} script`,
-      before: scriptSnapshot(before),
+    record({
+      audit: {
+        action: 'script.removed',
+        entityType: 'script',
+        entityId: before.id,
+        summary: `Removed the ${CALL_TYPE_LABELS[input.callType].toLowerCase()} script`,
+        before: scriptSnapshot(before),
+      },
     })
-    await refreshSignOff(tx, input.campaignId, user)
     return { ok: true, version: before.version }
   })
 }

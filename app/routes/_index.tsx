@@ -1,43 +1,26 @@
-import { GROUP_LABELS } from '~/signoff/groups'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { calls, fte, shortDate } from '~/components/forecast-view'
-import { Tag, type TagColour } from '~/components/govuk'
+import { Table, Tag, type TagColour } from '~/components/govuk'
 import { TableRegion } from '~/components/TableRegion'
 import { formatDate, STATUS_LABELS, STATUS_TAG_COLOURS, STATUSES } from '~/campaign/options'
-import { helplineOutlooks } from '~/models/calendar.server'
-import { campaignOverview, designerCampaigns, signOffInboxForUser, SIGN_OFF_GROUPS } from '~/models/dashboard.server'
+import { homeFor } from '~/models/dashboard.server'
+import { GROUP_LABELS } from '~/signoff/groups'
 import { requireUser } from '~/http/auth.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { hasRole } from '~/utils/roles'
 
 export const handle = { title: 'Home' }
 
-/** Weeks ahead a helpline manager sees at a glance. */
-const OUTLOOK_WEEKS = 8
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const today = todayIso()
-  const designer = hasRole(user, 'designer')
-  const groupMember = hasRole(user, ...SIGN_OFF_GROUPS)
-  const helplineManager = hasRole(user, 'customer-services')
-  // Viewers and administrators, and anyone with no section of their own, get an overview of every campaign.
-  const overview = hasRole(user, 'viewer', 'admin') || !(designer || groupMember || helplineManager)
-  const [mine, inbox, outlooks, summary] = await Promise.all([
-    designer ? designerCampaigns(db, user, today) : null,
-    groupMember ? signOffInboxForUser(db, user) : null,
-    helplineManager ? helplineOutlooks(db, today, OUTLOOK_WEEKS) : null,
-    overview ? campaignOverview(db, today) : null,
-  ])
-  return { name: user.name, admin: hasRole(user, 'admin'), mine, inbox, outlooks, summary }
+  return homeFor(db, user, todayIso())
 }
 
 const statusTag = (status: keyof typeof STATUS_LABELS) => <Tag text={STATUS_LABELS[status]} colour={STATUS_TAG_COLOURS[status] as TagColour} />
 
 export default function Home() {
-  const { name, admin, mine, inbox, outlooks, summary } = useLoaderData<typeof loader>()
+  const { name, admin, mine, inbox, outlooks, outlookWeeks, summary } = useLoaderData<typeof loader>()
   return (
     <>
       <h1 className="govuk-heading-l">Hello, {name}</h1>
@@ -55,48 +38,43 @@ export default function Home() {
               </Link>
             </p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Your campaigns and what to do next on each</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Campaign</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  <th scope="col" className="govuk-table__header">Planned launch</th>
-                  <th scope="col" className="govuk-table__header">Next step</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {mine.campaigns.map((c) => (
-                  <tr className="govuk-table__row" key={c.ref} data-campaign={c.ref}>
-                    <td className="govuk-table__cell">
+            <Table
+              caption="Your campaigns and what to do next on each"
+              captionClasses="govuk-visually-hidden"
+              head={[{ text: 'Campaign' }, { text: 'Status' }, { text: 'Planned launch' }, { text: 'Next step' }]}
+              rows={mine.campaigns.map((c) => [
+                {
+                  text: (
+                    <>
                       <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
                         {c.name}
                       </Link>
                       <span className="govuk-hint govuk-!-font-size-16 app-block govuk-!-margin-bottom-0">{c.ref}</span>
-                    </td>
-                    <td className="govuk-table__cell">{statusTag(c.status)}</td>
-                    <td className="govuk-table__cell">{formatDate(c.plannedLaunchDate)}</td>
-                    <td className="govuk-table__cell" data-next-step>
-                      {c.nextStep ? (
-                        <>
-                          {c.nextStep.problem ? <Tag text="There is a problem" colour="red" classes="app-block govuk-!-margin-bottom-1" /> : null}
-                          {c.nextStep.href ? (
-                            <Link className="govuk-link" to={c.nextStep.href}>
-                              {c.nextStep.text}
-                              <span className="govuk-visually-hidden"> for {c.name}</span>
-                            </Link>
-                          ) : (
-                            c.nextStep.text
-                          )}
-                        </>
+                    </>
+                  ),
+                },
+                { text: statusTag(c.status) },
+                { text: formatDate(c.plannedLaunchDate) },
+                {
+                  attributes: { 'data-next-step': '' },
+                  text: c.nextStep ? (
+                    <>
+                      {c.nextStep.problem ? <Tag text="There is a problem" colour="red" classes="app-block govuk-!-margin-bottom-1" /> : null}
+                      {c.nextStep.href ? (
+                        <Link className="govuk-link" to={c.nextStep.href}>
+                          {c.nextStep.text}
+                          <span className="govuk-visually-hidden"> for {c.name}</span>
+                        </Link>
                       ) : (
-                        'Nothing'
+                        c.nextStep.text
                       )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ) : (
+                    'Nothing'
+                  ),
+                },
+              ])}
+            />
           )}
           {mine.more ? (
             <p className="govuk-body">
@@ -148,7 +126,7 @@ export default function Home() {
       {outlooks ? (
         <section aria-labelledby="helpline-outlook" id="home-helplines">
           <h2 className="govuk-heading-m" id="helpline-outlook">
-            Your helplines over the next {OUTLOOK_WEEKS} weeks
+            Your helplines over the next {outlookWeeks} weeks
           </h2>
           {outlooks.length === 0 ? (
             <p className="govuk-body">
@@ -159,58 +137,78 @@ export default function Home() {
             </p>
           ) : (
             <TableRegion label="Your helplines over the next weeks">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">The busiest week of each helpline in the next {OUTLOOK_WEEKS} weeks</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Helpline</th>
-                    <th scope="col" className="govuk-table__header">Busiest week</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Calls that week</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">FTE needed</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">FTE available</th>
-                    <th scope="col" className="govuk-table__header">Weeks over capacity</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {outlooks.map((o) => (
-                    <tr className="govuk-table__row" key={o.helpline.id} data-helpline={o.helpline.name}>
-                      <td className="govuk-table__cell">
-                        <Link className="govuk-link" to={`/helplines/${o.helpline.id}/calendar`}>
-                          {o.helpline.name}
-                          <span className="govuk-visually-hidden"> calendar</span>
-                        </Link>
-                      </td>
-                      <td className="govuk-table__cell">{o.peak ? shortDate(o.peak.weekStart) : 'None'}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">
-                        {o.peak ? calls(o.peak.baselineCalls + o.peak.totalCalls.central) : ''}
-                        {o.peak ? <span className="govuk-hint govuk-!-font-size-16 app-block">{calls(o.peak.totalCalls.central)} from campaigns</span> : null}
-                      </td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">
-                        {o.peak ? fte(o.peak.totalFte.central) : ''}
-                        {o.peak ? <span className="govuk-hint govuk-!-font-size-16 app-block">busiest day {fte(o.peak.peakTotalFte)}</span> : null}
-                      </td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{fte(o.helpline.availableFte)}</td>
-                      <td className="govuk-table__cell" data-over-capacity>
-                        {o.overCapacity.length === 0 ? (
-                          'None'
-                        ) : (
-                          <>
-                            <Tag text={`${o.overCapacity.length} of ${OUTLOOK_WEEKS}`} colour="orange" />
-                            <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-                              {o.overCapacity.map((w) => (
-                                <li key={w.weekStart}>
-                                  {shortDate(w.weekStart)}
-                                  {w.causes.length ? `: ${w.causes.slice(0, 3).map((c) => c.ref).join(', ')}${w.causes.length > 3 ? ` and ${w.causes.length - 3} more` : ''}` : w.baselineOverCapacity ? ': the baseline alone' : ''}
-                                </li>
-                              ))}
-                            </ul>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                caption={`The busiest week of each helpline in the next ${outlookWeeks} weeks`}
+                captionClasses="govuk-visually-hidden"
+                head={[
+                  { text: 'Helpline' },
+                  { text: 'Busiest week' },
+                  { text: 'Calls that week', format: 'numeric' },
+                  { text: 'FTE needed', format: 'numeric' },
+                  { text: 'FTE available', format: 'numeric' },
+                  { text: 'Weeks over capacity' },
+                ]}
+                rows={outlooks.map((o) => [
+                  {
+                    text: (
+                      <Link className="govuk-link" to={`/helplines/${o.helpline.id}/calendar`}>
+                        {o.helpline.name}
+                        <span className="govuk-visually-hidden"> calendar</span>
+                      </Link>
+                    ),
+                  },
+                  { text: o.peak ? shortDate(o.peak.weekStart) : 'None' },
+                  {
+                    format: 'numeric',
+                    text: o.peak ? (
+                      <>
+                        {calls(o.peak.baselineCalls + o.peak.totalCalls.central)}
+                        <span className="govuk-hint govuk-!-font-size-16 app-block">{calls(o.peak.totalCalls.central)} from campaigns</span>
+                      </>
+                    ) : (
+                      ''
+                    ),
+                  },
+                  {
+                    format: 'numeric',
+                    text: o.peak ? (
+                      <>
+                        {fte(o.peak.totalFte.central)}
+                        <span className="govuk-hint govuk-!-font-size-16 app-block">busiest day {fte(o.peak.peakTotalFte)}</span>
+                      </>
+                    ) : (
+                      ''
+                    ),
+                  },
+                  { format: 'numeric', text: fte(o.helpline.availableFte) },
+                  {
+                    attributes: { 'data-over-capacity': '' },
+                    text:
+                      o.overCapacity.length === 0 ? (
+                        'None'
+                      ) : (
+                        <>
+                          <Tag text={`${o.overCapacity.length} of ${outlookWeeks}`} colour="orange" />
+                          <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                            {o.overCapacity.map((w) => (
+                              <li key={w.weekStart}>
+                                {shortDate(w.weekStart)}
+                                {w.causes.length
+                                  ? `: ${w.causes
+                                      .slice(0, 3)
+                                      .map((c) => c.ref)
+                                      .join(', ')}${w.causes.length > 3 ? ` and ${w.causes.length - 3} more` : ''}`
+                                  : w.baselineOverCapacity
+                                    ? ': the baseline alone'
+                                    : ''}
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      ),
+                  },
+                ])}
+              />
             </TableRegion>
           )}
         </section>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { messageFindings } from '~/content/stored-content'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { CampaignHeading } from '~/components/CampaignHeader'
@@ -9,7 +10,7 @@ import { formatDate, formatDateTime, formatNumber, REFERENCE_TYPE_LABELS, type R
 import { CHANNEL_LABELS } from '~/content/rules'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listCampaignFieldNames } from '~/models/campaign-field.server'
-import { findingsFor, getMessage } from '~/models/message.server'
+import { getMessage } from '~/models/message.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { notFound } from '~/http/responses.server'
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEditCampaign(user, campaign),
     message,
     extraFields,
-    findings: numberFindings(findingsFor(message, extraFields)),
+    findings: numberFindings(messageFindings(message, extraFields)),
   }
 }
 

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { messageFindings } from '~/content/stored-content'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { BackLink } from '~/components/govuk'
@@ -6,7 +7,7 @@ import { numberFindings } from '~/components/messages/Findings'
 import { MessageForm } from '~/components/messages/MessageForm'
 import { listCampaignFieldNames } from '~/models/campaign-field.server'
 import { getRevisionSnapshots } from '~/models/history.server'
-import { changedSnapshotKeys, changeList, findingsFor, getMessage, messageSnapshot, updateMessage, type Message, type MessageSnapshot } from '~/models/message.server'
+import { changedSnapshotKeys, changeList, getMessage, messageSnapshot, updateMessage, type Message, type MessageSnapshot } from '~/models/message.server'
 import { applyWaveIntent, fieldValues, formIntent, parseMessageForm, waveRowFromSaved, waveRowsFrom } from '~/schemas/message'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { formatDateTime } from '~/campaign/options'
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     message: { id: message.id, name: message.name, version: message.version },
     values: savedValues(message),
     waves: message.waves.map(waveRowFromSaved),
-    findings: numberFindings(findingsFor(message, extraFields)),
+    findings: numberFindings(messageFindings(message, extraFields)),
   }
 }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { BackLink, SummaryList, Table, WarningText } from '~/components/govuk'
-import { isPackAudience, PACK_TITLES } from '~/campaign/pack'
+import { isPackAudience } from '~/campaign/pack'
 import { formatDate, formatNumber, formatPence, REFERENCE_TYPE_LABELS, RESPONSE_SOUGHT_LABELS, STATUS_LABELS } from '~/campaign/options'
 import { CALL_TYPE_LABELS, SCRIPT_SECTION_LABELS, SCRIPT_SECTIONS, STANDARD_QUESTION_LABELS } from '~/content'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
@@ -20,29 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireReadableCampaign(request, params.ref)
   const audience = params.audience
   if (!isPackAudience(audience)) throw notFound('There is no pack for that audience. The packs are for the helpline, the press and Debt Management.')
-  const pack = await loadHandlerPack(db, campaign, audience)
-  return {
-    title: PACK_TITLES[audience],
-    audience,
-    preparedOn: todayIso(),
-    campaign: {
-      ref: campaign.ref,
-      name: campaign.name,
-      status: campaign.status,
-      objective: campaign.objective,
-      targetPopulation: campaign.targetPopulation,
-      populationSize: campaign.populationSize,
-      plannedLaunchDate: campaign.plannedLaunchDate,
-      referenceType: campaign.referenceType,
-      responseSought: campaign.responseSought,
-      responseProcess: campaign.responseProcess,
-      extraLiability: campaign.extraLiability,
-      liabilityCustomers: campaign.liabilityCustomers,
-      liabilityAveragePence: campaign.liabilityAveragePence,
-      pressInform: campaign.pressInform,
-    },
-    ...pack,
-  }
+  return loadHandlerPack(db, campaign, audience, todayIso())
 }
 
 const round = (n: number) => formatNumber(Math.round(n))

@@ -7,21 +7,20 @@ import { FieldDiffs } from '~/components/history/FieldDiffs'
 import { ScopeView } from '~/components/signoff/ScopeView'
 import { BackLink, Button, InsetText, NotificationBanner, Radios, Tag, Textarea } from '~/components/govuk'
 import { formatDateTime } from '~/campaign/options'
-import { diffFields } from '~/content/diff'
-import { isCampaignAuthor, type Campaign } from '~/models/campaign.server'
-import { listHelplines } from '~/models/helpline.server'
-import { decideSignOff, forecastSummaryForReading, listSignOffDecisions, signOffOverview } from '~/models/signoff.server'
-import { scopeForDiff, SCOPE_DIFF_LABELS } from '~/signoff/display'
+import { isCampaignAuthor } from '~/models/campaign.server'
+import { signOffReview } from '~/models/sign-off-review.server'
+import { decideSignOff } from '~/models/signoff/commands.server'
+import { DECISION_REFUSAL_WORDS } from '~/signoff/eligibility'
 import { GROUP_LABELS, GROUP_ROLE, groupName, isSignOffGroup, type SignOffGroup } from '~/signoff/groups'
 import { describeParts } from '~/signoff/scopes'
-import { decisionRefusal, GROUP_STATE_COLOURS, GROUP_STATE_LABELS } from '~/signoff/state'
+import { GROUP_STATE_COLOURS, GROUP_STATE_LABELS } from '~/signoff/state'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
+import { readFormData } from '~/http/forms.server'
+import { lockedResponse } from '~/http/refusals.server'
+import { forbidden, notFound } from '~/http/responses.server'
 import { db } from '~/utils/db.server'
 import { formValues, parseForm } from '~/utils/forms'
-import { readFormData } from '~/http/forms.server'
-import { forbidden, notFound } from '~/http/responses.server'
-import { hasRole, type SessionUser } from '~/utils/roles'
-import { lockedResponse } from '~/http/refusals.server'
+import { hasRole } from '~/utils/roles'
 
 export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'Sign-off' }
 
@@ -31,6 +30,7 @@ const decisionSchema = z
   .object({
     decision: z.enum(['approve', 'request-changes'], { error: 'Select whether you approve this version or want changes' }),
     comment: z.string().trim().max(MAX_COMMENT, `The comment must be ${MAX_COMMENT.toLocaleString('en-GB')} characters or fewer`).optional().default(''),
+    reviewedHash: z.string().optional().default(''),
   })
   .superRefine((value, ctx) => {
     if (value.decision === 'request-changes' && value.comment === '') {
@@ -43,57 +43,9 @@ function groupParam(value: string | undefined): SignOffGroup {
   return value
 }
 
-/** Everything the page shows, computed from the content as it is now: the loader's answer, and the action's on a 409. */
-async function review(user: SessionUser, campaign: Campaign, group: SignOffGroup) {
-  const overview = (await signOffOverview(db, campaign.id))!
-  const g = overview.groups.find((x) => x.group === group)!
-  const current = overview.scopes[group]
-  const helplines = await listHelplines(db)
-  const helplineNames = new Map(helplines.map((h) => [h.id, h.name]))
-  const member = hasRole(user, GROUP_ROLE[group])
-  const author = isCampaignAuthor(user, campaign)
-  const refusal = decisionRefusal({ asked: !!overview.asked, latest: g.latest ? { decision: g.latest.decision, scopeHash: g.latest.scopeHash } : null, currentHash: current.hash })
-  const open = campaign.status === 'awaiting-sign-off' || campaign.status === 'approved'
-  const canDecide = member && !author && g.required && open && refusal === null
-  const history = (await listSignOffDecisions(db, campaign.id)).filter((d) => d.group === group).reverse()
-  return {
-    title: `${GROUP_LABELS[group]} sign-off`,
-    campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status },
-    group,
-    required: g.required,
-    state: g.state,
-    currentHash: current.hash,
-    scope: current.content,
-    helplineNames: Object.fromEntries(helplineNames),
-    forecastSummary: group === 'customer-services' ? await forecastSummaryForReading(db, campaign) : null,
-    changedSince: g.changedSince,
-    latest: g.latest ? { decision: g.latest.decision, by: g.latest.decidedBy.name, at: g.latest.decidedAt, comment: g.latest.comment, scopeHash: g.latest.scopeHash } : null,
-    // What changed since the group last decided, field by field, when that was on an earlier version.
-    diffs: g.latest && g.latest.scopeHash !== current.hash ? diffFields(scopeForDiff(g.latest.snapshot, helplineNames), scopeForDiff(current.content, helplineNames), SCOPE_DIFF_LABELS) : null,
-    canDecide,
-    whyNot: canDecide
-      ? null
-      : !member
-        ? null
-        : author
-          ? 'You own or co-own this campaign, so you cannot sign it off. Another member of your group must decide.'
-          : !g.required
-            ? `${GROUP_LABELS[group]} does not need to sign off this campaign.`
-            : !open
-              ? `The campaign is ${campaign.status === 'draft' ? 'not yet put forward for sign-off' : campaign.status}, so there is nothing to decide.`
-              : refusal === 'already-approved'
-                ? 'Your group has approved this version. There is nothing more to decide unless it changes.'
-                : refusal === 'changes-requested-on-this-version'
-                  ? 'Your group asked for changes to this version. You can decide again once the campaign changes.'
-                  : 'Sign-off has not been asked for yet.',
-    history: history.map((d) => ({ id: d.id, decision: d.decision, by: d.decidedBy.name, at: d.decidedAt, comment: d.comment, scopeHash: d.scopeHash })),
-  }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
-  const group = groupParam(params.group)
-  return review(user, campaign, group)
+  return signOffReview(db, user, campaign, groupParam(params.group))
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -106,30 +58,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const kept = { decision: values.decision ?? '', comment: values.comment ?? '' }
   const parsed = parseForm(decisionSchema, values)
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept, review: null }, { status: 400 })
-  const reviewedHash = values.reviewedHash ?? ''
-  const refused = async (message: string) => data({ errors: { _form: message }, values: kept, review: await review(user, campaign, group) }, { status: 409 })
+  const refused = async (message: string) => data({ errors: { _form: message }, values: kept, review: await signOffReview(db, user, campaign, group) }, { status: 409 })
+  const { reviewedHash } = parsed.data
   if (!/^[0-9a-f]{64}$/.test(reviewedHash)) return refused('The page was out of date. Check the version below, then decide again.')
-  const result = await decideSignOff(
-    db,
-    { campaignId: campaign.id, group, reviewedHash, decision: parsed.data.decision === 'approve' ? 'approved' : 'changes-requested', comment: parsed.data.comment || null },
-    user,
-  )
-  if (result.ok) {
-    return redirect(`/campaigns/${campaign.ref}/sign-off/${group}?notice=${parsed.data.decision === 'approve' ? 'approved' : 'changes-requested'}`, { status: 303 })
-  }
+  const decision = parsed.data.decision === 'approve' ? 'approved' : 'changes-requested'
+  const result = await decideSignOff(db, { campaignId: campaign.id, group, reviewedHash, decision, comment: parsed.data.comment || null }, user)
+  if (result.ok) return redirect(`/campaigns/${campaign.ref}/sign-off/${group}?notice=${decision}`, { status: 303 })
   switch (result.reason) {
     case 'changed':
       return refused('The campaign changed while you were reviewing it, so nothing has been recorded. Check the new version below, then decide again.')
-    case 'already-approved':
-      return refused(`${result.latest.decidedBy.name} approved this version for ${GROUP_LABELS[group]} on ${formatDateTime(result.latest.decidedAt)}, so nothing more has been recorded.`)
     case 'decided-meanwhile':
       return refused(`${result.latest.decidedBy.name} asked for changes for ${GROUP_LABELS[group]} on ${formatDateTime(result.latest.decidedAt)}, so your decision has not been recorded.`)
+    case 'already-approved':
+      return refused(DECISION_REFUSAL_WORDS[result.reason]({ group, status: campaign.status, latest: { name: result.latest.decidedBy.name, at: result.latest.decidedAt }, formatDateTime }))
     case 'changes-requested-on-this-version':
-      return refused(`${GROUP_LABELS[group]} has asked for changes to this version. You can approve once the campaign has changed.`)
     case 'not-asked':
-      return refused('Sign-off has not been asked for yet, so there is nothing to decide.')
     case 'not-required':
-      return refused(`${GROUP_LABELS[group]} does not need to sign off this campaign.`)
+      return refused(DECISION_REFUSAL_WORDS[result.reason]({ group, status: campaign.status, formatDateTime }))
     case 'locked':
       throw lockedResponse(campaign)
     case 'not-found':
@@ -176,6 +121,7 @@ export default function SignOffReview() {
               </>
             )}
             {page.changedSince.length ? ` Since then, ${describeParts(page.changedSince)} changed.` : null}
+            {page.approverIsAuthor ? ` ${latest.by} has since become an owner or co-owner of the campaign, so the approval no longer counts.` : null}
           </p>
         ) : null}
         {!page.required ? <InsetText>{GROUP_LABELS[page.group]} does not need to sign off this campaign.</InsetText> : null}

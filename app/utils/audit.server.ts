@@ -41,13 +41,21 @@ export function auditHash(prevHash: string, fields: ChainedFields): string {
 }
 
 /**
+ * PostgreSQL: one audited writer at a time, so two transactions never chain onto the same previous event. A
+ * transaction that takes this before touching any row cannot deadlock with another audited writer (the lock is held to
+ * the end of the transaction either way). SQLite's BEGIN IMMEDIATE already admits one writer at a time.
+ */
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx)
+}
+
+/**
  * Appends one event to the hash-chained audit trail. It must run inside the same write transaction as the
  * change it records, so the two commit or roll back together.
  */
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
   if (!tx.isTransaction) throw new Error('appendAudit must run inside the transaction that makes the change')
-  // PostgreSQL: one appender at a time, so two transactions never chain onto the same previous event.
-  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx)
+  await lockAuditChain(tx)
   const last = await tx.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
   const prevHash = last?.hash ?? GENESIS_HASH
   const fields: ChainedFields = {

@@ -28,7 +28,9 @@ const { seedDemoWorkspace } = await import('../../app/demo/seed.server')
 const { db, closeDatabases, writeTransaction } = await import('../../app/utils/db.server')
 const { getCampaignByRef } = await import('../../app/models/campaign.server')
 const { getLine, listLines, updateLine } = await import('../../app/models/line.server')
-const { forecastSummaryForReading, listSignOffInbox, refreshSignOff, signOffOverview } = await import('../../app/models/signoff.server')
+const { forecastSummaryForReading } = await import('../../app/models/forecast.server')
+const { listSignOffInbox, signOffOverview } = await import('../../app/models/signoff/views.server')
+const { syncSignOff } = await import('../../app/models/signoff/sync.server')
 
 const median = (xs: number[]) => quantile(xs, 0.5)
 function quantile(xs: number[], q: number): number {
@@ -61,7 +63,7 @@ try {
   const member = { ...dm, roles: ['debt-management' as const] }
   const line = (await listLines(db, campaign.id, ['helpline']))[0]!
 
-  const refresh = await time(() => writeTransaction(db, (tx) => refreshSignOff(tx, campaign.id, owner)))
+  const refresh = await time(() => writeTransaction(db, (tx) => syncSignOff(tx, campaign.id, owner)))
   const save = await time(async (i) => {
     const current = (await getLine(db, campaign.id, line.id))!
     const result = await updateLine(db, { campaignId: campaign.id, lineId: line.id, version: current.version, values: { audience: 'helpline', standardQuestion: current.standardQuestion, question: current.question, answer: `${line.answer} (${i})` } }, owner)

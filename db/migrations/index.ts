@@ -8,6 +8,7 @@ import * as m0020 from './0020_helplines_and_bank_holidays'
 import * as m0021 from './0021_forecast_inputs'
 import * as m0040 from './0040_sign_off'
 import * as m0050 from './0050_calendar_and_actuals'
+import * as m0060 from './0060_content_sequence'
 import * as m0080 from './0080_helpline_outcome_rules'
 
 export interface PortableMigration {
@@ -25,5 +26,6 @@ export const migrations: Record<string, PortableMigration> = {
   '0021_forecast_inputs': m0021,
   '0040_sign_off': m0040,
   '0050_calendar_and_actuals': m0050,
+  '0060_content_sequence': m0060,
   '0080_helpline_outcome_rules': m0080,
 }

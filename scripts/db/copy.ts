@@ -6,7 +6,8 @@ import { migrateToLatest } from '../../db/migrate'
 
 // Transient state that need not (and should not) move: sessions force everyone to sign in again on the new system.
 // The calendar's stored arrivals and their change counter are derived caches, recomputed on the first read.
-const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'campaign_load', 'campaign_helpline_load', 'input_generation'])
+// Caches and counters the target's own triggers rebuild as the rows arrive, and state that must not move.
+const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'campaign_load', 'campaign_helpline_load', 'input_generation', 'campaign_content'])
 const BATCH = 500
 
 interface TableInfo {

@@ -73,7 +73,7 @@ const everyone = (status: number, anonymous = 302): Expectation =>
 const only = (allowed: ActorName[], status: number, otherwise = 403): Expectation =>
   Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 302 : allowed.includes(a) ? status : otherwise])) as Expectation
 
-const DESIGNERS: ActorName[] = ['owner', 'coOwner', 'otherDesigner']
+const designerActors: ActorName[] = ['owner', 'coOwner', 'otherDesigner']
 const AUTHORS: ActorName[] = ['owner', 'coOwner']
 
 interface Row {
@@ -109,8 +109,8 @@ const messagePath = (ctx: Context, rest = '') => `/campaigns/${ctx.ref}/messages
 const ROWS: Row[] = [
   { name: 'home', method: 'GET', path: () => '/', run: callLoader, handler: home.loader, expected: everyone(200) },
   { name: 'campaign list', method: 'GET', path: () => '/campaigns', run: callLoader, handler: campaignsIndex.loader, expected: everyone(200) },
-  { name: 'new campaign form', method: 'GET', path: () => '/campaigns/new', run: callLoader, handler: campaignsNew.loader, expected: only(DESIGNERS, 200) },
-  { name: 'create campaign', method: 'POST', path: () => '/campaigns/new', run: callAction, handler: campaignsNew.action, expected: only(DESIGNERS, 400) },
+  { name: 'new campaign form', method: 'GET', path: () => '/campaigns/new', run: callLoader, handler: campaignsNew.loader, expected: only(designerActors, 200) },
+  { name: 'create campaign', method: 'POST', path: () => '/campaigns/new', run: callAction, handler: campaignsNew.action, expected: only(designerActors, 400) },
   { name: 'campaign page', method: 'GET', path: (c) => `/campaigns/${c.ref}`, params: refParams, run: callLoader, handler: campaignPage.loader, expected: everyone(200) },
   { name: 'describe (check answers)', method: 'GET', path: (c) => `/campaigns/${c.ref}/describe`, params: refParams, run: callLoader, handler: describeIndex.loader, expected: everyone(200) },
   { name: 'describe edit form', method: 'GET', path: (c) => `/campaigns/${c.ref}/describe/edit`, params: refParams, run: callLoader, handler: describeEdit.loader, expected: only(AUTHORS, 200) },

@@ -39,7 +39,7 @@ describe('the press task', () => {
   it('records the launch date told to the Press Office, offering the planned launch date first', async () => {
     const { owner, ref, campaign } = await setUp()
     const page = await callLoader(pressPage.loader, `/campaigns/${ref}/press`, { cookie: owner.cookie, params: { ref } })
-    expect(page.data.briefing).toBeNull()
+    expect(page.data.record).toBeNull()
     expect(page.data.campaign.plannedLaunchDate).toBe(campaign.plannedLaunchDate)
     expect(await task(owner, ref, 'press')).toMatchObject({ status: 'incomplete', hint: 'To do: add a press line and confirm the launch date told to the Press Office' })
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { getLaunchSnapshot } from '../../app/models/launch.server'
-import { signOffOverview } from '../../app/models/signoff.server'
+import { signOffOverview } from '../../app/models/signoff/views.server'
 import { db } from '../../app/utils/db.server'
 import { seedDemoWorkspace } from '../../app/demo/seed.server'
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as reviewPage from '../../app/routes/campaigns.$ref.sign-off.$group'
 import { launchCampaign, getLaunchSnapshot } from '../../app/models/launch.server'
 import { getLine, updateLine } from '../../app/models/line.server'
-import { requestSignOff } from '../../app/models/signoff.server'
+import { requestSignOff } from '../../app/models/signoff/commands.server'
 import { db, dialectOf } from '../../app/utils/db.server'
 import { lineInput } from '../support/lines'
 import { callAction } from '../support/routes'
@@ -47,7 +47,7 @@ describe('two members of a group deciding at once', () => {
     const [a, b] = await Promise.all([post(people.pressOffice.cookie), post(people.pressOffice2.cookie)])
     expect([a.status, b.status].sort()).toEqual([303, 409])
     const refused = a.status === 409 ? a : b
-    expect(refused.data.errors._form).toMatch(/^(Aisha Press|Abe Press) approved this version for Press Office on .*, so nothing more has been recorded\.$/)
+    expect(refused.data.errors._form).toMatch(/^(Aisha Press|Abe Press) approved this version for Press Office on .*\. There is nothing more to decide unless it changes\.$/)
     expect(await approvalsOf(campaign.campaignId, 'press-office')).toHaveLength(1)
   })
 

@@ -10,7 +10,7 @@ import { getCampaignByRef, updateCampaignDescription } from '../../app/models/ca
 import { createMessage, getMessage, updateMessage } from '../../app/models/message.server'
 import { getLine, updateLine } from '../../app/models/line.server'
 import { getLaunchSnapshot } from '../../app/models/launch.server'
-import { requestSignOff } from '../../app/models/signoff.server'
+import { requestSignOff } from '../../app/models/signoff/commands.server'
 import { scopeHash } from '../../app/signoff/hash.server'
 import { canonicalJson } from '../../app/utils/canonical-json'
 import { db } from '../../app/utils/db.server'
@@ -223,7 +223,7 @@ describe('deciding', () => {
     expect((await auditActions(campaign.campaignId)).at(-1)).toMatchObject({ action: 'sign-off.approved', actor_email: people.customerServices.email })
     const after = await review(people.customerServices2, campaign.ref, 'customer-services')
     expect(after.data.canDecide).toBe(false)
-    expect(after.data.whyNot).toBe('Your group has approved this version. There is nothing more to decide unless it changes.')
+    expect(after.data.whyNot).toMatch(/^.+ approved this version for Customer Services on .+\. There is nothing more to decide unless it changes\.$/)
   })
 
   it('needs a decision, and a comment to ask for changes, keeping what was typed', async () => {
@@ -253,7 +253,7 @@ describe('deciding', () => {
     // Another member cannot approve the version changes were asked for.
     const approveSame = await post(people.debtManagement2, campaign.ref, 'debt-management', { decision: 'approve', reviewedHash: hash })
     expect(approveSame.status).toBe(409)
-    expect(approveSame.data.errors._form).toBe('Debt Management has asked for changes to this version. You can approve once the campaign has changed.')
+    expect(approveSame.data.errors._form).toBe('Debt Management has asked for changes to this version. You can decide again once the campaign has changed.')
     expect(await decisionCount(campaign.campaignId)).toBe(1)
 
     // A change outside Debt Management's scope changes nothing for them.
