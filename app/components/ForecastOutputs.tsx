@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { CampaignForecast } from '~/forecast/settings'
 import {
@@ -69,10 +69,10 @@ export function PeakDayAnswer({ view, headingLevel = 3 }: { view: HelplineView; 
         ) : (
           <>, and answered calls wait {duration(withCampaign.asaSeconds)} on average</>
         )}
-        . Without the campaign the same staff would have {outcomeClause(baseline, h)}.
+        . Without the campaign: {outcomeClause(baseline, h)}.
       </p>
       <p className="govuk-body" data-staff-needed={view.id}>
-        To meet the target of {targetWords(h)} that day needs <strong>{fte(day.totalFte.central)} FTE</strong>; {fte(day.availableFte)} are
+        Meeting the target of {targetWords(h)} that day needs <strong>{fte(day.totalFte.central)} FTE</strong>; {fte(day.availableFte)} are
         available{short > 0.05 ? `, ${fte(short)} short` : ''}.
         {rule ? (
           <>
@@ -199,12 +199,15 @@ export function ForecastOutputs({
   forecast,
   chartsEnabled,
   briefingHref,
+  children,
 }: {
   forecast: CampaignForecast
   /** True once hydrated: charts and the day simulation run in the browser only. */
   chartsEnabled: boolean
   /** A link to the printable briefing for a helpline, when the figures shown are the saved ones. */
   briefingHref?: (helplineId: string) => string
+  /** Shown after the answer and before the rest (the actual calls of a launched campaign). */
+  children?: ReactNode
 }) {
   const excluded = forecast.excluded.length ? (
     <InsetText>
@@ -223,6 +226,7 @@ export function ForecastOutputs({
       <div id="forecast-outputs">
         {forecast.reason === 'engine' ? <WarningText text={`The forecast cannot be worked out: ${forecast.message}`} /> : null}
         {excluded}
+        {children}
       </div>
     )
   }
@@ -246,6 +250,7 @@ export function ForecastOutputs({
           <PeakDayAnswer key={view.id} view={view} />
         ))}
       </div>
+      {children}
 
       <h2 className="govuk-heading-m">Summary</h2>
       <SummaryList

@@ -66,6 +66,7 @@ function typedPercent(fraction: number): string {
 
 /** "45 seconds", "1 minute 5 seconds", "12 minutes", "1 hour 3 minutes". */
 export function duration(seconds: number): string {
+  if (seconds > 0 && seconds < 0.5) return 'less than a second'
   const s = Math.round(seconds)
   const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
   if (s < 60) return plural(s, 'second')
@@ -175,42 +176,49 @@ export interface OutcomePoint {
 export function helplineViews(result: ForecastResult, helplines: readonly ForecastHelpline[] = []): HelplineView[] {
   const { firstCallDate, lastCallDate } = result.summary
   const settings = new Map(helplines.map((h) => [h.id, h]))
-  return result.helplines.map((h) => {
-    const days =
-      firstCallDate && lastCallDate ? h.days.filter((d) => d.open && d.date >= firstCallDate && d.date <= lastCallDate) : []
-    return {
-      id: h.helplineId,
-      name: h.name,
-      settings: settings.get(h.helplineId) ?? null,
-      peakDayRow: h.peakDay ? (h.days.find((d) => d.date === h.peakDay!.date) ?? null) : null,
-      outcomeChart: days.map((d) => ({
-        date: d.date,
-        label: axisDate(d.date),
-        withCampaign: d.outcome.total.central.serviceLevel * 100,
-        withCampaignBand: [d.outcome.total.high.serviceLevel * 100, d.outcome.total.low.serviceLevel * 100],
-        baselineOnly: d.outcome.baseline.serviceLevel * 100,
-      })),
-      days,
-      callsChart: days.map((d) => ({
-        date: d.date,
-        label: axisDate(d.date),
-        low: d.calls.low,
-        central: d.calls.central,
-        high: d.calls.high,
-        band: [d.calls.low, d.calls.high],
-      })),
-      fteChart: days.map((d) => ({
-        date: d.date,
-        label: axisDate(d.date),
-        needed: d.totalFte.central,
-        neededBand: [d.totalFte.low, d.totalFte.high],
-        baseline: d.baselineFte,
-        available: d.availableFte,
-      })),
-      totals: h.totals,
-      peakDay: h.peakDay,
-      peakDayIntervals: h.peakDayIntervals,
-      peakInterval: h.peakInterval,
-    }
-  })
+  return result.helplines.map((h) => helplineView(campaignDays(h, firstCallDate, lastCallDate), settings.get(h.helplineId) ?? null))
+}
+
+/** A helpline's forecast with only its open days from the campaign's first call to its last (at any helpline). */
+export function campaignDays(h: HelplineForecast, firstCallDate: string | null, lastCallDate: string | null): HelplineForecast {
+  return { ...h, days: firstCallDate && lastCallDate ? h.days.filter((d) => d.open && d.date >= firstCallDate && d.date <= lastCallDate) : [] }
+}
+
+/** One helpline as the page shows it, from its forecast cut to the days to show (see campaignDays). */
+export function helplineView(h: HelplineForecast, settings: ForecastHelpline | null): HelplineView {
+  const days = h.days
+  return {
+    id: h.helplineId,
+    name: h.name,
+    settings,
+    peakDayRow: h.peakDay ? (days.find((d) => d.date === h.peakDay!.date) ?? null) : null,
+    outcomeChart: days.map((d) => ({
+      date: d.date,
+      label: axisDate(d.date),
+      withCampaign: d.outcome.total.central.serviceLevel * 100,
+      withCampaignBand: [d.outcome.total.high.serviceLevel * 100, d.outcome.total.low.serviceLevel * 100],
+      baselineOnly: d.outcome.baseline.serviceLevel * 100,
+    })),
+    days,
+    callsChart: days.map((d) => ({
+      date: d.date,
+      label: axisDate(d.date),
+      low: d.calls.low,
+      central: d.calls.central,
+      high: d.calls.high,
+      band: [d.calls.low, d.calls.high],
+    })),
+    fteChart: days.map((d) => ({
+      date: d.date,
+      label: axisDate(d.date),
+      needed: d.totalFte.central,
+      neededBand: [d.totalFte.low, d.totalFte.high],
+      baseline: d.baselineFte,
+      available: d.availableFte,
+    })),
+    totals: h.totals,
+    peakDay: h.peakDay,
+    peakDayIntervals: h.peakDayIntervals,
+    peakInterval: h.peakInterval,
+  }
 }

@@ -218,7 +218,8 @@ describe('conservation', () => {
       }),
       { seed: SEED, numRuns: 60 },
     )
-  })
+    // Sixty whole forecasts with their outcomes: more than the default five seconds on a busy machine.
+  }, 60_000)
 })
 
 describe('the forecast result', () => {
