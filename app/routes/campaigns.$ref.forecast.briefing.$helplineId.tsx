@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { calls, fte, helplineView, longDate, percent, shortDate } from '~/components/forecast-view'
 import { DailyTable, PeakDayAnswer } from '~/components/ForecastOutputs'
 import { BackLink, SummaryList, Table, WarningText } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
 import { useHydrated } from '~/components/use-hydrated'
 import { formatDateTime, formatNumber, NATION_LABELS } from '~/campaign/options'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
@@ -84,76 +85,80 @@ export default function Briefing() {
       />
 
       <h2 className="govuk-heading-m">Messages sending calls here</h2>
-      <Table
-        caption={`Messages and waves that send calls to ${helpline.name}`}
-        captionClasses="govuk-visually-hidden"
-        firstCellIsHeader
-        head={[{ text: 'Message' }, { text: 'Share of its calls' }, { text: 'Waves' }]}
-        rows={messages.map((m) => [
-          {
-            text: (
-              <>
-                {m.name}
-                <span className="govuk-hint govuk-!-font-size-16 app-block">
-                  {CHANNEL_NAMES[m.channel]}
-                  {m.channel === 'letter' ? `, ${POSTAGE_NAMES[m.postage ?? 'second'].toLowerCase()}` : ''}
-                  {m.deadlineDays ? `, reply within ${m.deadlineDays} days` : ''}
-                  {m.delay !== m.usualDelay ? `, delivery delay set to ${m.delay} working days` : ''}
-                </span>
-              </>
-            ),
-            classes: 'govuk-!-font-weight-regular',
-          },
-          { text: `${trimNumber(m.share)}%` },
-          {
-            text: (
-              <ul className="govuk-list govuk-!-margin-bottom-0">
-                {m.waves.map((w, i) => (
-                  <li key={i}>
-                    {formatNumber(w.volume)} sent {shortDate(w.sendDate)}, delivered {shortDate(w.deliveryDate)}
-                    {w.deadlineDate ? `, deadline ${shortDate(w.deadlineDate)}` : ''}
-                  </li>
-                ))}
-              </ul>
-            ),
-          },
-        ])}
-      />
+      <TableRegion label={`Messages sending calls to ${helpline.name}`}>
+        <Table
+          caption={`Messages and waves that send calls to ${helpline.name}`}
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[{ text: 'Message' }, { text: 'Share of its calls' }, { text: 'Waves' }]}
+          rows={messages.map((m) => [
+            {
+              text: (
+                <>
+                  {m.name}
+                  <span className="govuk-hint govuk-!-font-size-16 app-block">
+                    {CHANNEL_NAMES[m.channel]}
+                    {m.channel === 'letter' ? `, ${POSTAGE_NAMES[m.postage ?? 'second'].toLowerCase()}` : ''}
+                    {m.deadlineDays ? `, reply within ${m.deadlineDays} days` : ''}
+                    {m.delay !== m.usualDelay ? `, delivery delay set to ${m.delay} working days` : ''}
+                  </span>
+                </>
+              ),
+              classes: 'govuk-!-font-weight-regular',
+            },
+            { text: `${trimNumber(m.share)}%` },
+            {
+              text: (
+                <ul className="govuk-list govuk-!-margin-bottom-0">
+                  {m.waves.map((w, i) => (
+                    <li key={i}>
+                      {formatNumber(w.volume)} sent {shortDate(w.sendDate)}, delivered {shortDate(w.deliveryDate)}
+                      {w.deadlineDate ? `, deadline ${shortDate(w.deadlineDate)}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ])}
+        />
+      </TableRegion>
 
       <h2 className="govuk-heading-m">Week by week</h2>
-      <Table
-        caption={`Weekly calls and staff for ${helpline.name}`}
-        captionClasses="govuk-visually-hidden"
-        firstCellIsHeader
-        head={[
-          { text: 'Week starting' },
-          { text: 'Calls (low to high)', format: 'numeric' },
-          { text: 'Campaign FTE a day', format: 'numeric' },
-          { text: 'Busiest day’s FTE in all', format: 'numeric' },
-          { text: 'FTE available', format: 'numeric' },
-          { text: 'Answered within target, today’s staff', format: 'numeric' },
-          { text: 'Days short', format: 'numeric' },
-        ]}
-        rows={weeks.map((w) => [
-          { text: shortDate(w.weekStart), classes: 'govuk-!-font-weight-regular' },
-          {
-            text: (
-              <>
-                {calls(w.calls.central)}
-                <span className="app-block app-secondary">
-                  {calls(w.calls.low)} to {calls(w.calls.high)}
-                </span>
-              </>
-            ),
-            format: 'numeric',
-          },
-          { text: fte(w.requiredFte.central), format: 'numeric' },
-          { text: fte(w.peakTotalFte.central), format: 'numeric' },
-          { text: fte(w.availableFte), format: 'numeric' },
-          { text: percent(w.outcome.central.serviceLevel), format: 'numeric' },
-          { text: String(w.daysOverCapacity.central), format: 'numeric' },
-        ])}
-      />
+      <TableRegion label={`Week by week at ${helpline.name}`}>
+        <Table
+          caption={`Weekly calls and staff for ${helpline.name}`}
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[
+            { text: 'Week starting' },
+            { text: 'Calls (low to high)', format: 'numeric' },
+            { text: 'Campaign FTE a day', format: 'numeric' },
+            { text: 'Busiest day’s FTE in all', format: 'numeric' },
+            { text: 'FTE available', format: 'numeric' },
+            { text: 'Answered within target, today’s staff', format: 'numeric' },
+            { text: 'Days short', format: 'numeric' },
+          ]}
+          rows={weeks.map((w) => [
+            { text: shortDate(w.weekStart), classes: 'govuk-!-font-weight-regular' },
+            {
+              text: (
+                <>
+                  {calls(w.calls.central)}
+                  <span className="app-block app-secondary">
+                    {calls(w.calls.low)} to {calls(w.calls.high)}
+                  </span>
+                </>
+              ),
+              format: 'numeric',
+            },
+            { text: fte(w.requiredFte.central), format: 'numeric' },
+            { text: fte(w.peakTotalFte.central), format: 'numeric' },
+            { text: fte(w.availableFte), format: 'numeric' },
+            { text: percent(w.outcome.central.serviceLevel), format: 'numeric' },
+            { text: String(w.daysOverCapacity.central), format: 'numeric' },
+          ])}
+        />
+      </TableRegion>
 
       <h2 className="govuk-heading-m">Day by day</h2>
       <DailyTable view={view} />
