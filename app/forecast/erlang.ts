@@ -178,7 +178,7 @@ export function erlangB(agents: number, load: number): number {
 
 // Up to this many agents the recursion is as cheap as anything else; above it, B comes from a sum whose length
 // grows like √n rather than n, which is what makes evaluating thousands of half hours affordable.
-const RECURSION_UP_TO = 32
+const RECURSION_UP_TO = 150
 
 /**
  * B(n, A) for n <= A from 1/B = Σ_{j=0}^{n} Π_{i<j} (n − i)/A. Every ratio is at most 1 and they fall, so the terms
