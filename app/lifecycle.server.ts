@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { migrateToLatest } from '../db/migrate'
 import { seedDemoWorkspace } from './demo/seed.server'
+import { warmUpForecastEngine } from './forecast/warm-up'
 import { closeDatabases, db, pingDatabase } from './utils/db.server'
 import { env } from './utils/env.server'
 
@@ -8,6 +9,8 @@ import { env } from './utils/env.server'
 export async function startup(): Promise<void> {
   const applied = await migrateToLatest(db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+  // Compile the forecast engine now, not during the first user's request (about a tenth of a second, once).
+  warmUpForecastEngine()
   if (env().OTM_DEMO === '0') return
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (anyUser) return

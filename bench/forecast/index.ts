@@ -103,7 +103,7 @@ function nodeBenchmarks(): Row[] {
       ),
       budget: '≤ 10 ms',
     },
-    { ...firstForecast(), budget: '≤ 100 ms' },
+    ...firstForecast(),
   ]
   const typical = typicalCampaignInput()
   rows.push(
@@ -118,19 +118,37 @@ function nodeBenchmarks(): Row[] {
 }
 let lastInput = largeCampaignInput()
 
-/** The first forecast in a fresh Node process, nothing compiled or cached: the median of FRESH_RUNS processes. */
+/**
+ * The first forecast in a fresh Node process, nothing cached: the median of FRESH_RUNS processes, as the server
+ * meets it (after its start-up warm-up) and with nothing compiled at all.
+ */
 const FRESH_RUNS = 9
-function firstForecast(): Row {
+function firstForecast(): Row[] {
   const bundle = path.join(root, 'tmp/bench-first-forecast.mjs')
   execFileSync(process.execPath, [path.join(root, 'node_modules/esbuild/bin/esbuild'), path.join(here, 'first-forecast.ts'), '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--log-level=warning'])
-  const times: number[] = []
-  for (let i = 0; i < FRESH_RUNS; i++) times.push(Number(execFileSync(process.execPath, [bundle], { encoding: 'utf8' })))
-  return {
-    name: 'Large campaign, first forecast in a fresh process',
-    median: median(times),
-    p95: quantile(times, 0.95),
-    note: `${FRESH_RUNS} fresh Node processes, each timing its first call of \`forecast()\` (the JIT compiler not yet warm); fastest ${ms(Math.min(...times))}`,
+  const run = (warm: boolean) => {
+    const runs: { warmUp: number; first: number }[] = []
+    for (let i = 0; i < FRESH_RUNS; i++) runs.push(JSON.parse(execFileSync(process.execPath, warm ? [bundle, 'warm'] : [bundle], { encoding: 'utf8' })))
+    return runs
   }
+  const warmed = run(true)
+  const raw = run(false)
+  const firsts = (runs: { first: number }[]) => runs.map((r) => r.first)
+  return [
+    {
+      name: 'Large campaign, first forecast in a fresh server process',
+      median: median(firsts(warmed)),
+      p95: quantile(firsts(warmed), 0.95),
+      note: `${FRESH_RUNS} fresh Node processes, each running the server's start-up warm-up (a typical campaign forecast twice and a short day simulated, then every cache cleared: ${ms(median(warmed.map((r) => r.warmUp)))} at start-up) and then timing its first \`forecast()\` of the large campaign`,
+      budget: '≤ 100 ms',
+    },
+    {
+      name: 'Large campaign, first forecast in a bare Node process',
+      median: median(firsts(raw)),
+      p95: quantile(firsts(raw), 0.95),
+      note: `the same without the warm-up: the JIT compiler starts cold (${FRESH_RUNS} processes)`,
+    },
+  ]
 }
 
 /** The day simulation of a 20,000-call peak day, 100 replications, in Node. */
