@@ -16,7 +16,8 @@ export const SIMULATION_DEFAULTS: SimulationSettings = { redialPercent: 0, redia
 
 const FIELDS: Record<keyof SimulationSettings, NumberSpec> = {
   redialPercent: { label: 'The share of callers who ring again', example: '30', min: 0, max: 100, unit: '%', percent: true },
-  redialDelayMinutes: { label: 'The time before they ring again', required: 'the time before callers ring again', example: '10', min: 1, max: 240, unit: ' minutes' },
+  // Blank (or not on the form, for a helpline without patience) keeps the starting value.
+  redialDelayMinutes: { label: 'The time before they ring again', example: '10', min: 1, max: 240, unit: ' minutes' },
   replications: { label: 'The number of simulated days', required: 'the number of days to simulate', example: '100', min: 10, max: 500, integer: true },
 }
 

@@ -143,6 +143,13 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     expect(await results.locator('details').count()).toBe(2)
     expect(await results.locator('[data-result=available-service-level]').textContent()).toMatch(/^(\d+%|more than 99%|less than 1%) \(.+ to .+ on 9 days in 10\)$/)
     await expectAccessible(page, 'forecast page with a simulated peak day')
+    // An Erlang C helpline's simulation has no redial questions: nobody hangs up, so nobody rings again.
+    const erlangC = page.locator('.app-simulation').nth(1)
+    expect(await erlangC.getByLabel('Callers who hang up and ring again').count()).toBe(0)
+    await erlangC.getByLabel('Days to simulate').fill('10')
+    await erlangC.getByRole('button', { name: 'Simulate the peak day' }).click()
+    await erlangC.locator('[data-simulation-results]').waitFor({ timeout: 30_000 })
+    expect(await erlangC.locator('[data-result=available-abandoned]').count()).toBe(0)
     // A long run does not hold the page: typing still changes the forecast, which stops the run.
     await simulation.getByLabel('Days to simulate').fill('500')
     await simulation.getByRole('button', { name: 'Simulate the peak day' }).click()
