@@ -4,7 +4,7 @@ import { createWorkingCalendar, type WorkingCalendar } from './working-days'
 import { applyDeadlineBump, DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES, normaliseCurve } from './curves'
 import { fromDayNumber, toDayNumber } from './dates'
 import { deliveryDelayDays, type Channel } from './delivery'
-import { dayIntervals, placeOnOpenDays, prepareHelpline, staffDays, type AbandonmentStaffing, type DayLoad } from './helpline-load'
+import { dayIntervals, openDayIntervals, placeOnOpenDays, prepareHelpline, staffDays, type AbandonmentStaffing, type DayLoad } from './helpline-load'
 import { noRules, OutcomeTally } from './outcomes'
 import { BINDING_RULES } from './types'
 import type {
@@ -297,9 +297,11 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
       peakInterval: staffed.peakInterval,
     }
     if (options.intervals) {
-      result.intervals = staffed.days
-        .filter((d) => d.open)
-        .map((d) => ({ date: d.date, intervals: dayIntervals(prepared[h]!, helplineCalendar, toDayNumber(d.date), campaignCentralOn(d.date)) }))
+      const openDays = staffed.days.filter((d) => d.open).map((d) => toDayNumber(d.date))
+      result.intervals = openDayIntervals(prepared[h]!, helplineCalendar, openDays, (day) => campaignCentralOn(fromDayNumber(day))).map((d) => ({
+        date: fromDayNumber(d.day),
+        intervals: d.intervals,
+      }))
     }
     return result
   })

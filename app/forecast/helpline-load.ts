@@ -505,40 +505,62 @@ export function staffDays(
 }
 
 /**
- * One open day's half hours at the central rate: calls, agents needed and what set them, the agents available and
- * what they achieve. `campaignCalls` are the day's campaign calls already on open days (placeOnOpenDays).
+ * Open days' half hours at the central rate: calls, agents needed and what set them, the agents available and what
+ * they achieve. `campaignCalls(day)` gives a day's campaign calls already on open days (placeOnOpenDays). All the
+ * days' half hours are staffed in one batch, as staffDays does.
  */
-export function dayIntervals(prepared: PreparedHelpline, helplineCalendar: WorkingCalendar, day: number, campaignCalls: number): IntervalDetail[] {
-  const plan = prepared.plans[weekdayOfDayNumber(day)]
-  if (!plan || helplineCalendar.isBankHolidayNumber(day)) return []
+export function openDayIntervals(
+  prepared: PreparedHelpline,
+  helplineCalendar: WorkingCalendar,
+  days: readonly number[],
+  campaignCalls: (day: number) => number,
+): { day: number; intervals: IntervalDetail[] }[] {
   const h = prepared.helpline
-  const baseline = baselineOn(prepared, helplineCalendar, day)
-  const width = plan.shares.length
-  const loads = new Float64Array(width * 2)
-  for (let j = 0; j < width; j++) {
-    loads[j] = loadOf(h, baseline * plan.shares[j])
-    loads[width + j] = loadOf(h, (baseline + campaignCalls) * plan.shares[j])
-  }
-  const staff = new Int32Array(width * 2)
-  resolveStaff(prepared.rules, loads, width * 2, staff)
-  const rows: IntervalDetail[] = []
-  for (let j = 0; j < width; j++) {
-    const agentsAvailable = plan.roster.agents[j]
-    const r = intervalResult(prepared.outcomeRules, loads[width + j], agentsAvailable)
-    rows.push({
-      time: intervalLabel(plan.intervals[j]),
-      baselineCalls: baseline * plan.shares[j],
-      campaignCalls: campaignCalls * plan.shares[j],
-      agentsBaseline: agentsOf(staff[j]),
-      agentsRequired: agentsOf(staff[width + j]),
-      bindingRule: ruleOf(staff[width + j]),
-      agentsAvailable,
-      serviceLevel: r.serviceLevel,
-      asaSeconds: r.asaSeconds === Infinity ? null : r.asaSeconds,
-      abandonmentRate: prepared.erlangA ? r.abandonment : null,
-    })
-  }
-  return rows
+  const open = days
+    .map((day) => ({ day, plan: prepared.plans[weekdayOfDayNumber(day)] ?? null }))
+    .filter((d): d is { day: number; plan: WeekdayPlan } => d.plan !== null && !helplineCalendar.isBankHolidayNumber(d.day))
+  let count = 0
+  for (const d of open) count += 2 * d.plan.shares.length
+  const loads = new Float64Array(count)
+  let q = 0
+  const totals = open.map(({ day, plan }) => {
+    const baseline = baselineOn(prepared, helplineCalendar, day)
+    const campaign = campaignCalls(day)
+    for (let j = 0; j < plan.shares.length; j++) {
+      loads[q++] = loadOf(h, baseline * plan.shares[j])
+      loads[q++] = loadOf(h, (baseline + campaign) * plan.shares[j])
+    }
+    return { baseline, campaign }
+  })
+  const staff = new Int32Array(count)
+  resolveStaff(prepared.rules, loads, count, staff)
+  q = 0
+  return open.map(({ day, plan }, k) => {
+    const { baseline, campaign } = totals[k]!
+    const intervals: IntervalDetail[] = []
+    for (let j = 0; j < plan.shares.length; j++, q += 2) {
+      const agentsAvailable = plan.roster.agents[j]
+      const r = intervalResult(prepared.outcomeRules, loads[q + 1], agentsAvailable)
+      intervals.push({
+        time: intervalLabel(plan.intervals[j]),
+        baselineCalls: baseline * plan.shares[j],
+        campaignCalls: campaign * plan.shares[j],
+        agentsBaseline: agentsOf(staff[q]),
+        agentsRequired: agentsOf(staff[q + 1]),
+        bindingRule: ruleOf(staff[q + 1]),
+        agentsAvailable,
+        serviceLevel: r.serviceLevel,
+        asaSeconds: r.asaSeconds === Infinity ? null : r.asaSeconds,
+        abandonmentRate: prepared.erlangA ? r.abandonment : null,
+      })
+    }
+    return { day, intervals }
+  })
+}
+
+/** One open day's half hours (see openDayIntervals); none when the helpline is closed that day. */
+export function dayIntervals(prepared: PreparedHelpline, helplineCalendar: WorkingCalendar, day: number, campaignCalls: number): IntervalDetail[] {
+  return openDayIntervals(prepared, helplineCalendar, [day], () => campaignCalls)[0]?.intervals ?? []
 }
 
 function loadFromDailyCalls(rows: readonly DailyCalls[]): DayLoad | null {
