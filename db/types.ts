@@ -249,6 +249,10 @@ export interface HelplineTable {
   max_occupancy_percent: number
   /** Set: staffed with Erlang A. Null: Erlang C. */
   patience_seconds: number | null
+  /** Erlang A only: the most callers who may hang up in a half hour, in % (as typed). Null: no such rule. */
+  max_abandonment_percent: number | null
+  /** The most mean wait of answered calls in a half hour, in seconds. Null: no such rule. */
+  max_asa_seconds: number | null
   baseline_calls_per_day: number
   available_fte: number
   paid_hours_per_fte: number

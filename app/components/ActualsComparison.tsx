@@ -4,7 +4,7 @@ import { dayMonthYear } from '~/actuals/upload'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { ActualsView } from '~/models/actuals.server'
 import { axisDate, calls, shortDate } from './forecast-view'
-import { SummaryList } from './govuk'
+import { Details, SummaryList, Table } from './govuk'
 import { TableRegion } from './TableRegion'
 
 // recharts only in the browser, only on pages with charts.
@@ -108,33 +108,31 @@ export function ActualsComparison({
       {curves.map((curve) => {
         const forecast = forecastCurves[curve.channel] ?? []
         const total = forecast.reduce((a, b) => a + b, 0) || 1
+        const channel = CHANNEL_NAMES[curve.channel].toLowerCase()
         return (
-          <TableRegion key={curve.channel} label={`Observed response curve: ${CHANNEL_NAMES[curve.channel].toLowerCase()}`}>
-            <table className="govuk-table" data-observed-curve={curve.channel}>
-              <caption className="govuk-table__caption govuk-table__caption--s">
-                Observed response curve: {CHANNEL_NAMES[curve.channel].toLowerCase()}
-                <span className="govuk-hint govuk-!-font-size-16 app-block govuk-!-margin-bottom-0">
-                  Share of the calls on each working day after delivery{curve.complete ? '' : '. The actuals do not yet cover every day, so later days are missing'}
-                </span>
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Working day</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Observed</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {curve.percent.map((p, k) => (
-                  <tr className="govuk-table__row" key={k}>
-                    <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{k}</th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{percent(((forecast[k] ?? 0) / total) * 100)}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{percent(p)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <Details key={curve.channel} summaryText={`Observed response curve: ${channel}`}>
+            <TableRegion label={`Observed response curve: ${channel}`}>
+              <Table
+                attributes={{ 'data-observed-curve': curve.channel }}
+                caption={
+                  <>
+                    Observed response curve: {channel}
+                    <span className="govuk-hint govuk-!-font-size-16 app-block govuk-!-margin-bottom-0">
+                      Share of the calls on each working day after delivery{curve.complete ? '' : '. The actuals do not yet cover every day, so later days are missing'}
+                    </span>
+                  </>
+                }
+                captionClasses="govuk-table__caption--s"
+                firstCellIsHeader
+                head={[{ text: 'Working day' }, { text: 'Forecast', format: 'numeric' }, { text: 'Observed', format: 'numeric' }]}
+                rows={curve.percent.map((p, k) => [
+                  { text: String(k), classes: 'govuk-!-font-weight-regular' },
+                  { text: percent(((forecast[k] ?? 0) / total) * 100), format: 'numeric' },
+                  { text: percent(p), format: 'numeric' },
+                ])}
+              />
+            </TableRegion>
+          </Details>
         )
       })}
 
@@ -156,33 +154,33 @@ export function ActualsComparison({
                 />
               </Suspense>
             ) : null}
-            <TableRegion label={`Actual and forecast calls at ${name}`}>
-              <table className="govuk-table app-actuals-table" data-helpline={h.helplineId}>
-                <caption className="govuk-table__caption govuk-visually-hidden">Actual and forecast calls each day at {name}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Date</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Actual</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast, low</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast, central</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Forecast, high</th>
-                    <th scope="col" className="govuk-table__header">Against the band</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {h.days.map((d) => (
-                    <tr className="govuk-table__row" key={d.date} data-date={d.date}>
-                      <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{shortDate(d.date)}</th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric" data-cell="actual">{calls(d.actual)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{calls(d.forecast.low)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{calls(d.forecast.central)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{calls(d.forecast.high)}</td>
-                      <td className="govuk-table__cell">{POSITION_TEXT[d.position]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <Details summaryText={`Day by day: actual and forecast calls at ${name}`}>
+              <TableRegion label={`Actual and forecast calls at ${name}`}>
+                <Table
+                  classes="app-actuals-table"
+                  attributes={{ 'data-helpline': h.helplineId }}
+                  caption={`Actual and forecast calls each day at ${name}`}
+                  captionClasses="govuk-visually-hidden"
+                  firstCellIsHeader
+                  head={[
+                    { text: 'Date' },
+                    { text: 'Actual', format: 'numeric' },
+                    { text: 'Forecast, low', format: 'numeric' },
+                    { text: 'Forecast, central', format: 'numeric' },
+                    { text: 'Forecast, high', format: 'numeric' },
+                    { text: 'Against the band' },
+                  ]}
+                  rows={h.days.map((d) => [
+                    { text: shortDate(d.date), classes: 'govuk-!-font-weight-regular', attributes: { 'data-date': d.date } },
+                    { text: calls(d.actual), format: 'numeric', attributes: { 'data-cell': 'actual' } },
+                    { text: calls(d.forecast.low), format: 'numeric' },
+                    { text: calls(d.forecast.central), format: 'numeric' },
+                    { text: calls(d.forecast.high), format: 'numeric' },
+                    { text: POSITION_TEXT[d.position] },
+                  ])}
+                />
+              </TableRegion>
+            </Details>
           </section>
         )
       })}

@@ -222,6 +222,32 @@ export function HelplineForm({
           defaultValue={values.patienceSeconds}
           errorMessage={e.patienceSeconds}
         />
+        <Input
+          id="maxAbandonmentPercent"
+          name="maxAbandonmentPercent"
+          inputmode="decimal"
+          width={4}
+          spellcheck={false}
+          label={{ text: 'Maximum abandonment rate (optional)', classes: 'govuk-label--s' }}
+          hint={{
+            text: 'With a caller patience, staff so that no more than this share of callers hang up in any half hour, like 5%. Without it, the target can be met partly by callers hanging up.',
+          }}
+          suffix={{ text: '%' }}
+          defaultValue={values.maxAbandonmentPercent}
+          errorMessage={e.maxAbandonmentPercent}
+        />
+        <Input
+          id="maxAsaSeconds"
+          name="maxAsaSeconds"
+          inputmode="numeric"
+          width={4}
+          spellcheck={false}
+          label={{ text: 'Maximum average speed of answer (optional)', classes: 'govuk-label--s' }}
+          hint={{ text: 'Staff so that answered calls wait no longer than this on average in any half hour' }}
+          suffix={{ text: 'seconds' }}
+          defaultValue={values.maxAsaSeconds}
+          errorMessage={e.maxAsaSeconds}
+        />
 
         <h2 className="govuk-heading-m">Calls and staff</h2>
         <Input

@@ -6,7 +6,11 @@
 // bisects it, calling Erlang only where the answer can still change; a forecast of six months at half-hour
 // intervals then costs a few thousand Erlang evaluations instead of tens of thousands. The samples are kept per
 // rule set between calls, so a live what-if recompute mostly finds its answers already bracketed.
-import { requiredAgents } from './erlang'
+//
+// The rule that sets the number (see erlang.ts, BindingRule) rides along: each rule's own requirement rises with
+// load, so two loads with the same number AND the same rule have that number and rule for every load between them.
+// A sample is stored as agents × 4 + the rule's index, and brackets compare those.
+import { BINDING_RULES, requiredStaff, type BindingRule } from './erlang'
 import type { ServiceTarget } from './types'
 
 export interface StaffingRules {
@@ -14,14 +18,29 @@ export interface StaffingRules {
   target: ServiceTarget
   maxOccupancy: number
   patienceSeconds: number | null
+  maxAbandonment?: number | null
+  maxAsaSeconds?: number | null
 }
 
-/** Sorted samples of the step function load → agents for one set of rules. */
+/** Sorted samples of the step function load → (agents, rule) for one set of rules. */
 interface AgentCurve {
   rules: StaffingRules
   loads: Float64Array
+  /** agents × 4 + rule index */
   agents: Int32Array
   size: number
+}
+
+const RULES = BINDING_RULES.length
+
+/** The rule packed into a resolved value. */
+export function ruleOf(packed: number): BindingRule {
+  return BINDING_RULES[packed % RULES]!
+}
+
+/** The agents packed into a resolved value. */
+export function agentsOf(packed: number): number {
+  return Math.floor(packed / RULES)
 }
 
 const MAX_CURVES = 64
@@ -30,7 +49,7 @@ const curves = new Map<string, AgentCurve>()
 let erlangEvaluations = 0
 
 function keyOf(r: StaffingRules): string {
-  return `${r.ahtSeconds}|${r.target.percent}|${r.target.withinSeconds}|${r.maxOccupancy}|${r.patienceSeconds ?? ''}`
+  return `${r.ahtSeconds}|${r.target.percent}|${r.target.withinSeconds}|${r.maxOccupancy}|${r.patienceSeconds ?? ''}|${r.maxAbandonment ?? ''}|${r.maxAsaSeconds ?? ''}`
 }
 
 function curveFor(rules: StaffingRules): AgentCurve {
@@ -48,13 +67,18 @@ function curveFor(rules: StaffingRules): AgentCurve {
   return curve
 }
 
+// Bounds on the answer that the samples give, for evaluate(): agents never fall as the load rises.
+let atLeast = 0
+let atMost = 0
+
 function evaluate(rules: StaffingRules, load: number): number {
-  if (!(load > 0)) return 0
+  if (!(load > 0)) return 0 // no agents, and the target is trivially met
   erlangEvaluations++
-  return requiredAgents(load, rules.ahtSeconds, rules.target, rules.maxOccupancy, rules.patienceSeconds ?? undefined)
+  const { agents, rule } = requiredStaff(load, rules, atMost > 0 ? { atLeast, atMost } : { atLeast, atMost: 0 })
+  return agents * RULES + BINDING_RULES.indexOf(rule)
 }
 
-/** The agents for `load` if the samples already settle it, else -1. */
+/** The packed answer for `load` if the samples already settle it, else -1 (and atLeast, atMost set from them). */
 function fromSamples(curve: AgentCurve, load: number): number {
   const { loads, agents, size } = curve
   let lo = 0
@@ -66,6 +90,8 @@ function fromSamples(curve: AgentCurve, load: number): number {
   }
   if (lo < size && loads[lo] === load) return agents[lo]
   if (lo > 0 && lo < size && agents[lo - 1] === agents[lo]) return agents[lo]
+  atLeast = lo > 0 ? agentsOf(agents[lo - 1]) : 0
+  atMost = lo < size ? agentsOf(agents[lo]) : 0
   return -1
 }
 
@@ -97,10 +123,11 @@ function addSamples(curve: AgentCurve, newLoads: number[], newAgents: number[]):
 }
 
 /**
- * Fills out[i] with the smallest number of agents meeting the rules for loads[i] (Erlangs), for i < count.
- * Exactly what requiredAgents() returns for each load, found with far fewer evaluations.
+ * Fills out[i] with the smallest number of agents meeting the rules for loads[i] (Erlangs), for i < count, packed
+ * with the rule that set it (agentsOf, ruleOf). Exactly what requiredStaff() returns for each load, found with far
+ * fewer evaluations.
  */
-export function resolveAgents(rules: StaffingRules, loads: Float64Array, count: number, out: Int32Array): void {
+export function resolveStaff(rules: StaffingRules, loads: Float64Array, count: number, out: Int32Array): void {
   if (count === 0) return
   const curve = curveFor(rules)
   const sorted = loads.slice(0, count).sort()
@@ -111,10 +138,13 @@ export function resolveAgents(rules: StaffingRules, loads: Float64Array, count: 
   const answer = new Int32Array(m).fill(-1)
   const newLoads: number[] = []
   const newAgents: number[] = []
-  const valueAt = (i: number) => {
+  const valueAt = (i: number, below: number, above: number) => {
     if (answer[i] >= 0) return answer[i]
     let a = fromSamples(curve, unique[i])
     if (a < 0) {
+      // The batch's own answers either side may be closer than the stored samples.
+      if (below >= 0) atLeast = Math.max(atLeast, agentsOf(answer[below]))
+      if (above >= 0 && (atMost === 0 || agentsOf(answer[above]) < atMost)) atMost = agentsOf(answer[above])
       a = evaluate(rules, unique[i])
       newLoads.push(unique[i])
       newAgents.push(a)
@@ -122,8 +152,8 @@ export function resolveAgents(rules: StaffingRules, loads: Float64Array, count: 
     answer[i] = a
     return a
   }
-  valueAt(0)
-  valueAt(m - 1)
+  valueAt(0, -1, -1)
+  valueAt(m - 1, 0, -1)
   const stack = [0, m - 1]
   while (stack.length) {
     const hi = stack.pop()!
@@ -134,7 +164,7 @@ export function resolveAgents(rules: StaffingRules, loads: Float64Array, count: 
       continue
     }
     const mid = (lo + hi) >>> 1
-    valueAt(mid)
+    valueAt(mid, lo, hi)
     stack.push(lo, mid, mid, hi)
   }
   addSamples(curve, newLoads, newAgents)
@@ -151,11 +181,22 @@ export function resolveAgents(rules: StaffingRules, loads: Float64Array, count: 
   }
 }
 
+/** Fills out[i] with the agents alone for loads[i]: resolveStaff without the rules. */
+export function resolveAgents(rules: StaffingRules, loads: Float64Array, count: number, out: Int32Array): void {
+  resolveStaff(rules, loads, count, out)
+  for (let i = 0; i < count; i++) out[i] = agentsOf(out[i]!)
+}
+
+/** Agents and the rule that set them for a single load, through the same cache. */
+export function staffForLoad(rules: StaffingRules, load: number): { agents: number; rule: BindingRule } {
+  const out = new Int32Array(1)
+  resolveStaff(rules, Float64Array.of(load), 1, out)
+  return { agents: agentsOf(out[0]!), rule: ruleOf(out[0]!) }
+}
+
 /** Agents for a single load, through the same cache. */
 export function agentsForLoad(rules: StaffingRules, load: number): number {
-  const out = new Int32Array(1)
-  resolveAgents(rules, Float64Array.of(load), 1, out)
-  return out[0]
+  return staffForLoad(rules, load).agents
 }
 
 /** Forgets every cached sample (benchmarks use it to time a cold start). */

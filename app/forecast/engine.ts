@@ -4,8 +4,11 @@ import { createWorkingCalendar, type WorkingCalendar } from './working-days'
 import { applyDeadlineBump, DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES, normaliseCurve } from './curves'
 import { fromDayNumber, toDayNumber } from './dates'
 import { deliveryDelayDays, type Channel } from './delivery'
-import { prepareHelpline, rollForward, staffDays, type DayLoad } from './helpline-load'
+import { dayIntervals, openDayIntervals, placeOnOpenDays, prepareHelpline, staffDays, type AbandonmentStaffing, type DayLoad } from './helpline-load'
+import { noRules, OutcomeTally } from './outcomes'
+import { BINDING_RULES } from './types'
 import type {
+  ForecastHelpline,
   ForecastInput,
   ForecastMessage,
   ForecastResult,
@@ -196,7 +199,12 @@ export function arrivals(input: ForecastInput): Arrivals {
   return { calendar, planned, first, last, loads }
 }
 
-export function forecast(input: ForecastInput): ForecastResult {
+export interface ForecastOptions {
+  /** Include every open day's half hours (central) in each helpline's `intervals`: the interval CSV needs them. */
+  intervals?: boolean
+}
+
+export function forecast(input: ForecastInput, options: ForecastOptions = {}): ForecastResult {
   const warnings: string[] = []
   const placed = arrivals(input)
   const { calendar, planned, loads, first } = placed
@@ -206,9 +214,11 @@ export function forecast(input: ForecastInput): ForecastResult {
     return emptyResult(input, planned)
   }
 
-  // Roll calls on closed days forward.
+  // Put each helpline's calls on the days it opens: its own calendar decides those, the campaign's nation when post
+  // arrives and which days are working days.
+  const helplineCalendar = input.helplineBankHolidays ? createWorkingCalendar(input.helplineBankHolidays) : calendar
   const prepared = input.helplines.map(prepareHelpline)
-  const rolled = loads.map((load, h) => rollForward(prepared[h], calendar, load))
+  const rolled = loads.map((load, h) => placeOnOpenDays(prepared[h], helplineCalendar, calendar, load))
   for (const r of rolled) last = Math.max(last, r.start + r.central.length - 1)
 
   // 3. Staff each helpline, every day of the common range.
@@ -222,20 +232,31 @@ export function forecast(input: ForecastInput): ForecastResult {
   const totalFteDays = sv(0, 0, 0)
 
   const helplines: HelplineForecast[] = input.helplines.map((helpline, h) => {
-    const staffed = staffDays(prepared[h], calendar, rolled[h], first, last)
+    const staffed = staffDays(prepared[h], helplineCalendar, rolled[h], first, last)
+    const erlangA = prepared[h]!.erlangA
+    const tallies = { baseline: new OutcomeTally(erlangA), low: new OutcomeTally(erlangA), central: new OutcomeTally(erlangA), high: new OutcomeTally(erlangA) }
+    const bindingRules = noRules()
+    let peakDay: PeakDay | null = null
     const totals = {
       calls: sv(0, 0, 0),
       baselineCalls: 0,
       requiredFteDays: sv(0, 0, 0),
       daysOverCapacity: sv(0, 0, 0),
     }
-    let peakDay: PeakDay | null = null
     staffed.days.forEach((day, i) => {
       totals.baselineCalls += day.baselineCalls
       for (const s of ['low', 'central', 'high'] as const) {
         totals.calls[s] += day.calls[s]
         totals.requiredFteDays[s] += day.requiredFte[s]
         if (day.open && day.shortfallFte[s] > 0) totals.daysOverCapacity[s]++
+      }
+      if (day.open && (day.calls.low > 0 || day.calls.central > 0 || day.calls.high > 0)) {
+        // The campaign's days: what the staff achieve with it, and with the baseline alone on the same days.
+        tallies.baseline.addOutcome(day.outcome.baseline)
+        tallies.low.addOutcome(day.outcome.total.low)
+        tallies.central.addOutcome(day.outcome.total.central)
+        tallies.high.addOutcome(day.outcome.total.high)
+        for (const rule of BINDING_RULES) bindingRules[rule] += day.bindingRules[rule]
       }
       overall[i * 3] += day.calls.low
       overall[i * 3 + 1] += day.calls.central
@@ -255,14 +276,34 @@ export function forecast(input: ForecastInput): ForecastResult {
     if (staffed.peakInterval && (peakInterval === null || staffed.peakInterval.agents > peakInterval.agents)) {
       peakInterval = staffed.peakInterval
     }
-    return {
+    if (staffed.abandonmentStaffing) warnings.push(abandonmentWarning(helpline, staffed.abandonmentStaffing))
+    const load = rolled[h]!
+    const campaignCentralOn = (date: string) => {
+      const i = toDayNumber(date) - load.start
+      return i >= 0 && i < load.central.length ? load.central[i]! : 0
+    }
+    const foundPeak = peakDay as PeakDay | null
+    const result: HelplineForecast = {
       helplineId: helpline.id,
       name: helpline.name,
       days: staffed.days,
-      totals,
+      totals: {
+        ...totals,
+        outcome: { baseline: tallies.baseline.result(), total: { low: tallies.low.result(), central: tallies.central.result(), high: tallies.high.result() } },
+        bindingRules,
+      },
       peakDay,
+      peakDayIntervals: foundPeak ? dayIntervals(prepared[h]!, helplineCalendar, toDayNumber(foundPeak.date), foundPeak.calls.central) : null,
       peakInterval: staffed.peakInterval,
     }
+    if (options.intervals) {
+      const openDays = staffed.days.filter((d) => d.open).map((d) => toDayNumber(d.date))
+      result.intervals = openDayIntervals(prepared[h]!, helplineCalendar, openDays, (day) => campaignCentralOn(fromDayNumber(day))).map((d) => ({
+        date: fromDayNumber(d.day),
+        intervals: d.intervals,
+      }))
+    }
+    return result
   })
 
   let overallPeak: PeakDay | null = null
@@ -299,6 +340,18 @@ export function forecast(input: ForecastInput): ForecastResult {
   }
 }
 
+const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`
+
+/** The sentence for a helpline whose staffing meets its target only because callers hang up. */
+function abandonmentWarning(helpline: ForecastHelpline, at: AbandonmentStaffing): string {
+  const more = at.intervals > 1 ? `, and in ${at.intervals - 1} other half hour${at.intervals === 2 ? '' : 's'}` : ''
+  return (
+    `${helpline.name}: the service-level target is met only because callers hang up. On ${at.date} from ${at.time}, ` +
+    `${at.agents} agents are planned for ${Math.round(at.loadErlangs * 10) / 10} Erlangs of calls, fewer than the calls need to be answered at all, ` +
+    `so about ${percent(at.abandonment)} of callers would hang up${more}. Set a maximum abandonment rate for the helpline, or a lower occupancy cap.`
+  )
+}
+
 function messageForecast(p: PlannedMessage, first: number, length: number): MessageForecast {
   const daily = length > 0 ? new Array<number>(length).fill(0) : []
   const calls = sv(0, 0, 0)
@@ -320,6 +373,11 @@ function messageForecast(p: PlannedMessage, first: number, length: number): Mess
   }
 }
 
+function emptyOutcomes(erlangA: boolean) {
+  const empty = new OutcomeTally(erlangA).result()
+  return { baseline: empty, total: { low: empty, central: empty, high: empty } }
+}
+
 function emptyResult(input: ForecastInput, planned: PlannedMessage[]): ForecastResult {
   return {
     dates: [],
@@ -327,8 +385,16 @@ function emptyResult(input: ForecastInput, planned: PlannedMessage[]): ForecastR
       helplineId: h.id,
       name: h.name,
       days: [],
-      totals: { calls: sv(0, 0, 0), baselineCalls: 0, requiredFteDays: sv(0, 0, 0), daysOverCapacity: sv(0, 0, 0) },
+      totals: {
+        calls: sv(0, 0, 0),
+        baselineCalls: 0,
+        requiredFteDays: sv(0, 0, 0),
+        daysOverCapacity: sv(0, 0, 0),
+        outcome: emptyOutcomes(!!h.patienceSeconds),
+        bindingRules: noRules(),
+      },
       peakDay: null,
+      peakDayIntervals: null,
       peakInterval: null,
     })),
     messages: planned.map((p) => messageForecast(p, 0, 0)),

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { occupancyFraction, performance, requiredAgents, staffing, type Performance } from './erlang'
+import { BINDING_RULES, occupancyFraction, performance, requiredAgents, requiredStaff, staffing, type Performance } from './erlang'
+import { solveChain } from './test-support/queue-oracles'
 
 // Fixed seed so a failure reproduces; fast-check prints the counterexample and path.
 const SEED = 20_240_501
@@ -36,31 +37,6 @@ function expectSane(p: Performance, erlangA: boolean): void {
   }
 }
 
-/** Stationary M/M/n+M chain, solved numerically (birth λ, death min(j,n)μ + max(j−n,0)θ). */
-function chain(lambda: number, mu: number, theta: number, n: number): { pWait: number; pAbandon: number } {
-  const logW = [0]
-  let max = 0
-  for (let j = 1; ; j++) {
-    const death = Math.min(j, n) * mu + Math.max(j - n, 0) * theta
-    const v = logW[j - 1]! + Math.log(lambda / death)
-    logW.push(v)
-    max = Math.max(max, v)
-    if (j > n + 10 && death > lambda && v < max - 80) break
-  }
-  let z = 0
-  let wait = 0
-  let queue = 0
-  logW.forEach((v, j) => {
-    const w = Math.exp(v - max)
-    z += w
-    if (j >= n) {
-      wait += w
-      queue += (j - n) * w
-    }
-  })
-  return { pWait: wait / z, pAbandon: (theta * queue) / z / lambda }
-}
-
 describe('properties (fast-check, fixed seed)', () => {
   it('Erlang C: one more agent never lowers the service level', () => {
     fc.assert(
@@ -85,6 +61,8 @@ describe('properties (fast-check, fixed seed)', () => {
         expect(b.serviceLevel).toBeGreaterThanOrEqual(a.serviceLevel - 1e-12)
         expect(b.abandonment!).toBeLessThanOrEqual(a.abandonment! + 1e-12)
         expect(b.occupancy).toBeLessThanOrEqual(a.occupancy + 1e-12)
+        // The answered calls' ASA falls too, which the maximum-ASA rule's bisection relies on.
+        if (n > 0) expect(b.asaSeconds).toBeLessThanOrEqual(a.asaSeconds * (1 + 1e-9) + 1e-12)
       }),
       { seed: SEED, numRuns: 400 },
     )
@@ -135,15 +113,43 @@ describe('properties (fast-check, fixed seed)', () => {
     )
   })
 
-  it('Erlang A matches the birth–death chain for random small centres', () => {
+  it('Erlang A (P(wait), P(abandon), answered ASA) matches the birth–death chain for random small centres', () => {
     fc.assert(
       fc.property(fc.double({ min: 1, max: 600, noNaN: true }), aht, patience, fc.integer({ min: 1, max: 80 }), (c, h, p, n) => {
         const r = performance({ calls: c, intervalSeconds: INTERVAL, ahtSeconds: h, agents: n, withinSeconds: 20, patienceSeconds: p })
-        const o = chain(c / INTERVAL, 1 / h, 1 / p, n)
+        const o = solveChain(c / INTERVAL, 1 / h, 1 / p, n)
         expect(Math.abs(r.probabilityOfWaiting - o.pWait)).toBeLessThan(1e-9)
         expect(Math.abs(r.abandonment! - o.pAbandon)).toBeLessThan(1e-9)
+        expect(Math.abs(r.asaSeconds - o.answeredWait)).toBeLessThan(1e-7 * Math.max(1, o.answeredWait))
       }),
       { seed: SEED, numRuns: 200 },
+    )
+  })
+
+  it('with abandonment and ASA caps, staffing meets every rule, and one agent fewer breaks the rule it names', () => {
+    const maxAbandonment = fc.option(fc.double({ min: 0.001, max: 0.5, noNaN: true }), { nil: undefined })
+    const maxAsa = fc.option(fc.double({ min: 1, max: 600, noNaN: true }), { nil: undefined })
+    fc.assert(
+      fc.property(calls, aht, percent, within, occupancy, maybePatience, maxAbandonment, maxAsa, (c, h, pc, t, occ, p, ab, asa) => {
+        const rules = { ahtSeconds: h, target: { percent: pc, withinSeconds: t }, maxOccupancy: occ, patienceSeconds: p, maxAbandonment: ab, maxAsaSeconds: asa }
+        const r = staffing({ calls: c, intervalSeconds: INTERVAL, ...rules })
+        expect(requiredStaff((c * h) / INTERVAL, rules)).toEqual({ agents: r.agents, rule: r.bindingRule })
+        const erlangA = p !== undefined
+        expect(r.targetMet).toBe(true)
+        if (asa !== undefined) expect(r.asaSeconds).toBeLessThanOrEqual(asa * (1 + 1e-12))
+        if (erlangA && ab !== undefined) expect(r.abandonment!).toBeLessThanOrEqual(ab + 1e-12)
+        if (r.agents === 0) return
+        const fewer = performance({ calls: c, intervalSeconds: INTERVAL, ahtSeconds: h, agents: r.agents - 1, withinSeconds: t, patienceSeconds: p })
+        const breaks: Record<(typeof BINDING_RULES)[number], boolean> = {
+          target: !fewer.stable || fewer.serviceLevel < pc / 100 - 1e-12,
+          occupancy: fewer.occupancy > occupancyFraction(occ) * (1 + 1e-12),
+          abandonment: erlangA && ab !== undefined && fewer.abandonment! > ab + 1e-12,
+          asa: asa !== undefined && fewer.asaSeconds > asa * (1 + 1e-12),
+        }
+        // The rule named is the first, in the order of BINDING_RULES, that one agent fewer breaks.
+        expect(BINDING_RULES.find((rule) => breaks[rule])).toBe(r.bindingRule)
+      }),
+      { seed: SEED, numRuns: 400 },
     )
   })
 })

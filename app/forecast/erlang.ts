@@ -18,6 +18,29 @@ export interface StaffingTarget {
   withinSeconds: number
 }
 
+/** What can set the number of agents, in the order a tie is reported. */
+export const BINDING_RULES = ['target', 'occupancy', 'abandonment', 'asa'] as const
+/**
+ * The rule that set a staffing figure: the one that one agent fewer would break. `target`: the service-level target
+ * (and, under Erlang C, having more agents than the load); `occupancy`: the occupancy cap; `abandonment`: the
+ * maximum abandonment rate; `asa`: the maximum ASA.
+ */
+export type BindingRule = (typeof BINDING_RULES)[number]
+
+/** Everything that decides how many agents a half hour needs, apart from its load. */
+export interface StaffingRules {
+  ahtSeconds: number
+  target: StaffingTarget
+  /** As StaffingInput.maxOccupancy; null or omitted: no cap. */
+  maxOccupancy?: number | null
+  /** As StaffingInput.patienceSeconds; null or omitted: Erlang C. */
+  patienceSeconds?: number | null
+  /** Erlang A only: the most callers who may hang up, as a fraction of those offered (0.05 = 5%). */
+  maxAbandonment?: number | null
+  /** The most mean wait of answered calls, in seconds. */
+  maxAsaSeconds?: number | null
+}
+
 export interface StaffingInput {
   /** Arrivals in the interval; may be fractional, must be >= 0. */
   calls: number
@@ -33,6 +56,10 @@ export interface StaffingInput {
   maxOccupancy?: number
   /** Mean caller patience. When given and > 0 the model is Erlang A; omitted, 0 or Infinity means Erlang C. */
   patienceSeconds?: number
+  /** Erlang A only: the most callers who may hang up, as a fraction (0.05 = 5%). Omit for no limit. */
+  maxAbandonment?: number
+  /** The most mean wait of answered calls, in seconds. Omit for no limit. */
+  maxAsaSeconds?: number
 }
 
 export interface PerformanceInput {
@@ -55,8 +82,9 @@ export interface Performance {
    */
   serviceLevel: number
   /**
-   * Mean time in the queue per offered call, counting the callers answered at once as zero. Under Erlang A it
-   * also counts the time abandoning callers waited before hanging up (E[W] = E[queue] / arrival rate).
+   * Average speed of answer: the mean wait of the calls that are answered, counting those answered at once as zero.
+   * Under Erlang A the callers who hang up are left out, as telephony reports leave them out; with no agents nobody
+   * is answered and it is 0.
    */
   asaSeconds: number
   /** Share of agents' time spent handling calls: offered load / agents (Erlang C), answered load / agents (A). */
@@ -65,8 +93,10 @@ export interface Performance {
   abandonment?: number
   /** Erlang C: agents > offered load (otherwise the queue grows without limit). Erlang A is always stable. */
   stable: boolean
-  /** Set by staffing(): the returned team meets both the service-level target and the occupancy cap. */
+  /** Set by staffing(): the returned team meets the service-level target and every cap given. */
   targetMet?: boolean
+  /** Set by staffing(): the rule that one agent fewer would break. */
+  bindingRule?: BindingRule
 }
 
 // Comparisons with a target allow this much slack, so a target met exactly (7 Erlangs on 10 agents against a 70%
@@ -135,12 +165,54 @@ function clamp01(v: number): number {
  * B(n) = A·B(n−1) / (n + A·B(n−1)). Every step stays in [0, 1], so it neither overflows nor loses accuracy.
  */
 export function erlangB(agents: number, load: number): number {
-  let b = 1
-  for (let k = 1; k <= agents; k++) {
-    const ab = load * b
-    b = ab / (k + ab)
+  if (agents <= RECURSION_UP_TO || !(load > 0)) {
+    let b = 1
+    for (let k = 1; k <= agents; k++) {
+      const ab = load * b
+      b = ab / (k + ab)
+    }
+    return b
   }
-  return b
+  return agents <= load ? erlangBBelowLoad(agents, load) : erlangBAboveLoad(agents, load)
+}
+
+// Up to this many agents the recursion is as cheap as anything else; above it, B comes from a sum whose length
+// grows like √n rather than n, which is what makes evaluating thousands of half hours affordable.
+const RECURSION_UP_TO = 150
+
+/**
+ * B(n, A) for n <= A from 1/B = Σ_{j=0}^{n} Π_{i<j} (n − i)/A. Every ratio is at most 1 and they fall, so the terms
+ * only shrink and summation stops once they are below the last bit (about 9·√A terms at worst, at n = A).
+ */
+function erlangBBelowLoad(n: number, load: number): number {
+  let term = 1
+  let sum = 1
+  for (let j = 0; j < n; j++) {
+    term *= (n - j) / load
+    sum += term
+    if (term <= 1e-17 * sum) break
+  }
+  return 1 / sum
+}
+
+/**
+ * B(n, A) for n > A as the Poisson ratio pmf(n) / cdf(n), with cdf(n) = 1 − pmf(n)·U and
+ * U = Σ_{j≥1} Π_{i=1..j} A/(n + i) (whose ratios are below 1 and falling). pmf(n) comes from Loader's saddle-point
+ * form, exact to a few ulps however large n and A are. The upper tail pmf·U is at most about ½ here, so 1 − pmf·U
+ * does not cancel.
+ */
+function erlangBAboveLoad(n: number, load: number): number {
+  const pmf = Math.exp(-stirlerr(n) - bd0(n, load)) / Math.sqrt(2 * Math.PI * n)
+  // pmf·U < pmf·(n + 1)/(n + 1 − A): when that is below the last bit, B is pmf to double precision.
+  if (pmf * (n + 1) <= 1e-17 * (n + 1 - load)) return pmf
+  let term = 1
+  let upper = 0
+  for (let j = 1; ; j++) {
+    term *= load / (n + j)
+    upper += term
+    if (term <= 1e-17 * upper || j > 100_000_000) break
+  }
+  return pmf / (1 - pmf * upper)
 }
 
 /** Erlang C probability of waiting; 1 when agents <= load (the queue never clears). */
@@ -167,23 +239,48 @@ function erlangCPerformance(n: number, load: number, aht: number, within: number
   }
 }
 
-// Smallest n with n > A, A/n <= cap and SL(n) >= target. One pass of the B recursion: O(answer).
-function solveErlangC(load: number, aht: number, within: number, sl: number, cap: number): Performance {
-  // Below nMin the team is unstable or too busy, so skip the exp() and just advance B.
-  const nMin = Math.max(Math.floor(load) + 1, Math.ceil((load / cap) * (1 - SLACK)))
+// Smallest n with n > A, A/n <= cap, SL(n) >= target and ASA(n) <= the ASA cap: B comes straight from erlangB() at
+// the first candidate, then the recursion steps up one agent at a time, so the cost is that of the answer's
+// neighbourhood rather than of the answer.
+function solveErlangC(load: number, aht: number, within: number, sl: number, cap: number, maxAsa: number | null, bounds: StaffBounds | undefined): Solved {
+  const nMin = Math.max(Math.floor(load) + 1, Math.ceil((load / cap) * (1 - SLACK)), bounds ? bounds.atLeast : 0)
   if (nMin > MAX_AGENTS) throw new RangeError(`more than ${MAX_AGENTS} agents needed for ${load} Erlangs`)
-  let b = 1
-  for (let n = 1; n < nMin; n++) {
-    const ab = load * b
-    b = ab / (n + ab)
-  }
+  let previous = erlangB(nMin - 1, load)
   for (let n = nMin; n <= MAX_AGENTS; n++) {
-    const ab = load * b
-    b = ab / (n + ab)
+    const ab = load * previous
+    const b = ab / (n + ab)
     const c = erlangCFromB(n, load, b)
-    if (1 - c * Math.exp((-(n - load) * within) / aht) >= sl - SLACK) return erlangCPerformance(n, load, aht, within, b)
+    const meetsTarget = 1 - c * Math.exp((-(n - load) * within) / aht) >= sl - SLACK
+    const meetsAsa = maxAsa === null || (c * aht) / (n - load) <= maxAsa * (1 + SLACK)
+    if (meetsTarget && meetsAsa) {
+      return { performance: erlangCPerformance(n, load, aht, within, b), rule: erlangCRule(n - 1, load, aht, within, sl, cap, previous) }
+    }
+    previous = b
   }
   throw new RangeError(`more than ${MAX_AGENTS} agents needed for ${load} Erlangs`)
+}
+
+/** Which rule one agent fewer (m = n − 1, with Erlang B value b) breaks, in the order of BINDING_RULES. */
+function erlangCRule(m: number, load: number, aht: number, within: number, sl: number, cap: number, b: number): BindingRule {
+  if (m <= load) return 'target'
+  const c = erlangCFromB(m, load, b)
+  if (1 - c * Math.exp((-(m - load) * within) / aht) < sl - SLACK) return 'target'
+  if (load / m > cap * (1 + SLACK)) return 'occupancy'
+  return 'asa'
+}
+
+interface Solved {
+  performance: Performance
+  rule: BindingRule
+}
+
+/**
+ * What is already known about the answer: the agents needed for a smaller load (at least as many are needed) and
+ * for a larger one (that many are enough). The agent cache passes them to narrow the search.
+ */
+export interface StaffBounds {
+  atLeast: number
+  atMost: number
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -211,17 +308,34 @@ interface ErlangAFigures {
   occupancy: number
 }
 
-function erlangAFigures(n: number, load: number, aht: number, patience: number, within: number, b: number): ErlangAFigures {
-  if (n === 0) return { probabilityOfWaiting: 1, serviceLevel: 0, abandonment: 1, asaSeconds: patience, occupancy: 1 }
+/** `withAsa` false skips the answered calls' ASA (reported as NaN), which a search that does not cap it never reads. */
+function erlangAFigures(n: number, load: number, aht: number, patience: number, within: number, b: number, withAsa = true): ErlangAFigures {
+  if (n === 0) return { probabilityOfWaiting: 1, serviceLevel: 0, abandonment: 1, asaSeconds: 0, occupancy: 1 }
   const theta = 1 / patience
   const x = (n * patience) / aht
   const y = (load * patience) / aht
   // A load so small that λ/θ underflows has no queue to speak of (and log 0 would poison the sums).
   if (!(y > 0)) return { probabilityOfWaiting: 0, serviceLevel: 1, abandonment: 0, asaSeconds: 0, occupancy: 0 }
-  const { logS, logQ } = queueSums(x, y)
+  if (b === 0) return { probabilityOfWaiting: 0, serviceLevel: 1, abandonment: 0, asaSeconds: 0, occupancy: clamp01(load / n) }
+  if (y < x) {
+    // With far more agents than calls, the weights above n fall at least as fast as r^k, r = y/(x+1), so
+    // S <= r/(1−r) and Q <= r/(1−r)². Then P(W>0) <= b·(1+S), P(Ab) <= b·Q/y and the answered ASA <= P(Ab)·patience
+    // / P(answered). When those bounds are below the last bit of the figures they bound, the sums cannot change
+    // them: skip them.
+    const r = y / (x + 1)
+    const waitBound = b / (1 - r)
+    const abandonBound = (b * r) / ((1 - r) * (1 - r) * y)
+    if (waitBound < 1e-17 && abandonBound * patience < 1e-13) {
+      return { probabilityOfWaiting: b, serviceLevel: 1, abandonment: 0, asaSeconds: 0, occupancy: clamp01(load / n) }
+    }
+  }
+  const { logS, logQ, logW } = queueSums(x, y, withAsa)
   const logB = Math.log(b)
   const logPiN = logB - softplus(logB + logS)
   const abandonment = clamp01(Math.exp(logPiN + logQ - Math.log(y)))
+  // Answered callers' mean wait: π_n · (x / (θ·y)) · W / P(answered); x / y = n / A (see "ASA of answered calls").
+  const answered = 1 - abandonment
+  const asaSeconds = !withAsa ? NaN : answered > 0 ? (Math.exp(logPiN + Math.log(n / load) + logW) * patience) / answered : 0
   const thetaT = theta * within
   const z = y * Math.exp(-thetaT)
   const logLate = logPiN + Math.log(x / (x + 1)) - y * Math.expm1(-thetaT) - (x + 1) * thetaT + logKummer(x + 1, z)
@@ -229,51 +343,87 @@ function erlangAFigures(n: number, load: number, aht: number, patience: number, 
     probabilityOfWaiting: clamp01(Math.exp(logPiN + softplus(logS))),
     serviceLevel: clamp01(1 - abandonment - Math.exp(logLate)),
     abandonment,
-    asaSeconds: abandonment * patience,
-    occupancy: clamp01((load * (1 - abandonment)) / n),
+    asaSeconds,
+    occupancy: clamp01((load * answered) / n),
   }
 }
 
-/** log S and log Q for the queue states above n busy agents (see the block comment above). */
-function queueSums(x: number, y: number): { logS: number; logQ: number } {
+/**
+ * log S, log Q and log W for the queue states above n busy agents (see the block comment above), where
+ * W = Σ_{k≥0} t_{k+1}·D_k and D_k = Σ_{j=0}^{k} 1/(x + j + 1) carries the answered callers' waits.
+ */
+function queueSums(x: number, y: number, withWaits: boolean): { logS: number; logQ: number; logW: number } {
   if (y < x + 1) {
-    const { s, q } = kummerSeries(x, y)
-    return { logS: Math.log(s), logQ: Math.log(q) }
+    const { s, q, w } = kummerSeries(x, y, withWaits)
+    return { logS: Math.log(s), logQ: Math.log(q), logW: withWaits ? Math.log(w) : NaN }
   }
   // Here y > x: the weights first grow, so go through the incomplete gamma function. M = 1 + S >= 2, and the
   // identity (x+k)·t_k = y·t_{k−1} gives Q = y + (y − x)·S, a sum of positive terms.
   const logM = logKummerLarge(x, y)
   const logS = logM + Math.log(-Math.expm1(-logM))
-  return { logS, logQ: logAddExp(Math.log(y), Math.log(y - x) + logS) }
+  return { logS, logQ: logAddExp(Math.log(y), Math.log(y - x) + logS), logW: withWaits ? logWaitSumLarge(x, y) : NaN }
+}
+
+/**
+ * log W for y >= x + 1, summed term by term: the terms grow until k ≈ y − x and then fall, so this takes about
+ * y − x + 9·√y terms. They are rescaled as they grow, so nothing overflows.
+ */
+function logWaitSumLarge(x: number, y: number): number {
+  let t = 1
+  let d = 0
+  let w = 0
+  let logScale = 0
+  for (let k = 1; k <= MAX_TERMS; k++) {
+    t *= y / (x + k)
+    d += 1 / (x + k)
+    w += t * d
+    if (t > 1e250) {
+      t *= 1e-250
+      w *= 1e-250
+      logScale += 250 * Math.LN10
+    }
+    const r = y / (x + k + 1)
+    if (r < 1 && t * r * (d + 1 / ((x + k) * (1 - r))) <= 1e-17 * w * (1 - r)) break
+  }
+  return Math.log(w) + logScale
 }
 
 /** log M(a, z) = log Σ_{k≥0} z^k / ((a+1)…(a+k)). */
 function logKummer(a: number, z: number): number {
-  return z < a + 1 ? Math.log1p(kummerSeries(a, z).s) : logKummerLarge(a, z)
+  return z < a + 1 ? Math.log1p(kummerSeries(a, z, false).s) : logKummerLarge(a, z)
 }
 
 const MAX_TERMS = 50_000_000
 
 /**
  * s = Σ_{k≥1} t_k and q = Σ_{k≥1} k·t_k with t_k = z^k / ((a+1)…(a+k)), for z < a + 1, where every term ratio
- * is below 1 and falling. Each term is at most 1, so plain summation neither overflows nor cancels. Stops when
- * a geometric bound on both tails is below the last bit.
+ * is below 1 and falling, and with `withWaits` also w = Σ_{k≥1} t_k·D_{k−1}, D_{k−1} = Σ_{j=1}^{k} 1/(a + j).
+ * Each term is at most 1, so plain summation neither overflows nor cancels. Stops when a geometric bound on every
+ * tail is below the last bit.
  */
-function kummerSeries(a: number, z: number): { s: number; q: number } {
+function kummerSeries(a: number, z: number, withWaits: boolean): { s: number; q: number; w: number } {
   let t = 1
   let s = 0
   let q = 0
+  let d = 0
+  let w = 0
   for (let k = 1; k <= MAX_TERMS; k++) {
     t *= z / (a + k)
     s += t
     q += k * t
+    if (withWaits) {
+      d += 1 / (a + k)
+      w += t * d
+    }
     if (t === 0) break
     const r = z / (a + k + 1) // ratio bound for the rest of s
     const rq = (r * (k + 1)) / k // ratio bound for the rest of q (it falls with k too)
-    if (rq < 1 && t * k * rq <= 1e-17 * q * (1 - rq) && t * r <= 1e-17 * s * (1 - r)) break
+    // D grows by less than 1/(a + k) a term, so the rest of w is below t·r/(1 − r)·(D + 1/((a + k)(1 − r))).
+    const wDone = !withWaits || t * r * (d + 1 / ((a + k) * (1 - r))) <= 1e-17 * w * (1 - r)
+    if (rq < 1 && t * k * rq <= 1e-17 * q * (1 - rq) && t * r <= 1e-17 * s * (1 - r) && wDone) break
     if (k === MAX_TERMS) throw new Error(`Erlang A series did not converge (a=${a}, z=${z})`)
   }
-  return { s, q }
+  return { s, q, w }
 }
 
 /**
@@ -365,31 +515,54 @@ function logAddExp(a: number, b: number): number {
   return hi + Math.log1p(Math.exp(Math.min(a, b) - hi))
 }
 
-/** Erlang B values for one load, extended on demand, so a search can probe any n without redoing the recursion. */
-function erlangBTable(load: number): (n: number) => number {
-  const values = [1]
+/**
+ * Erlang B values for one load from `from` upwards: the first from erlangB(), the rest by the recursion, extended on
+ * demand so a search can probe any n >= from without starting again.
+ */
+function erlangBTable(load: number, from: number): (n: number) => number {
+  const values = [erlangB(from, load)]
   return (n) => {
-    for (let k = values.length; k <= n; k++) {
-      const ab = load * values[k - 1]!
+    for (let k = from + values.length; k <= n; k++) {
+      const ab = load * values[k - from - 1]!
       values.push(ab / (k + ab))
     }
-    return values[n]!
+    return values[n - from]!
   }
 }
 
-// Smallest n meeting the SL target and the occupancy cap under Erlang A. The SL rises and occupancy falls with n,
-// so gallop up from a lower bound and then bisect: O(log) evaluations, each costing O(√x) terms at worst.
-function solveErlangA(load: number, aht: number, patience: number, within: number, sl: number, cap: number): Performance {
-  const bAt = erlangBTable(load)
-  const figuresAt = (n: number) => erlangAFigures(n, load, aht, patience, within, bAt(n))
-  const meets = (f: ErlangAFigures) => f.serviceLevel >= sl - SLACK && f.occupancy <= cap * (1 + SLACK)
+// Smallest n meeting the SL target and every cap under Erlang A. The SL rises and occupancy, abandonment and the
+// answered calls' ASA fall with n, so gallop up from a lower bound and then bisect: O(log) evaluations, each
+// costing O(√x) terms at worst.
+function solveErlangA(
+  load: number,
+  aht: number,
+  patience: number,
+  within: number,
+  sl: number,
+  cap: number,
+  maxAbandonment: number | null,
+  maxAsa: number | null,
+  bounds: StaffBounds | undefined,
+): Solved {
   // Answered calls cannot exceed the agents' capacity, so SL <= n/A: fewer than sl·A agents always fail.
   const n0 = Math.max(1, Math.ceil(sl * load * (1 - SLACK)))
-  let lo = n0 - 1 // largest n known to fail
-  let hi = n0
+  const start = Math.max(n0, bounds ? bounds.atLeast : 0)
+  const bAt = erlangBTable(load, start - 1)
+  const figuresAt = (n: number) => erlangAFigures(n, load, aht, patience, within, bAt(n), maxAsa !== null)
+  const broken = (f: ErlangAFigures): BindingRule | null => {
+    if (f.serviceLevel < sl - SLACK) return 'target'
+    if (f.occupancy > cap * (1 + SLACK)) return 'occupancy'
+    if (maxAbandonment !== null && f.abandonment > maxAbandonment + SLACK) return 'abandonment'
+    if (maxAsa !== null && f.asaSeconds > maxAsa * (1 + SLACK)) return 'asa'
+    return null
+  }
+  let lo = start - 1 // largest n known to fail
+  let atLo: ErlangAFigures | null = null
+  let hi = bounds && bounds.atMost > lo ? bounds.atMost : start
   let atHi = figuresAt(hi)
-  for (let step = 1; !meets(atHi); step *= 2) {
+  for (let step = 1; broken(atHi) !== null; step *= 2) {
     lo = hi
+    atLo = atHi
     hi = lo + step
     if (hi > MAX_AGENTS) throw new RangeError(`more than ${MAX_AGENTS} agents needed for ${load} Erlangs`)
     atHi = figuresAt(hi)
@@ -397,14 +570,19 @@ function solveErlangA(load: number, aht: number, patience: number, within: numbe
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2)
     const atMid = figuresAt(mid)
-    if (meets(atMid)) {
+    if (broken(atMid) === null) {
       hi = mid
       atHi = atMid
     } else {
       lo = mid
+      atLo = atMid
     }
   }
-  return { agents: hi, ...atHi, stable: true }
+  // One agent fewer than the answer breaks at least one rule; below n0 it is the target, by the bound above.
+  if (atLo === null && lo >= n0) atLo = figuresAt(lo)
+  const rule = atLo ? (broken(atLo) ?? 'target') : 'target'
+  const figures = maxAsa !== null ? atHi : erlangAFigures(hi, load, aht, patience, within, bAt(hi))
+  return { performance: { agents: hi, ...figures, stable: true }, rule }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -416,22 +594,32 @@ function idle(agents: number, erlangA: boolean): Performance {
   return p
 }
 
-function solve(load: number, ahtSeconds: number, target: StaffingTarget, maxOccupancy?: number, patienceSeconds?: number): Performance {
+function optionalLimit(name: string, value: number | null | undefined): number | null {
+  if (value == null) return null
+  requireNumber(name, value, 0)
+  return value
+}
+
+function solve(load: number, rules: StaffingRules, bounds?: StaffBounds): Solved {
   requireNumber('loadErlangs', load, 0)
-  const sl = targetFraction(target)
-  const cap = occupancyFraction(maxOccupancy)
-  const patience = patienceOf(patienceSeconds)
-  if (load === 0) return idle(0, patience !== undefined)
-  requirePositive('ahtSeconds', ahtSeconds)
+  const sl = targetFraction(rules.target)
+  const cap = occupancyFraction(rules.maxOccupancy ?? undefined)
+  const patience = patienceOf(rules.patienceSeconds)
+  const maxAbandonment = optionalLimit('maxAbandonment', rules.maxAbandonment)
+  const maxAsa = optionalLimit('maxAsaSeconds', rules.maxAsaSeconds)
+  if (load === 0) return { performance: idle(0, patience !== undefined), rule: 'target' }
+  requirePositive('ahtSeconds', rules.ahtSeconds)
+  const within = rules.target.withinSeconds
+  // Erlang C has no abandonment to limit: every caller waits until answered.
   return patience === undefined
-    ? solveErlangC(load, ahtSeconds, target.withinSeconds, sl, cap)
-    : solveErlangA(load, ahtSeconds, patience, target.withinSeconds, sl, cap)
+    ? solveErlangC(load, rules.ahtSeconds, within, sl, cap, maxAsa, bounds)
+    : solveErlangA(load, rules.ahtSeconds, patience, within, sl, cap, maxAbandonment, maxAsa, bounds)
 }
 
 /**
  * The fast path for the forecast engine: the smallest whole number of agents that meets the service-level target
- * and the occupancy cap for `loadErlangs` of offered load. Erlang C is one pass of the Erlang B recursion up to
- * the answer (well under a microsecond at 50 Erlangs); Erlang A (patienceSeconds > 0) bisects.
+ * and the occupancy cap for `loadErlangs` of offered load. Erlang C starts from Erlang B at the first candidate and
+ * steps up from there; Erlang A (patienceSeconds > 0) bisects.
  */
 export function requiredAgents(
   loadErlangs: number,
@@ -440,19 +628,29 @@ export function requiredAgents(
   maxOccupancy?: number,
   patienceSeconds?: number,
 ): number {
-  return solve(loadErlangs, ahtSeconds, target, maxOccupancy, patienceSeconds).agents
+  return solve(loadErlangs, { ahtSeconds, target, maxOccupancy, patienceSeconds }).performance.agents
 }
 
 /**
- * The smallest team meeting the service-level target AND the occupancy cap, with its figures. Under Erlang C the
- * team is always stable (agents > load). A 100% target is chased to within 1e-9 and then reports targetMet false,
- * since no finite team guarantees it.
+ * The smallest number of agents meeting every rule for `loadErlangs` of offered load, and the rule that set it.
+ * `bounds`, when given, must be true of the answer (see StaffBounds); they only make the search shorter.
+ */
+export function requiredStaff(loadErlangs: number, rules: StaffingRules, bounds?: StaffBounds): { agents: number; rule: BindingRule } {
+  const { performance, rule } = solve(loadErlangs, rules, bounds)
+  return { agents: performance.agents, rule }
+}
+
+/**
+ * The smallest team meeting the service-level target, the occupancy cap and any abandonment or ASA cap, with its
+ * figures and the rule that set it. Under Erlang C the team is always stable (agents > load). A 100% target is
+ * chased to within 1e-9 and then reports targetMet false, since no finite team guarantees it.
  */
 export function staffing(input: StaffingInput): Performance {
   const load = offeredLoad(input.calls, input.intervalSeconds, input.ahtSeconds)
-  const result = solve(load, input.ahtSeconds, input.target, input.maxOccupancy, input.patienceSeconds)
+  const { performance: result, rule } = solve(load, input)
   const cap = occupancyFraction(input.maxOccupancy)
   result.targetMet = result.serviceLevel >= input.target.percent / 100 - SLACK && result.occupancy <= cap * (1 + SLACK)
+  result.bindingRule = rule
   return result
 }
 
@@ -465,14 +663,46 @@ export function performance(input: PerformanceInput): Performance {
   const n = input.agents
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`agents must be a whole number >= 0; got ${n}`)
   requireNumber('withinSeconds', input.withinSeconds, 0)
-  const patience = patienceOf(input.patienceSeconds)
-  if (load === 0) return idle(n, patience !== undefined)
-  const b = erlangB(n, load)
-  if (patience !== undefined) {
-    return { agents: n, ...erlangAFigures(n, load, input.ahtSeconds, patience, input.withinSeconds, b), stable: true }
+  return performanceAtLoad(load, n, input.ahtSeconds, input.withinSeconds, patienceOf(input.patienceSeconds))
+}
+
+/** What a team achieves, as the engine sums it over half hours. */
+export interface TeamFigures {
+  serviceLevel: number
+  /** The answered calls' mean wait; Infinity when an Erlang C queue grows without limit. */
+  asaSeconds: number
+  /** 0 under Erlang C. */
+  abandonment: number
+}
+
+const IDLE: TeamFigures = Object.freeze({ serviceLevel: 1, asaSeconds: 0, abandonment: 0 })
+const OVERLOADED: TeamFigures = Object.freeze({ serviceLevel: 0, asaSeconds: Infinity, abandonment: 0 })
+
+/**
+ * performanceAtLoad() cut down to what the engine's outcome sums read, for checked input: it is called for every
+ * open half hour of a forecast, so it builds one small object and nothing else.
+ */
+export function teamFigures(load: number, agents: number, ahtSeconds: number, withinSeconds: number, patienceSeconds: number | undefined): TeamFigures {
+  if (load === 0) return IDLE
+  const b = erlangB(agents, load)
+  if (patienceSeconds !== undefined) return erlangAFigures(agents, load, ahtSeconds, patienceSeconds, withinSeconds, b)
+  if (agents <= load) return OVERLOADED
+  const c = clamp01(erlangCFromB(agents, load, b))
+  return { serviceLevel: clamp01(1 - c * Math.exp((-(agents - load) * withinSeconds) / ahtSeconds)), asaSeconds: (c * ahtSeconds) / (agents - load), abandonment: 0 }
+}
+
+/**
+ * performance() for an offered load in Erlangs, for callers that have already checked their input (the engine
+ * evaluates thousands of half hours this way). `patienceSeconds` undefined means Erlang C.
+ */
+export function performanceAtLoad(load: number, agents: number, ahtSeconds: number, withinSeconds: number, patienceSeconds: number | undefined): Performance {
+  if (load === 0) return idle(agents, patienceSeconds !== undefined)
+  const b = erlangB(agents, load)
+  if (patienceSeconds !== undefined) {
+    return { agents, ...erlangAFigures(agents, load, ahtSeconds, patienceSeconds, withinSeconds, b), stable: true }
   }
-  if (n <= load) {
-    return { agents: n, probabilityOfWaiting: 1, serviceLevel: 0, asaSeconds: Infinity, occupancy: 1, stable: false }
+  if (agents <= load) {
+    return { agents, probabilityOfWaiting: 1, serviceLevel: 0, asaSeconds: Infinity, occupancy: 1, stable: false }
   }
-  return erlangCPerformance(n, load, input.ahtSeconds, input.withinSeconds, b)
+  return erlangCPerformance(agents, load, ahtSeconds, withinSeconds, b)
 }

@@ -4,7 +4,8 @@ import { DEFAULT_BANK_HOLIDAYS } from './bank-holidays'
 import { createWorkingCalendar } from './working-days'
 import { requiredAgents } from './erlang'
 import { exampleHelpline } from './examples'
-import { fteFromAgentHours, intervalLabel, staffCombinedLoad } from './helpline-load'
+import { aggregateByIsoWeek, fteFromAgentHours, intervalLabel, staffCombinedLoad } from './helpline-load'
+import { arrivals, forecast } from './engine'
 import { buildHelplineCalendar, calendarGroupOf, calendarRange, dayLoadFrom, nextWeeksRange, peakWeek, type CalendarCampaignInput } from './helpline-calendar'
 import type { ForecastHelpline } from './types'
 
@@ -224,5 +225,46 @@ describe('over-capacity weeks', () => {
 
   it('refuses a range that is not whole weeks', () => {
     expect(() => buildHelplineCalendar({ helpline: smallHelpline(), helplineCalendar: ENGLAND, campaigns: [], from: '2027-06-08', to: '2027-06-13' })).toThrow(RangeError)
+  })
+})
+
+describe('one calendar for a helpline', () => {
+  it('gives the campaign forecast’s own figures, week by week, for a Scottish campaign on a helpline open on Saturdays', () => {
+    // The campaign's nation decides when its calls arrive; the helpline's own (England and Wales) calendar when it
+    // opens. Easter 2027 and a Saturday opening make the two differ; the calendar and the forecast must still agree.
+    const saturday = { open: '09:00', close: '10:00' }
+    const helpline = smallHelpline({ baselineCallsPerDay: 60, availableFte: 3, openingHours: [...smallHelpline().openingHours.slice(0, 5), saturday, null], dayOfWeekWeights: [1, 1, 1, 1, 1, 0.5, 0], patienceSeconds: 120 })
+    const input = {
+      messages: [{ id: 'm', name: 'Letter', channel: 'letter' as const, postage: 'second' as const, waves: [{ sendDate: '2027-03-17', volume: 20_000 }], split: [{ helplineId: 'small', share: 1 }] }],
+      contactRates: { low: 0.02, central: 0.03, high: 0.05 },
+      helplines: [helpline],
+      bankHolidays: holidayDates(DEFAULT_BANK_HOLIDAYS, 'scotland'),
+      helplineBankHolidays: holidayDates(DEFAULT_BANK_HOLIDAYS, 'england-and-wales'),
+      horizon: { from: '2027-03-15', to: '2027-05-02' },
+    }
+    const result = forecast(input)
+    const placed = arrivals(input)
+    const calendar = buildHelplineCalendar({
+      helpline,
+      helplineCalendar: ENGLAND,
+      campaigns: [{ ref: 'S', name: 'Scottish', status: 'launched', calendar: SCOTLAND, arrivals: placed.loads[0]! }],
+      from: '2027-03-15',
+      to: '2027-05-02',
+    })
+    const weeks = aggregateByIsoWeek(result.helplines[0]!.days)
+    expect(calendar.weeks.map((w) => w.weekStart)).toEqual(weeks.map((w) => w.weekStart))
+    calendar.weeks.forEach((w, i) => {
+      expect(w.calls.launched).toBeCloseTo(weeks[i]!.calls.central, 9)
+      expect(w.totalCalls.high).toBeCloseTo(weeks[i]!.calls.high, 9)
+      expect(w.baselineCalls).toBeCloseTo(weeks[i]!.baselineCalls, 9)
+      expect(w.totalFte.central).toBeCloseTo(weeks[i]!.totalFte.central, 12)
+      expect(w.openDays).toBe(weeks[i]!.openDays)
+      expect(w.outcome.serviceLevel).toBeCloseTo(weeks[i]!.outcome.central.serviceLevel, 12)
+      expect(w.outcome.abandoned!).toBeCloseTo(weeks[i]!.outcome.central.abandoned!, 9)
+    })
+    // Saturdays take calls, and the Easter Monday (closed in England and Wales) takes none.
+    const days = result.helplines[0]!.days
+    expect(days.find((d) => d.date === '2027-03-27')!.calls.central).toBeGreaterThan(0)
+    expect(days.find((d) => d.date === '2027-03-29')!.open).toBe(false)
   })
 })

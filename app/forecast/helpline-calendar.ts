@@ -5,8 +5,8 @@
 // in stages (launched, then launched + approved, then everything), and each group's FTE is what its stage adds
 // to the one before. The stages' FTE therefore stack to exactly the FTE of the whole combined load.
 import { addDays, fromDayNumber, isoWeekStart, toDayNumber, weekdayOfDayNumber } from './dates'
-import { aggregateByIsoWeek, prepareHelpline, rollForward, staffDays, type DayLoad, type PreparedHelpline } from './helpline-load'
-import type { ForecastHelpline, HelplineDay, HelplineWeek, ScenarioValues } from './types'
+import { aggregateByIsoWeek, placeOnOpenDays, prepareHelpline, staffDays, type DayLoad, type PreparedHelpline } from './helpline-load'
+import type { ForecastHelpline, HelplineDay, HelplineWeek, Outcome, ScenarioValues } from './types'
 import type { WorkingCalendar } from './working-days'
 
 /** Stacking order: what is already committed sits at the bottom. */
@@ -97,6 +97,8 @@ export interface CalendarWeek {
   baselineOverCapacity: boolean
   /** Campaigns with calls on the days short of staff, most calls first. */
   causes: CalendarCause[]
+  /** What the available staff achieve over the week's open days with every campaign (central). */
+  outcome: Outcome
 }
 
 export interface CalendarCampaign {
@@ -142,13 +144,13 @@ function hasCalls(load: DayLoad): boolean {
   return false
 }
 
-function staff(prepared: PreparedHelpline, calendar: WorkingCalendar, load: DayLoad, from: number, to: number): HelplineDay[] {
-  return staffDays(prepared, calendar, load, from, to).days
+function staff(prepared: PreparedHelpline, calendar: WorkingCalendar, load: DayLoad, from: number, to: number, outcomes: boolean): HelplineDay[] {
+  return staffDays(prepared, calendar, load, from, to, { outcomes }).days
 }
 
 /**
- * Builds the calendar of one helpline. Each campaign's calls first roll forward off the days closed in its own
- * nation (exactly as on its forecast page), then off any further day the helpline itself is closed.
+ * Builds the calendar of one helpline. Each campaign's calls arrive on its own nation's working days and are placed
+ * on the days the helpline opens by its own calendar, exactly as on the campaign's forecast page.
  */
 export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCalendar {
   const from = toDayNumber(input.from)
@@ -159,15 +161,15 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
 
   // Each campaign's handled calls within the range, and the cumulative load of each stage.
   const handled = input.campaigns.map((c) => {
-    const own = rollForward(prepared, c.calendar, c.arrivals)
-    const rolled = rollForward(prepared, input.helplineCalendar, own)
+    const rolled = placeOnOpenDays(prepared, input.helplineCalendar, c.calendar, c.arrivals)
     const inRange = emptyLoad(from, length)
     addInto(inRange, rolled)
     return { campaign: c, group: calendarGroupOf(c.status), load: inRange }
   })
   const visible = handled.filter((h) => hasCalls(h.load))
 
-  let previous = staff(prepared, input.helplineCalendar, emptyLoad(from, length), from, to)
+  // Only the top stage (every campaign) is shown with its outcomes; the stages below give each group's FTE.
+  let previous = staff(prepared, input.helplineCalendar, emptyLoad(from, length), from, to, visible.length === 0)
   const stageDays: HelplineDay[][] = [previous]
   const cumulative = emptyLoad(from, length)
   const zeros = new Float64Array(length)
@@ -182,7 +184,7 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
     // A group with no calls adds no staff: its stage is the one before. Only the last stage (every campaign) needs
     // the low and high scenarios; the stages below it are staffed at the central rate alone, a third of the work.
     if (last ? visible.length > 0 : members.length > 0) {
-      previous = staff(prepared, input.helplineCalendar, last ? cumulative : { ...cumulative, low: zeros, high: zeros }, from, to)
+      previous = staff(prepared, input.helplineCalendar, last ? cumulative : { ...cumulative, low: zeros, high: zeros }, from, to, last)
     }
     stageDays.push(previous)
   })
@@ -232,6 +234,7 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
       overCapacity: week.overCapacity,
       baselineOverCapacity,
       causes,
+      outcome: week.outcome.central,
     }
   })
 

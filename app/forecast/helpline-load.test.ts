@@ -145,10 +145,11 @@ describe('staffing a combined load', () => {
     expect(monday.agentHours.total.central).toBe(14)
   })
 
-  it('applies day-of-week weights to the baseline and is closed on bank holidays', () => {
+  it('applies day-of-week weights to the baseline, is closed on bank holidays, and takes a closed day’s usual calls the next open day', () => {
     const helpline = smallHelpline(2, { baselineCallsPerDay: 1000, dayOfWeekWeights: [1.3, 1, 1, 1, 0.8, 0, 0] })
     const { days } = staffCombinedLoad({ helpline, bankHolidays: ['2027-06-08'], campaigns: [], from: MONDAY, to: '2027-06-13' })
-    expect(days.map((d) => d.baselineCalls)).toEqual([1300, 0, 1000, 1000, 800, 0, 0])
+    // Tuesday's 1,000 usual calls ring again on Wednesday rather than vanishing.
+    expect(days.map((d) => d.baselineCalls)).toEqual([1300, 0, 2000, 1000, 800, 0, 0])
     expect(days.map((d) => d.open)).toEqual([true, false, true, true, true, false, false])
     expect(days[0].requiredFte.central).toBe(0)
     expect(days[0].baselineFte).toBeGreaterThan(0)

@@ -74,3 +74,8 @@ export function suggestFromHistory(target: { regime: string; channels: readonly 
       })),
   }
 }
+
+/** The settings with a suggestion's contact rates and curves put in: what "Use these figures" fills in. */
+export function withSuggestion<S extends { contactRates: Suggestion['contactRates']; responseCurves: Suggestion['responseCurves'] }>(settings: S, suggestion: Suggestion): S {
+  return { ...settings, contactRates: suggestion.contactRates, responseCurves: { ...settings.responseCurves, ...suggestion.responseCurves } }
+}

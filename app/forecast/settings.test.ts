@@ -59,7 +59,11 @@ describe('from the designer’s settings to the engine’s input', () => {
       // Only the helplines that take calls are staffed.
       helplines: [helplines[0], helplines[1]],
       bankHolidays,
+      // The helplines close on the campaign's own bank holidays unless told otherwise.
+      helplineBankHolidays: null,
     })
+    const scottish = ['2027-11-30']
+    expect(buildForecastInput(settings, messages, helplines, bankHolidays, scottish).input?.helplineBankHolidays).toEqual(scottish)
   })
 
   it('gives the engine’s own answer, with every call accounted for', () => {

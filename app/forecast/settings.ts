@@ -2,7 +2,7 @@
 // become the engine's input. Pure and free of zod: the forecast page runs it in the browser on every edit.
 import { DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES } from './curves'
 import { CHANNELS, deliveryDelayDays, POSTAGE_DELAY_WORKING_DAYS, type Channel, type Postage } from './delivery'
-import { forecast } from './engine'
+import { forecast, type ForecastOptions } from './engine'
 import type { ForecastHelpline, ForecastInput, ForecastMessage, ForecastResult } from './types'
 
 /** A message and its waves, as the message editor stored them. */
@@ -88,11 +88,16 @@ export interface BuiltForecastInput {
   excluded: { id: string; name: string; reason: 'no-split' | 'no-waves' }[]
 }
 
+/**
+ * The engine's input from the saved or typed settings. `bankHolidays` are the campaign nation's (when post arrives,
+ * which days are working days); `helplineBankHolidays` the days the helplines close (absent: the same).
+ */
 export function buildForecastInput(
   settings: ForecastSettings,
   messages: readonly CampaignMessageForForecast[],
   helplines: readonly ForecastHelpline[],
   bankHolidays: readonly string[],
+  helplineBankHolidays: readonly string[] | null = null,
 ): BuiltForecastInput {
   const excluded: BuiltForecastInput['excluded'] = []
   const known = new Set(helplines.map((h) => h.id))
@@ -143,6 +148,7 @@ export function buildForecastInput(
       deadlineBump: { share: settings.deadlineBump.sharePercent / 100, workingDays: settings.deadlineBump.workingDays },
       helplines: helplines.filter((h) => used.has(h.id)),
       bankHolidays,
+      helplineBankHolidays,
     },
   }
 }
@@ -158,11 +164,13 @@ export function forecastFromSettings(
   messages: readonly CampaignMessageForForecast[],
   helplines: readonly ForecastHelpline[],
   bankHolidays: readonly string[],
+  helplineBankHolidays: readonly string[] | null = null,
+  options: ForecastOptions = {},
 ): CampaignForecast {
-  const { input, excluded } = buildForecastInput(settings, messages, helplines, bankHolidays)
+  const { input, excluded } = buildForecastInput(settings, messages, helplines, bankHolidays, helplineBankHolidays)
   if (!input) return { ok: false, reason: 'nothing-to-forecast', excluded }
   try {
-    return { ok: true, input, result: forecast(input), excluded }
+    return { ok: true, input, result: forecast(input, options), excluded }
   } catch (error) {
     // The engine refuses what it cannot place in time, such as a helpline that is never open on a working day.
     return { ok: false, reason: 'engine', message: error instanceof Error ? error.message : String(error), excluded }

@@ -2,19 +2,25 @@
 // so a result can cross the loader boundary and be recomputed in the browser unchanged.
 import type { Channel, Postage } from './delivery'
 import type { DeadlineBumpSettings } from './curves'
+import type { BindingRule } from './erlang'
 
 export type { Channel, Postage } from './delivery'
 export type { DeadlineBumpSettings } from './curves'
+export type { BindingRule } from './erlang'
+export { BINDING_RULES } from './erlang'
 
 export const SCENARIOS = ['low', 'central', 'high'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
-/** One number for each contact-rate scenario. */
-export interface ScenarioValues {
-  low: number
-  central: number
-  high: number
+/** One value for each contact-rate scenario. */
+export interface Scenarios<T> {
+  low: T
+  central: T
+  high: T
 }
+
+/** One number for each contact-rate scenario. */
+export type ScenarioValues = Scenarios<number>
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -84,6 +90,10 @@ export interface ForecastHelpline {
   maxOccupancy: number
   /** Average caller patience; set it to staff with Erlang A (callers abandon), null for Erlang C. */
   patienceSeconds: number | null
+  /** Erlang A only: the most callers who may hang up in a half hour, as a fraction (0.05 = 5%); null or absent: no limit. */
+  maxAbandonment?: number | null
+  /** The most mean wait of answered calls in a half hour, in seconds; null or absent: no limit. */
+  maxAsaSeconds?: number | null
   /** The helpline's usual traffic without campaigns, per average open day. */
   baselineCallsPerDay: number
   /** Staff available, in full-time equivalents. */
@@ -101,8 +111,10 @@ export interface ForecastInput {
   /** Defaults to DEFAULT_DEADLINE_BUMP; share 0 turns the bump off. */
   deadlineBump?: DeadlineBumpSettings | null
   helplines: readonly ForecastHelpline[]
-  /** The chosen nation's bank holidays (YYYY-MM-DD); see holidayDates(). */
+  /** The campaign nation's bank holidays (YYYY-MM-DD; see holidayDates()): they decide when post is delivered and which days are working days. */
   bankHolidays: readonly string[]
+  /** The bank holidays the helplines close on; absent or null: the same as `bankHolidays`. */
+  helplineBankHolidays?: readonly string[] | null
   /** Widens the days reported; it never cuts off calls. */
   horizon?: { from?: string | null; to?: string | null } | null
 }
@@ -115,6 +127,67 @@ export interface DailyCalls {
 
 // ---------------------------------------------------------------------------------------------
 // Output
+
+/**
+ * What a team achieves over some half hours: the calls offered to it and what became of them. Sums and ratios over
+ * several half hours are weighted as their names say (docs/forecasting.md, "Outcomes with the staff available").
+ */
+export interface Outcome {
+  /** Calls offered. */
+  calls: number
+  /** Calls answered (all of them under Erlang C, which has callers wait however long it takes). */
+  answered: number
+  /** Share of the calls offered that are answered within the target time (weighted by calls). */
+  serviceLevel: number
+  /**
+   * Mean wait of the answered calls (weighted by them), in seconds. Null when some half hour's queue grows without
+   * limit: Erlang C with no more agents than the load.
+   */
+  asaSeconds: number | null
+  /** Calls that hang up before they are answered; null under Erlang C, which does not model hanging up. */
+  abandoned: number | null
+  /** abandoned ÷ calls; null under Erlang C. */
+  abandonmentRate: number | null
+  /** busyHours ÷ agentHours. */
+  occupancy: number
+  /** Agent-hours on the phones. */
+  agentHours: number
+  /** Agent-hours spent handling the calls answered. */
+  busyHours: number
+  /** Half hours whose Erlang C queue grows without limit. */
+  overloadedIntervals: number
+}
+
+/** Outcomes with the available staff: for the baseline alone, and for baseline and campaign together. */
+export interface Outcomes {
+  baseline: Outcome
+  total: Scenarios<Outcome>
+}
+
+/** Half hours counted by the rule that set their staffing. */
+export type RuleCounts = Record<BindingRule, number>
+
+/** One open half hour of one helpline, central scenario. */
+export interface IntervalDetail {
+  /** 'HH:MM' start of the half hour. */
+  time: string
+  baselineCalls: number
+  campaignCalls: number
+  /** Agents the baseline alone needs. */
+  agentsBaseline: number
+  /** Agents baseline and campaign together need. */
+  agentsRequired: number
+  /** What set agentsRequired. */
+  bindingRule: BindingRule
+  /** Agents the available staff put on the phones (see Outcome). */
+  agentsAvailable: number
+  /** With the available staff, for baseline and campaign together. */
+  serviceLevel: number
+  /** Null when the queue grows without limit (Erlang C). */
+  asaSeconds: number | null
+  /** Null under Erlang C. */
+  abandonmentRate: number | null
+}
 
 export interface HelplineDay {
   date: string
@@ -142,6 +215,12 @@ export interface HelplineDay {
   peakCampaignAgents: ScenarioValues
   /** 'HH:MM' start of the half hour with the most agents at the central rate; null when closed. */
   peakInterval: string | null
+  /** Agent-hours the available staff put on the phones (0 when closed). */
+  availableAgentHours: number
+  /** What the available staff achieve this day. */
+  outcome: Outcomes
+  /** Open half hours by the rule that set their staffing (baseline + campaign, central). */
+  bindingRules: RuleCounts
 }
 
 export interface HelplineWeek {
@@ -169,6 +248,8 @@ export interface HelplineWeek {
   daysOverCapacity: ScenarioValues
   /** At least one open day short of staff at the central rate. */
   overCapacity: boolean
+  /** What the available staff achieve over the week's open days, baseline and campaign together. */
+  outcome: Scenarios<Outcome>
 }
 
 export interface PeakDay {
@@ -185,6 +266,8 @@ export interface PeakInterval {
   agents: number
   /** Of which the campaign's extra. */
   campaignAgents: number
+  /** What set `agents`. */
+  bindingRule: BindingRule
 }
 
 export interface HelplineForecast {
@@ -198,11 +281,19 @@ export interface HelplineForecast {
     requiredFteDays: ScenarioValues
     /** Open days short of staff. */
     daysOverCapacity: ScenarioValues
+    /** Over the open days with campaign calls: what the available staff achieve. */
+    outcome: Outcomes
+    /** Over the open days with campaign calls: half hours by the rule that set their staffing (central). */
+    bindingRules: RuleCounts
   }
   /** Most campaign calls (central); null when the campaign sends this helpline nothing. */
   peakDay: PeakDay | null
+  /** The peak day's open half hours, central: what the day simulation starts from. Null without a peak day. */
+  peakDayIntervals: IntervalDetail[] | null
   /** The half hour needing most agents (central) over the whole forecast. */
   peakInterval: PeakInterval | null
+  /** Every open day's half hours, central: only when forecast() is asked for them (the interval CSV). */
+  intervals?: { date: string; intervals: IntervalDetail[] }[]
 }
 
 export interface WaveForecast {

@@ -3,9 +3,17 @@
 import { intervalIndex, intervalLabel } from '../forecast/helpline-load'
 import type { ForecastHelpline, OpeningHours } from '../forecast/types'
 import { WEEKDAY_NAMES } from '../forecast/dates'
+import type { Nation } from '../forecast/working-days'
 
 export const INTERVALS_PER_DAY = 48
 export { WEEKDAY_NAMES }
+
+/**
+ * The bank holidays every helpline closes on. Helplines serve the whole UK and are not tied to a nation in the
+ * service; HMRC's contact centres keep the England and Wales holidays. A campaign's own nation still decides when
+ * its post arrives (docs/decisions/0080-one-calendar-for-a-helpline.md).
+ */
+export const HELPLINE_NATION: Nation = 'england-and-wales'
 
 /** What a helpline manager enters, in the units they use: percentages as typed, not fractions. */
 export interface HelplineSettings {
@@ -23,6 +31,10 @@ export interface HelplineSettings {
   maxOccupancyPercent: number
   /** Set: staff with Erlang A (callers hang up after about this long). Null: Erlang C. */
   patienceSeconds: number | null
+  /** Erlang A only: staff so that at most this % of callers hang up in any half hour. Null: no such rule. */
+  maxAbandonmentPercent: number | null
+  /** Staff so that answered calls wait at most this long on average in any half hour. Null: no such rule. */
+  maxAsaSeconds: number | null
   baselineCallsPerDay: number
   availableFte: number
   paidHoursPerFte: number
@@ -46,6 +58,8 @@ export function toForecastHelpline(helpline: Pick<Helpline, 'id'> & HelplineSett
     shrinkage: helpline.shrinkagePercent / 100,
     maxOccupancy: helpline.maxOccupancyPercent / 100,
     patienceSeconds: helpline.patienceSeconds,
+    maxAbandonment: helpline.patienceSeconds !== null && helpline.maxAbandonmentPercent !== null ? helpline.maxAbandonmentPercent / 100 : null,
+    maxAsaSeconds: helpline.maxAsaSeconds,
     baselineCallsPerDay: helpline.baselineCallsPerDay,
     availableFte: helpline.availableFte,
     paidHoursPerFtePerDay: helpline.paidHoursPerFte,
@@ -127,10 +141,30 @@ export function starterHelplineSettings(): Omit<HelplineSettings, 'name' | 'ahtS
     shrinkagePercent: 35,
     maxOccupancyPercent: 85,
     patienceSeconds: null,
+    maxAbandonmentPercent: null,
+    maxAsaSeconds: null,
     paidHoursPerFte: 7.4,
   }
 }
 
 export function staffingModel(patienceSeconds: number | null): string {
   return patienceSeconds === null ? 'Erlang C' : `Erlang A (patience ${patienceSeconds.toLocaleString('en-GB')} seconds)`
+}
+
+/** "At most 5% of callers hang up; answered calls wait at most 30 seconds on average", or null with neither rule. */
+export function extraStaffingRules(h: Pick<HelplineSettings, 'patienceSeconds' | 'maxAbandonmentPercent' | 'maxAsaSeconds'>): string | null {
+  const parts: string[] = []
+  if (h.patienceSeconds !== null && h.maxAbandonmentPercent !== null) parts.push(`at most ${trimNumber(h.maxAbandonmentPercent)}% of callers hang up`)
+  if (h.maxAsaSeconds !== null) parts.push(`answered calls wait at most ${h.maxAsaSeconds.toLocaleString('en-GB')} seconds on average`)
+  if (parts.length === 0) return null
+  const text = parts.join('; ')
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
+ * True when the helpline's staffing may meet its target through callers hanging up: Erlang A with a 100% occupancy
+ * cap and no maximum abandonment rate (docs/forecast-maths.md, "Service-level definition under abandonment").
+ */
+export function targetCanBeMetByHangUps(h: Pick<HelplineSettings, 'patienceSeconds' | 'maxOccupancyPercent' | 'maxAbandonmentPercent'>): boolean {
+  return h.patienceSeconds !== null && h.maxOccupancyPercent >= 100 && h.maxAbandonmentPercent === null
 }

@@ -1,17 +1,12 @@
 import { buildHelplineCalendar, nextWeeksRange, peakWeek, type CalendarWeek, type HelplineCalendar } from '../forecast/helpline-calendar'
 import { createWorkingCalendar, holidayDates, NATIONS, type Nation, type WorkingCalendar } from '../forecast/working-days'
-import { toForecastHelpline, type Helpline } from '../helplines/helpline'
+import { HELPLINE_NATION, toForecastHelpline, type Helpline } from '../helplines/helpline'
 import type { DbOrTx } from '../utils/db.server'
 import { getActiveBankHolidays, type ActiveBankHolidays } from './bank-holidays.server'
 import { inputGeneration, refreshStaleAtHelpline, storedArrivals } from './stored-arrivals.server'
 import { getHelpline, listHelplines } from './helpline.server'
 
-/**
- * The bank holidays a helpline itself closes on. Helplines serve the whole UK and are not tied to a nation in the
- * service; HMRC's contact centres keep the England and Wales holidays, so the calendar does too. Each campaign's
- * calls first follow its own nation's working days, exactly as on its forecast page.
- */
-export const HELPLINE_NATION: Nation = 'england-and-wales'
+export { HELPLINE_NATION }
 
 function calendarsOf(active: ActiveBankHolidays): Record<Nation, WorkingCalendar> {
   return Object.fromEntries(NATIONS.map((n) => [n, createWorkingCalendar(holidayDates(active.file, n))])) as Record<Nation, WorkingCalendar>

@@ -8,7 +8,8 @@ import {
   type ForecastSettings,
 } from '../forecast/settings'
 import type { ForecastHelpline } from '../forecast/types'
-import { toForecastHelpline, type Helpline } from '../helplines/helpline'
+import { HELPLINE_NATION, toForecastHelpline, type Helpline } from '../helplines/helpline'
+import type { ForecastOptions } from '../forecast/engine'
 import type { DbOrTx } from '../utils/db.server'
 import { formatDate } from '../campaign/options'
 import type { ForecastSummaryView } from '../signoff/display'
@@ -228,28 +229,38 @@ export interface CampaignForecastData {
   messages: CampaignMessageForForecast[]
   helplines: Helpline[]
   forecastHelplines: ForecastHelpline[]
+  /** The campaign nation's bank holidays: when post arrives, which days are working days. */
   bankHolidays: string[]
+  /** The bank holidays the helplines close on, or null when they are the campaign's own. */
+  helplineBankHolidays: string[] | null
   saved: SavedForecastSettings
 }
 
 /** Everything the forecast of one campaign is computed from, as saved. */
 export async function loadCampaignForecastData(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<CampaignForecastData> {
-  const [messages, helplines, bankHolidays, saved] = await Promise.all([
+  const [messages, helplines, bankHolidays, helplineBankHolidays, saved] = await Promise.all([
     listForecastMessages(db, campaign.id),
     listHelplines(db),
     bankHolidayDates(db, campaign.nation),
+    campaign.nation === HELPLINE_NATION ? null : bankHolidayDates(db, HELPLINE_NATION),
     getForecastSettings(db, campaign.id),
   ])
-  return { messages, helplines, forecastHelplines: helplines.map(toForecastHelpline), bankHolidays, saved }
+  return { messages, helplines, forecastHelplines: helplines.map(toForecastHelpline), bankHolidays, helplineBankHolidays, saved }
 }
 
-/** The saved forecast, computed: for the CSV download, the briefings and the benchmarks. */
-export async function computeSavedForecast(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<{ data: CampaignForecastData; forecast: CampaignForecast }> {
+/** The forecast of some settings for a campaign whose data is loaded: what the page, the CSVs and briefings show. */
+export function forecastOf(data: CampaignForecastData, settings: ForecastSettings, options: ForecastOptions = {}): CampaignForecast {
+  return forecastFromSettings(settings, data.messages, data.forecastHelplines, data.bankHolidays, data.helplineBankHolidays, options)
+}
+
+/** The saved forecast, computed: for the CSV downloads, the briefings and the benchmarks. */
+export async function computeSavedForecast(
+  db: DbOrTx,
+  campaign: Pick<Campaign, 'id' | 'nation'>,
+  options: ForecastOptions = {},
+): Promise<{ data: CampaignForecastData; forecast: CampaignForecast }> {
   const data = await loadCampaignForecastData(db, campaign)
-  const forecast: CampaignForecast =
-    data.saved.version === 0
-      ? { ok: false, reason: 'nothing-to-forecast', excluded: [] }
-      : forecastFromSettings(data.saved.settings, data.messages, data.forecastHelplines, data.bankHolidays)
+  const forecast: CampaignForecast = data.saved.version === 0 ? { ok: false, reason: 'nothing-to-forecast', excluded: [] } : forecastOf(data, data.saved.settings, options)
   return { data, forecast }
 }
 

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useEffect, useState } from 'react'
-import { calls, fte, helplineViews, longDate, shortDate } from '~/components/forecast-view'
-import { DailyTable } from '~/components/ForecastOutputs'
-import { BackLink, SummaryList, WarningText } from '~/components/govuk'
+import { useMemo } from 'react'
+import { calls, fte, helplineView, longDate, percent, shortDate } from '~/components/forecast-view'
+import { DailyTable, PeakDayAnswer } from '~/components/ForecastOutputs'
+import { BackLink, SummaryList, Table, WarningText } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
+import { useHydrated } from '~/components/use-hydrated'
 import { formatDateTime, formatNumber, NATION_LABELS } from '~/campaign/options'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
-import { aggregateByIsoWeek } from '~/forecast/helpline-load'
-import { defaultDelayDays } from '~/forecast/settings'
-import { describeOpeningHours, staffingModel, trimNumber } from '~/helplines/helpline'
-import { computeSavedForecast } from '~/models/forecast.server'
+import { describeOpeningHours, extraStaffingRules, staffingModel, trimNumber } from '~/helplines/helpline'
+import { loadHelplineBriefing } from '~/models/forecast-page.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { nowIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -23,37 +23,18 @@ export const handle = {
 /** A printable briefing for one helpline, from the saved forecast inputs (never an unsaved preview). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireReadableCampaign(request, params.ref)
-  const { data, forecast } = await computeSavedForecast(db, campaign)
-  const helpline = data.helplines.find((h) => h.id === params.helplineId)
-  const inForecast = forecast.ok ? forecast.result.helplines.find((h) => h.helplineId === params.helplineId) : undefined
-  if (!helpline || !forecast.ok || !inForecast) throw notFound('This campaign’s saved forecast sends no calls to that helpline')
-  const view = helplineViews(forecast.result).find((v) => v.id === helpline.id)!
-  const weeks = aggregateByIsoWeek(view.days).filter((w) => w.calls.high > 0)
-  const messages = forecast.result.messages
-    .map((m) => {
-      const share = data.saved.settings.messages[m.messageId]?.split[helpline.id] ?? 0
-      const source = data.messages.find((s) => s.id === m.messageId)!
-      return { ...m, share, postage: source.postage, deadlineDays: source.deadlineDays, delay: m.delayDays, usualDelay: defaultDelayDays(source) }
-    })
-    .filter((m) => m.share > 0)
-  return {
-    campaign: { ref: campaign.ref, name: campaign.name, nation: campaign.nation, plannedLaunchDate: campaign.plannedLaunchDate },
-    helpline,
-    preparedAt: nowIso(),
-    saved: { version: data.saved.version, updatedAt: data.saved.updatedAt, settings: data.saved.settings },
-    view,
-    weeks,
-    messages,
-    warnings: forecast.result.warnings,
-  }
+  const briefing = await loadHelplineBriefing(db, campaign, params.helplineId ?? '')
+  if (!briefing) throw notFound('This campaign’s saved forecast sends no calls to that helpline')
+  return { ...briefing, preparedAt: nowIso() }
 }
 
 export default function Briefing() {
-  const { campaign, helpline, preparedAt, saved, view, weeks, messages, warnings } = useLoaderData<typeof loader>()
-  const [canPrint, setCanPrint] = useState(false)
-  useEffect(() => setCanPrint(true), [])
+  const { campaign, helpline, helplineNation, preparedAt, saved, forecast, settings, weeks, messages, warnings } = useLoaderData<typeof loader>()
+  const canPrint = useHydrated()
+  const view = useMemo(() => helplineView(forecast, settings), [forecast, settings])
   const s = saved.settings
   const changedCurves = Object.keys(s.responseCurves) as (keyof typeof CHANNEL_NAMES)[]
+  const rules = extraStaffingRules(helpline)
   return (
     <div className="app-briefing">
       <BackLink href={`/campaigns/${campaign.ref}/forecast`} text="Back to the forecast" />
@@ -74,6 +55,9 @@ export default function Briefing() {
       {warnings.map((w) => (
         <WarningText key={w} text={w} />
       ))}
+
+      <h2 className="govuk-heading-m">With today’s staff</h2>
+      <PeakDayAnswer view={view} />
 
       <h2 className="govuk-heading-m">What to expect</h2>
       <SummaryList
@@ -101,29 +85,30 @@ export default function Briefing() {
       />
 
       <h2 className="govuk-heading-m">Messages sending calls here</h2>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Messages and waves that send calls to {helpline.name}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Message</th>
-            <th scope="col" className="govuk-table__header">Share of its calls</th>
-            <th scope="col" className="govuk-table__header">Waves</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {messages.map((m) => (
-            <tr className="govuk-table__row" key={m.messageId}>
-              <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                {m.name}
-                <span className="govuk-hint govuk-!-font-size-16 app-block">
-                  {CHANNEL_NAMES[m.channel]}
-                  {m.channel === 'letter' ? `, ${POSTAGE_NAMES[m.postage ?? 'second'].toLowerCase()}` : ''}
-                  {m.deadlineDays ? `, reply within ${m.deadlineDays} days` : ''}
-                  {m.delay !== m.usualDelay ? `, delivery delay set to ${m.delay} working days` : ''}
-                </span>
-              </th>
-              <td className="govuk-table__cell">{trimNumber(m.share)}%</td>
-              <td className="govuk-table__cell">
+      <TableRegion label={`Messages sending calls to ${helpline.name}`}>
+        <Table
+          caption={`Messages and waves that send calls to ${helpline.name}`}
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[{ text: 'Message' }, { text: 'Share of its calls' }, { text: 'Waves' }]}
+          rows={messages.map((m) => [
+            {
+              text: (
+                <>
+                  {m.name}
+                  <span className="govuk-hint govuk-!-font-size-16 app-block">
+                    {CHANNEL_NAMES[m.channel]}
+                    {m.channel === 'letter' ? `, ${POSTAGE_NAMES[m.postage ?? 'second'].toLowerCase()}` : ''}
+                    {m.deadlineDays ? `, reply within ${m.deadlineDays} days` : ''}
+                    {m.delay !== m.usualDelay ? `, delivery delay set to ${m.delay} working days` : ''}
+                  </span>
+                </>
+              ),
+              classes: 'govuk-!-font-weight-regular',
+            },
+            { text: `${trimNumber(m.share)}%` },
+            {
+              text: (
                 <ul className="govuk-list govuk-!-margin-bottom-0">
                   {m.waves.map((w, i) => (
                     <li key={i}>
@@ -132,42 +117,48 @@ export default function Briefing() {
                     </li>
                   ))}
                 </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              ),
+            },
+          ])}
+        />
+      </TableRegion>
 
       <h2 className="govuk-heading-m">Week by week</h2>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Weekly calls and staff for {helpline.name}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Week starting</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Calls, low</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Calls, central</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Calls, high</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Campaign FTE a day (central)</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Busiest day’s FTE in all</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">FTE available</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Days short</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {weeks.map((w) => (
-            <tr className="govuk-table__row" key={w.weekStart}>
-              <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{shortDate(w.weekStart)}</th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{calls(w.calls.low)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{calls(w.calls.central)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{calls(w.calls.high)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{fte(w.requiredFte.central)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{fte(w.peakTotalFte.central)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{fte(w.availableFte)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{w.daysOverCapacity.central}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={`Week by week at ${helpline.name}`}>
+        <Table
+          caption={`Weekly calls and staff for ${helpline.name}`}
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[
+            { text: 'Week starting' },
+            { text: 'Calls (low to high)', format: 'numeric' },
+            { text: 'Campaign FTE a day', format: 'numeric' },
+            { text: 'Busiest day’s FTE in all', format: 'numeric' },
+            { text: 'FTE available', format: 'numeric' },
+            { text: 'Answered within target, today’s staff', format: 'numeric' },
+            { text: 'Days short', format: 'numeric' },
+          ]}
+          rows={weeks.map((w) => [
+            { text: shortDate(w.weekStart), classes: 'govuk-!-font-weight-regular' },
+            {
+              text: (
+                <>
+                  {calls(w.calls.central)}
+                  <span className="app-block app-secondary">
+                    {calls(w.calls.low)} to {calls(w.calls.high)}
+                  </span>
+                </>
+              ),
+              format: 'numeric',
+            },
+            { text: fte(w.requiredFte.central), format: 'numeric' },
+            { text: fte(w.peakTotalFte.central), format: 'numeric' },
+            { text: fte(w.availableFte), format: 'numeric' },
+            { text: percent(w.outcome.central.serviceLevel), format: 'numeric' },
+            { text: String(w.daysOverCapacity.central), format: 'numeric' },
+          ])}
+        />
+      </TableRegion>
 
       <h2 className="govuk-heading-m">Day by day</h2>
       <DailyTable view={view} />
@@ -181,19 +172,24 @@ export default function Briefing() {
             value: { text: changedCurves.length ? `Changed by the campaign team for ${changedCurves.map((c) => CHANNEL_NAMES[c].toLowerCase()).join(', ')}; the starting curves otherwise` : 'The starting curves for each channel' },
           },
           { key: { text: 'Deadline bump' }, value: { text: s.deadlineBump.sharePercent > 0 ? `${trimNumber(s.deadlineBump.sharePercent)}% of a letter’s calls over the ${s.deadlineBump.workingDays} working days up to its deadline` : 'None' } },
-          { key: { text: 'Working days' }, value: { text: `Weekends and ${NATION_LABELS[campaign.nation]} bank holidays are not working days` } },
+          {
+            key: { text: 'Working days' },
+            value: { text: `Post arrives and calls come on working days: weekends and ${NATION_LABELS[campaign.nation]} bank holidays are not. The helpline closes on ${NATION_LABELS[helplineNation]} bank holidays.` },
+          },
           { key: { text: 'Opening hours' }, value: { text: describeOpeningHours(helpline.openingHours) } },
           { key: { text: 'Average handle time' }, value: { text: `${formatNumber(helpline.ahtSeconds)} seconds` } },
           { key: { text: 'Service-level target' }, value: { text: `${trimNumber(helpline.targetPercent)}% of calls answered within ${helpline.targetSeconds} seconds` } },
           { key: { text: 'Staffing model' }, value: { text: staffingModel(helpline.patienceSeconds) } },
           { key: { text: 'Shrinkage and occupancy' }, value: { text: `${trimNumber(helpline.shrinkagePercent)}% shrinkage, at most ${trimNumber(helpline.maxOccupancyPercent)}% occupancy` } },
+          { key: { text: 'Other staffing rules' }, value: { text: rules ?? 'None' } },
           { key: { text: 'Baseline calls' }, value: { text: `${formatNumber(helpline.baselineCallsPerDay)} on an average open day` } },
           { key: { text: 'Staff' }, value: { text: `${trimNumber(helpline.availableFte)} FTE available, ${trimNumber(helpline.paidHoursPerFte)} paid hours per FTE per day` } },
         ]}
       />
       <p className="govuk-body-s">
         Calls are expected values, rounded for display. FTE needed in all covers the helpline’s baseline and this campaign
-        together; campaign FTE is the difference the campaign makes.
+        together; campaign FTE is the difference the campaign makes. What today’s staff achieve spreads the available FTE,
+        less shrinkage, over each day’s half hours as the helpline’s usual calls need them.
       </p>
     </div>
   )

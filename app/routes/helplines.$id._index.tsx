@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BackLink, NotificationBanner, SummaryList } from '~/components/govuk'
+import { BackLink, NotificationBanner, SummaryList, WarningText } from '~/components/govuk'
 import { formatDateTime, formatNumber, STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
-import { intervalRange, openIntervals, staffingModel, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
+import { extraStaffingRules, intervalRange, openIntervals, staffingModel, targetCanBeMetByHangUps, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
 import { campaignsUsingHelpline, canManageHelplines, getHelpline, listHelplineRevisions } from '~/models/helpline.server'
 import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
@@ -39,6 +39,9 @@ export default function HelplinePage() {
             Calendar: calls and staff for every campaign, week by week
           </Link>
         </p>
+        {targetCanBeMetByHangUps(h) ? (
+          <WarningText text="With a caller patience and a 100% occupancy cap, the staffing can meet the service-level target partly by callers hanging up. Set a maximum abandonment rate, or a lower occupancy cap, to rule that out." />
+        ) : null}
         <SummaryList
           rows={[
             { key: { text: 'Name' }, value: { text: h.name }, actions: change('name', 'name') },
@@ -51,6 +54,11 @@ export default function HelplinePage() {
             { key: { text: 'Shrinkage' }, value: { text: `${trimNumber(h.shrinkagePercent)}%` }, actions: change('shrinkagePercent', 'shrinkage') },
             { key: { text: 'Maximum occupancy' }, value: { text: `${trimNumber(h.maxOccupancyPercent)}%` }, actions: change('maxOccupancyPercent', 'maximum occupancy') },
             { key: { text: 'Staffing model' }, value: { text: staffingModel(h.patienceSeconds) }, actions: change('patienceSeconds', 'caller patience') },
+            {
+              key: { text: 'Other staffing rules' },
+              value: { text: extraStaffingRules(h) ?? 'None' },
+              actions: change(h.patienceSeconds === null ? 'maxAsaSeconds' : 'maxAbandonmentPercent', 'other staffing rules'),
+            },
             { key: { text: 'Baseline calls per day' }, value: { text: formatNumber(h.baselineCallsPerDay) }, actions: change('baselineCallsPerDay', 'baseline calls per day') },
             { key: { text: 'Available FTE' }, value: { text: trimNumber(h.availableFte) }, actions: change('availableFte', 'available FTE') },
             { key: { text: 'Paid hours per FTE per day' }, value: { text: trimNumber(h.paidHoursPerFte) }, actions: change('paidHoursPerFte', 'paid hours per FTE per day') },

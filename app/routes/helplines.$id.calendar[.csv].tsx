@@ -26,6 +26,8 @@ const CALENDAR_CSV_HEADER = [
   'days_over_capacity',
   'over_capacity',
   'campaigns_on_short_days',
+  'service_level_available',
+  'abandoned_available',
 ]
 
 const round1 = (value: number) => Math.round(value * 10) / 10
@@ -57,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     w.daysOverCapacity,
     w.overCapacity ? 'yes' : 'no',
     w.causes.map((c) => `${c.ref} (${c.group}: ${Math.round(c.calls)} calls)`).join('; '),
+    w.openDays ? Math.round(w.outcome.serviceLevel * 10_000) / 10_000 : null,
+    w.openDays && w.outcome.abandoned !== null ? round1(w.outcome.abandoned) : null,
   ])
   const slug = helpline.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
   return new Response(toCsv(CALENDAR_CSV_HEADER, rows), {

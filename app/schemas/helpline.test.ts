@@ -38,4 +38,32 @@ describe('the helpline form', () => {
   it('names runs of half hours', () => {
     expect(describeIntervals([16, 17, 18, 30])).toBe('08:00 to 09:30, 15:00 to 15:30')
   })
+
+  it('reads the optional abandonment and ASA limits, blank as none, and keeps them when read back', () => {
+    const withLimits = { ...settings, maxAbandonmentPercent: 5, maxAsaSeconds: 45 }
+    expect(parseHelplineForm(helplineToFormValues(withLimits))).toEqual({ ok: true, data: withLimits })
+    const values = helplineToFormValues(settings)
+    expect(values.maxAbandonmentPercent).toBeUndefined()
+    expect(parseHelplineForm({ ...values, maxAbandonmentPercent: '', maxAsaSeconds: ' ' })).toEqual({ ok: true, data: settings })
+    expect(parseHelplineForm({ ...values, maxAbandonmentPercent: '7.5%' })).toMatchObject({ ok: true, data: { maxAbandonmentPercent: 7.5 } })
+  })
+
+  it('refuses limits out of range, and an abandonment limit without the patience that makes callers hang up', () => {
+    const values = helplineToFormValues(settings)
+    expect(parseHelplineForm({ ...values, maxAbandonmentPercent: '60', maxAsaSeconds: '0' })).toEqual({
+      ok: false,
+      errors: {
+        maxAbandonmentPercent: 'The maximum abandonment rate must be 50% or less',
+        maxAsaSeconds: 'The maximum average speed of answer must be 1 second or more',
+      },
+    })
+    expect(parseHelplineForm({ ...values, maxAsaSeconds: '12.5' })).toEqual({
+      ok: false,
+      errors: { maxAsaSeconds: 'The maximum average speed of answer must be a whole number, like 60' },
+    })
+    expect(parseHelplineForm({ ...values, patienceSeconds: '', maxAbandonmentPercent: '5' })).toEqual({
+      ok: false,
+      errors: { maxAbandonmentPercent: 'Enter the average caller patience to staff to a maximum abandonment rate, or leave the maximum abandonment rate blank' },
+    })
+  })
 })

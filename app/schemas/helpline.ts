@@ -42,6 +42,8 @@ const scalarSchema = z.object({
   shrinkagePercent: numberInput({ label: 'Shrinkage', required: 'the shrinkage', example: '35', min: 0, max: 90, unit: '%', percent: true }),
   maxOccupancyPercent: numberInput({ label: 'Maximum occupancy', required: 'the maximum occupancy', example: '85', min: 10, max: 100, unit: '%', percent: true }),
   patienceSeconds: optionalNumberInput({ label: 'Average caller patience', example: '180', min: 1, max: 3600, integer: true, unit: ' seconds' }),
+  maxAbandonmentPercent: optionalNumberInput({ label: 'The maximum abandonment rate', example: '5', min: 0.1, max: 50, unit: '%', percent: true }),
+  maxAsaSeconds: optionalNumberInput({ label: 'The maximum average speed of answer', example: '60', min: 1, max: 3600, integer: true, unit: ' seconds' }),
   baselineCallsPerDay: numberInput({
     label: 'Baseline calls per day',
     required: 'the baseline calls per day',
@@ -77,6 +79,8 @@ export const HELPLINE_FIELD_ORDER = [
   'shrinkagePercent',
   'maxOccupancyPercent',
   'patienceSeconds',
+  'maxAbandonmentPercent',
+  'maxAsaSeconds',
   'baselineCallsPerDay',
   'availableFte',
   'paidHoursPerFte',
@@ -155,6 +159,12 @@ export function parseHelplineForm(values: FormValues): Parsed<HelplineSettings> 
     if (problem) errors.profile = problem
   }
 
+  // Erlang C has callers wait however long it takes: a limit on hanging up needs the patience that makes it Erlang A.
+  const blank = (key: string) => (values[key] ?? '').trim() === ''
+  if (!blank('maxAbandonmentPercent') && !errors.maxAbandonmentPercent && blank('patienceSeconds')) {
+    errors.maxAbandonmentPercent = 'Enter the average caller patience to staff to a maximum abandonment rate, or leave the maximum abandonment rate blank'
+  }
+
   if (!scalars.ok || Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, data: { ...scalars.data, openingHours, dayWeights, intradayProfile } }
 }
@@ -198,6 +208,8 @@ export function helplineToFormValues(settings: Partial<HelplineSettings>): FormV
     'shrinkagePercent',
     'maxOccupancyPercent',
     'patienceSeconds',
+    'maxAbandonmentPercent',
+    'maxAsaSeconds',
     'baselineCallsPerDay',
     'availableFte',
     'paidHoursPerFte',

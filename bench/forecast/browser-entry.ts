@@ -1,8 +1,16 @@
 // Bundled by esbuild into the page that bench/forecast/index.ts opens in headless Chromium.
-import { clearAgentCache } from '../../app/forecast/agent-cache'
+import { clearAgentCache as clearAgents } from '../../app/forecast/agent-cache'
+import { clearOutcomeMemo } from '../../app/forecast/outcomes'
+import { simulationSteps } from '../../app/forecast/simulate'
+import { peakDay } from './simulation'
 import { forecast } from '../../app/forecast/engine'
 import { typicalCampaignInput } from '../../app/forecast/examples'
 import { edit } from './edits'
+
+function clearAgentCache() {
+  clearAgents()
+  clearOutcomeMemo()
+}
 
 function run(warmup: number, runs: number) {
   const base = typicalCampaignInput()
@@ -30,4 +38,22 @@ function run(warmup: number, runs: number) {
   return { first, times, cold }
 }
 
-;(globalThis as unknown as { otmForecastBench: typeof run }).otmForecastBench = run
+/**
+ * The peak-day simulation as the forecast page runs it: one replication per step. Returns the whole run's time
+ * and the longest step, which is the longest the page's main thread is held at once.
+ */
+function simulateInSteps(replications: number) {
+  const steps = simulationSteps(peakDay('erlang-a', replications))
+  const started = performance.now()
+  let longest = 0
+  for (;;) {
+    const t = performance.now()
+    const step = steps.next()
+    longest = Math.max(longest, performance.now() - t)
+    if (step.done) break
+  }
+  return { total: performance.now() - started, longest }
+}
+
+;(globalThis as unknown as { otmForecastBench: typeof run; otmSimulationBench: typeof simulateInSteps }).otmForecastBench = run
+;(globalThis as unknown as { otmSimulationBench: typeof simulateInSteps }).otmSimulationBench = simulateInSteps

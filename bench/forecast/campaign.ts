@@ -32,6 +32,8 @@ const { createCampaign } = await import('../../app/models/campaign.server')
 const { createHelpline } = await import('../../app/models/helpline.server')
 const { computeSavedForecast, saveForecastSettings } = await import('../../app/models/forecast.server')
 const { clearAgentCache } = await import('../../app/forecast/agent-cache')
+const { clearOutcomeMemo } = await import('../../app/forecast/outcomes')
+const { forecastIntervalsCsv } = await import('../../app/models/forecast-exports.server')
 const { largeCampaignInput } = await import('../../app/forecast/examples')
 const { openIntervals } = await import('../../app/helplines/helpline')
 const { ForecastOutputs } = await import('../../app/components/ForecastOutputs')
@@ -88,6 +90,8 @@ try {
         shrinkagePercent: h.shrinkage * 100,
         maxOccupancyPercent: h.maxOccupancy * 100,
         patienceSeconds: h.patienceSeconds,
+        maxAbandonmentPercent: h.maxAbandonment == null ? null : h.maxAbandonment * 100,
+        maxAsaSeconds: h.maxAsaSeconds ?? null,
         baselineCallsPerDay: h.baselineCallsPerDay,
         availableFte: h.availableFte,
         paidHoursPerFte: h.paidHoursPerFtePerDay,
@@ -142,14 +146,27 @@ try {
   const first = await computeSavedForecast(db, target)
   if (!first.forecast.ok) throw new Error('The benchmark campaign did not forecast')
   const result = first.forecast.result
-  const cold = await time(() => clearAgentCache(), () => computeSavedForecast(db, target))
+  const cold = await time(
+    () => {
+      clearAgentCache()
+      clearOutcomeMemo()
+    },
+    () => computeSavedForecast(db, target),
+  )
   const warm = await time(() => undefined, () => computeSavedForecast(db, target))
+  const intervalsCsv = await forecastIntervalsCsv(db, target)
+  const intervals = await time(() => undefined, () => forecastIntervalsCsv(db, target))
   const html = renderToString(createElement(ForecastOutputs, { forecast: first.forecast, chartsEnabled: false }))
   const render = await time(() => undefined, () => renderToString(createElement(ForecastOutputs, { forecast: first.forecast, chartsEnabled: false })))
 
   const rows = [
-    { name: 'Read the stored campaign and forecast it, agent cache cleared', ...cold, note: 'as the first CSV download or briefing after a start' },
+    { name: 'Read the stored campaign and forecast it, caches cleared', ...cold, note: 'as the first CSV download or briefing after a start' },
     { name: 'Read the stored campaign and forecast it, warm', ...warm, note: 'as later downloads and briefings' },
+    {
+      name: 'The half-hour CSV (`forecast-intervals.csv`), warm',
+      ...intervals,
+      note: `every open half hour of every helpline, central: ${(intervalsCsv.split('\r\n').length - 2).toLocaleString('en-GB')} rows, ${Math.round(intervalsCsv.length / 1024)} KB`,
+    },
     { name: 'Render the forecast page’s outputs on the server', ...render, note: `summary, waves and daily tables: ${Math.round(html.length / 1024)} KB of HTML` },
   ]
   for (const r of rows) console.log(`${r.name.padEnd(64)} median ${ms(r.median).padStart(10)}  p95 ${ms(r.p95).padStart(10)}  ${r.note}`)

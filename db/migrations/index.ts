@@ -10,6 +10,7 @@ import * as m0040 from './0040_sign_off'
 import * as m0050 from './0050_calendar_and_actuals'
 import * as m0060 from './0060_content_sequence'
 import * as m0070 from './0070_audit_seal'
+import * as m0080 from './0080_helpline_outcome_rules'
 import * as m0090 from './0090_identity'
 import * as m0100 from './0100_notifications'
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, PortableMigration> = {
   '0050_calendar_and_actuals': m0050,
   '0060_content_sequence': m0060,
   '0070_audit_seal': m0070,
+  '0080_helpline_outcome_rules': m0080,
   '0090_identity': m0090,
   '0100_notifications': m0100,
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectFitsWidth } from '../support/layout'
 import { expectAccessible, expectNoProblems, futureDate, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 
 /** A busy machine can be slow to redraw; a poll still ends as soon as it passes. */
@@ -70,7 +71,18 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
     const launchedRow = page.locator('#calendar-campaigns tr', { hasText: LAUNCHED })
     expect(await launchedRow.textContent()).toContain('Launched')
     expect(Number((await page.locator('#calendar-weeks [data-calls=launched]').allTextContents()).map((t) => t.replace(/,/g, '')).reduce((a, b) => a + Number(b), 0))).toBeGreaterThan(1000)
+    // Each week over capacity says what today's staff achieve in it.
+    const overCapacity = await page.locator('#calendar-weeks .govuk-tag', { hasText: 'Over capacity' }).count()
+    const outcomes = await page.locator('#calendar-weeks [data-outcome=week]').allTextContents()
+    expect(outcomes).toHaveLength(overCapacity)
+    for (const text of outcomes) expect(text).toMatch(/^(\d+%|more than 99%|less than 1%) answered within 1 minute(, the queue growing faster than it is answered)?$/)
     await expectAccessible(page, 'helpline calendar over 12 months')
+    // A year of weeks fits the page: fewer, reflowing columns rather than a table cut off at the right.
+    await page.setViewportSize({ width: 1200, height: 800 })
+    await expectFitsWidth(page, 'helpline calendar at 1,200 px')
+    await page.setViewportSize({ width: 320, height: 800 })
+    await expectFitsWidth(page, 'helpline calendar at 320 px', { tablesFit: false })
+    await page.setViewportSize({ width: 1200, height: 800 })
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this calendar (CSV)' }).click()])
     const csv = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n')
@@ -111,8 +123,8 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
     expect(await page.locator('[data-actuals=mape]').textContent()).toMatch(/^\d+\.\d% over \d+ days with calls/)
     expect(await page.locator('[data-actuals=total]').textContent()).toMatch(/actual against [\d,]+ forecast on the same days/)
     const vatTable = page.locator('table.app-actuals-table', { hasText: 'Actual and forecast calls each day at VAT helpline' })
-    expect(await vatTable.locator(`tr[data-date="${firstDate}"] [data-cell=actual]`).textContent()).toBe('4,321')
-    expect(await vatTable.locator(`tr[data-date="${firstDate}"]`).textContent()).toContain('Above the band')
+    expect(await vatTable.locator(`tr:has([data-date="${firstDate}"]) [data-cell=actual]`).textContent()).toBe('4,321')
+    expect(await vatTable.locator(`tr:has([data-date="${firstDate}"])`).textContent()).toContain('Above the band')
     expect(await page.locator('[data-observed-curve=letter]').count()).toBe(1)
     await expectAccessible(page, 'forecast page with actual calls')
     expectNoProblems(page)

@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/connection'
 import { expectAccessible, expectNoProblems, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 import { insertMessage } from '../support/forecast'
+import { expectFitsWidth } from '../support/layout'
 
 /** A busy machine can be slow to recompute and redraw; a poll still ends as soon as it passes. */
 const POLL = { timeout: 10_000 }
 
-const CSV_HEADER = 'date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available'
+const CSV_HEADER = 'date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available'
+const INTERVALS_HEADER =
+  'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available'
 
 /**
  * A copy of a demo campaign, without its messages or forecast, given a letter and an email straight into the app's
@@ -104,6 +107,60 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     expect(await scripts.loadedRecharts()).toBe(true)
     await expectAccessible(page, 'forecast page with charts')
 
+    // The page leads with what today's staff achieve on each helpline's peak day, and the staff needed.
+    const leads = await page.locator('[data-outcome-lead]').allTextContents()
+    expect(leads).toHaveLength(2)
+    for (const lead of leads) expect(lead).toMatch(/^With today’s staff, on the peak day, \w+day \d+ \w+ 2027, (\d+%|more than 99%|less than 1%) of calls are answered within /)
+    // Payment Support Service has a caller patience (Erlang A): the lead says how many hang up.
+    const pssLead = await page.locator('[data-outcome]', { hasText: 'Payment Support Service' }).locator('[data-outcome-lead]').textContent()
+    expect(pssLead).toMatch(/(callers hang up|caller hangs up|nobody hangs up)\. Without the campaign: /)
+    expect(await page.locator('[data-staff-needed]').first().textContent()).toMatch(/^Meeting the target of 80% of calls answered within 1 minute that day needs [\d,.]+ FTE; [\d,.]+ are available/)
+    // At these helplines' size the 85% occupancy cap sets the staff needed, and the page says so.
+    expect(await page.locator('[data-binding-rule=occupancy]').count()).toBe(2)
+    // The day-by-day tables are folded away: the page is about the answer, not 20 screens of rows.
+    const details = page.locator('details[data-days]')
+    expect(await details.count()).toBe(2)
+    expect(await details.first().getAttribute('open')).toBeNull()
+    await page.setViewportSize({ width: 1200, height: 800 })
+    await expectFitsWidth(page, 'forecast page at 1,200 px')
+    await details.first().locator('summary').click()
+    await expectFitsWidth(page, 'forecast page with a day-by-day table open at 1,200 px')
+
+    // The peak day simulated: refused figures get the GOV.UK error summary, with the values kept.
+    const simulation = page.locator('.app-simulation').first()
+    await simulation.getByLabel('Days to simulate').fill('5')
+    await simulation.getByRole('button', { name: 'Simulate the peak day' }).click()
+    await expect.poll(() => simulation.locator('.govuk-error-summary').textContent(), POLL).toContain('The number of simulated days must be 10 or more')
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true)
+    expect(await simulation.getByLabel('Days to simulate').inputValue()).toBe('5')
+    await expectAccessible(page, 'simulation with an error')
+    await simulation.getByLabel('Days to simulate').fill('20')
+    await simulation.getByRole('button', { name: 'Simulate the peak day' }).click()
+    const results = simulation.locator('[data-simulation-results]')
+    await results.waitFor({ timeout: 30_000 })
+    expect(await simulation.locator('[role=status]').textContent()).toBe('Simulated 20 days with each team.')
+    expect(await results.locator('table').first().locator('tbody tr').count()).toBe(2)
+    expect(await results.locator('details').count()).toBe(2)
+    expect(await results.locator('[data-result=available-service-level]').textContent()).toMatch(/^(\d+%|more than 99%|less than 1%) \(.+ to .+ on 9 days in 10\)$/)
+    await expectAccessible(page, 'forecast page with a simulated peak day')
+    // An Erlang C helpline's simulation has no redial questions: nobody hangs up, so nobody rings again.
+    const erlangC = page.locator('.app-simulation').nth(1)
+    expect(await erlangC.getByLabel('Callers who hang up and ring again').count()).toBe(0)
+    await erlangC.getByLabel('Days to simulate').fill('10')
+    await erlangC.getByRole('button', { name: 'Simulate the peak day' }).click()
+    await erlangC.locator('[data-simulation-results]').waitFor({ timeout: 30_000 })
+    expect(await erlangC.locator('[data-result=available-abandoned]').count()).toBe(0)
+    // A long run does not hold the page: typing still changes the forecast, which stops the run.
+    await simulation.getByLabel('Days to simulate').fill('500')
+    await simulation.getByRole('button', { name: 'Simulate the peak day' }).click()
+    await expect.poll(() => simulation.locator('[role=status]').textContent(), POLL).toMatch(/^Simulating: \d+ of 1000 days done\.$/)
+    await page.getByLabel('Central contact rate').fill('9')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('20,700 (low 11,500, high 27,600)')
+    await expect.poll(() => simulation.locator('[role=status]').textContent(), POLL).toBe('')
+    expect(await simulation.locator('[data-simulation-results]').count()).toBe(0)
+    await page.getByLabel('Central contact rate').fill('8')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
+
     // Change the central rate: the chart and the table follow without a reload or a request to the server.
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
     const requests: string[] = []
@@ -139,11 +196,25 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     const total = rows.reduce((sum, r) => sum + Number(r[3]), 0)
     expect(Math.round(total)).toBe(18_400)
 
+    // And half hour by half hour.
+    const [intervals] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'half hour by half hour (CSV)' }).click()])
+    expect(intervals.suggestedFilename()).toBe(`${ref}-forecast-intervals.csv`)
+    const halfHours = fs.readFileSync((await intervals.path())!, 'utf8').trimEnd().split('\r\n')
+    expect(halfHours[0]).toBe(INTERVALS_HEADER)
+    const campaignCalls = halfHours.slice(1).reduce((sum, line) => sum + Number(line.split(',')[4]), 0)
+    expect(Math.abs(campaignCalls - 18_400)).toBeLessThan(halfHours.length * 0.005 + 1)
+
     // The briefing is printable and complete without the charts.
     await page.getByRole('link', { name: 'Printable briefing for Payment Support Service' }).click()
     await page.waitForURL(/\/forecast\/briefing\//)
     await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Payment Support Service')
     expect(await page.locator('.app-briefing').textContent()).toContain('Week by week')
+    // The briefing leads with the same answer as the forecast page.
+    expect(await page.locator('[data-outcome-lead]').textContent()).toBe(pssLead)
+    await expectFitsWidth(page, 'briefing at 1,200 px')
+    await page.setViewportSize({ width: 320, height: 800 })
+    await expectFitsWidth(page, 'briefing at 320 px', { tablesFit: false })
+    await page.setViewportSize({ width: 1200, height: 800 })
     await expectAccessible(page, 'briefing')
 
     await page.goto(`${app.baseUrl}/campaigns/${ref}`)
@@ -171,18 +242,29 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await page.getByLabel('Average handle time').fill('480')
     await page.getByLabel('Baseline calls per day').fill('3000')
     await page.getByLabel('Available FTE').fill('150')
+    // A limit on hanging up needs a caller patience: with Erlang C nobody hangs up.
+    await page.getByLabel('Maximum abandonment rate (optional)').fill('5')
     await submit(page, 'Add helpline')
     await expect.poll(() => page.locator('.govuk-error-summary').textContent(), POLL).toContain(
       'The intraday profile adds up to 97.5%. It must add up to 100% (2.5% short)',
     )
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the average caller patience to staff to a maximum abandonment rate')
+    expect(await page.getByLabel('Maximum abandonment rate (optional)').inputValue()).toBe('5')
     expect(await page.title()).toMatch(/^Error: /)
     expect(await page.getByLabel('Share of calls from 08:00 to 08:30, in %').inputValue()).toBe('2')
     await expectAccessible(page, 'helpline form with errors')
 
     await page.getByLabel('Share of calls from 18:30 to 19:00, in %').fill('2.5')
+    // Patience, a 100% occupancy cap and no abandonment limit: the target could be met by callers hanging up.
+    await page.getByLabel('Maximum abandonment rate (optional)').fill('')
+    await page.getByLabel('Average caller patience (optional)').fill('200')
+    await page.getByLabel('Maximum occupancy').fill('100')
+    await page.getByLabel('Maximum average speed of answer (optional)').fill('45')
     await submit(page, 'Add helpline')
     await page.waitForURL(/\/helplines\/[0-9a-f-]{36}\?notice=added/)
     await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Tax Credits helpline')
+    expect(await page.locator('.govuk-warning-text').textContent()).toContain('the staffing can meet the service-level target partly by callers hanging up')
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Answered calls wait at most 45 seconds on average')
     await expectAccessible(page, 'helpline page')
     expectNoProblems(page)
     await context.close()
@@ -242,9 +324,19 @@ describe.skipIf(skipBrowser)('forecasting without JavaScript', () => {
     expect(await firstCentralCell(page)).not.toBe(cellAt8)
     expect(await page.locator('#forecast-status').textContent()).toContain('Not saved')
     expect(await page.getByLabel('Central contact rate').inputValue()).toBe('10')
-    // Charts need JavaScript; the tables carry the same figures.
+    // Charts need JavaScript; the tables carry the same figures. So does the simulation, and it says so.
     expect(await page.locator('.recharts-surface').count()).toBe(0)
+    expect(await page.locator('[data-outcome-lead]').count()).toBe(1)
+    expect(await page.locator('[data-simulation=needs-javascript]').first().textContent()).toContain('Simulating the peak day needs JavaScript')
+    expect(await page.locator('.app-simulation form').count()).toBe(0)
+    // The day-by-day tables open without JavaScript too (a native details element).
+    await page.locator('details[data-days] summary').first().click()
+    expect(await page.locator('details[data-days]').first().getAttribute('open')).not.toBeNull()
+    expect(await page.locator('details[data-days] .app-forecast-table').first().isVisible()).toBe(true)
     await expectAccessible(page, 'recalculated forecast (no JavaScript)')
+    await page.setViewportSize({ width: 320, height: 800 })
+    await expectFitsWidth(page, 'forecast page at 320 px', { tablesFit: false })
+    await page.setViewportSize({ width: 1200, height: 800 })
 
     await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').fill('90')
     await submit(page, 'Save forecast inputs')

@@ -1,6 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as calendarPage from '../../app/routes/helplines.$id.calendar'
 import * as calendarCsv from '../../app/routes/helplines.$id.calendar[.csv]'
+import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
+import * as briefingPage from '../../app/routes/campaigns.$ref.forecast.briefing.$helplineId'
+import { forecastFromSettings } from '../../app/forecast/settings'
 import { DEFAULT_BANK_HOLIDAYS } from '../../app/forecast/bank-holidays'
 import type { BankHolidaysFile } from '../../app/forecast/working-days'
 import { applyBankHolidays, storePendingBankHolidays } from '../../app/models/bank-holidays.server'
@@ -34,7 +37,7 @@ beforeAll(async () => {
 
 beforeEach(() => testClock.freeze(NOW))
 
-type Week = { weekStart: string; openDays: number; peakTotalFte: number; baselineOverCapacity: boolean; calls: Record<'launched' | 'approved' | 'planned', number>; overCapacity: boolean; causes: string[] }
+type Week = { weekStart: string; openDays: number; peakTotalFte: number; totalFte: number; baselineCalls: number; baselineOverCapacity: boolean; serviceLevel: number; calls: Record<'launched' | 'approved' | 'planned', number>; overCapacity: boolean; causes: string[] }
 type Calendar = { from: string; to: string; weeks: Week[]; campaigns: { ref: string; group: string; calls: { low: number; central: number; high: number } }[] }
 
 async function calendarOf(query = 'start=2027-06&months=2', user = world.viewer, helplineId = world.helplineId): Promise<Calendar> {
@@ -93,9 +96,13 @@ describe('the helpline calendar', () => {
     const calendar = await calendarOf('start=2027-06&months=2', world.manager, small.id)
     const over = calendar.weeks.filter((w) => w.overCapacity)
     expect(over.length).toBeGreaterThan(0)
-    for (const week of over) {
+    // The Spring bank holiday (Monday 31 May 2027): its usual calls come on Tuesday, when the baseline alone is short.
+    expect(calendar.weeks[0]).toMatchObject({ weekStart: '2027-05-31', overCapacity: true, baselineOverCapacity: true })
+    for (const week of over.slice(1)) {
       expect(week.causes).toEqual([busy.ref])
       expect(week.baselineOverCapacity).toBe(false)
+      // For a week over capacity the page says what today's staff achieve: short staff miss the target.
+      expect(week.serviceLevel).toBeLessThan(0.8)
     }
     expect(calendar.weeks.find((w) => w.weekStart === '2027-07-19')!.overCapacity).toBe(false)
     expect(calendar.campaigns.map((c) => c.ref)).toEqual([busy.ref, quiet.ref])
@@ -127,14 +134,18 @@ describe('the helpline calendar', () => {
     expect(result.headers.get('Content-Disposition')).toBe('attachment; filename="csv-helpline-calendar-2027-06-1-months.csv"')
     const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
     expect(header).toBe(
-      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_low,campaign_calls_central,campaign_calls_high,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days',
+      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_low,campaign_calls_central,campaign_calls_high,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days,service_level_available,abandoned_available',
     )
     expect(lines).toHaveLength(page.weeks.length)
     const cells = lines.map((line) => line.split(','))
     expect(cells.map((c) => c[0])).toEqual(page.weeks.map((w) => w.weekStart))
     expect(cells.map((c) => Number(c[7]))).toEqual(page.weeks.map((w) => Math.round(w.calls.planned * 10) / 10))
-    const short = cells.find((c) => c[19] === 'yes')!
+    const short = cells.find((c) => c[19] === 'yes' && c[20] !== '')!
     expect(short[20]).toMatch(new RegExp(`^${busy.ref} \\(planned: \\d+ calls\\)$`))
+    // The page rounds to 0.1%, the file to 0.01%.
+    cells.forEach((c, i) => expect(Math.abs(Number(c[21]) - page.weeks[i]!.serviceLevel)).toBeLessThanOrEqual(0.00051))
+    // Erlang C: nobody hangs up in the model, so no figure.
+    expect(cells.every((c) => c[22] === '')).toBe(true)
     const bad = await callLoader(calendarCsv.loader, `/helplines/${small.id}/calendar.csv?months=0`, { cookie: world.viewer.cookie, params: { id: small.id } })
     expect(bad.status).toBe(400)
   })
@@ -279,3 +290,71 @@ function addDaysIso(iso: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days)
   return date.toISOString().slice(0, 10)
 }
+
+describe('one calendar for a helpline', () => {
+  it('gives the same figures on the forecast page, the briefing and the helpline calendar, for a Scottish campaign on a helpline open on Saturdays', async () => {
+    const saturday = { open: '08:00', close: '12:00' }
+    const weekday = { open: '08:00', close: '18:00' }
+    const helpline = await makeHelpline(world.admin, {
+      name: 'Saturday helpline',
+      openingHours: [weekday, weekday, weekday, weekday, weekday, saturday, null],
+      dayWeights: [1.2, 1, 1, 1, 0.9, 0.4, 0],
+      baselineCallsPerDay: 2_000,
+      availableFte: 120,
+      patienceSeconds: 240,
+    })
+    // Sent before Easter 2027: Good Friday closes both; Easter Monday closes the helpline (England and Wales) but is a
+    // working day in Scotland, where the campaign's post arrives.
+    const made = await makeForecastedCampaign(world.owner, { campaign: { nation: 'scotland' }, waves: [{ sendDate: '2027-03-17', volume: 150_000 }], split: { [helpline.id]: 100 }, status: 'approved' })
+    const campaign = (await getCampaignByRef(db, made.ref))!
+
+    // The page: its loader's data, forecast as the page itself forecasts it (in the browser or on the server).
+    const page = await callLoader(forecastPage.loader, '', { cookie: world.viewer.cookie, params: { ref: made.ref } })
+    const onPage = forecastFromSettings(page.data.saved.settings, page.data.messages, page.data.helplines, page.data.bankHolidays, page.data.helplineBankHolidays)
+    if (!onPage.ok) throw new Error('expected a forecast')
+    const pageDays = onPage.result.helplines.find((h) => h.helplineId === helpline.id)!.days.filter((d) => d.open)
+    expect(pageDays.find((d) => d.date === '2027-03-27')!.calls.central).toBeGreaterThan(0)
+    expect(onPage.result.helplines[0]!.days.find((d) => d.date === '2027-03-29')!.open).toBe(false)
+
+    // The briefing: the same days, figure for figure.
+    const brief = await callLoader(briefingPage.loader, '', { cookie: world.viewer.cookie, params: { ref: made.ref, helplineId: helpline.id } })
+    expect(brief.status).toBe(200)
+    const briefDays = new Map<string, (typeof pageDays)[number]>(brief.data.forecast.days.map((d: (typeof pageDays)[number]) => [d.date, d]))
+    for (const day of pageDays.filter((d) => d.calls.central > 0)) expect(briefDays.get(day.date)).toEqual(day)
+
+    // The calendar: the same calls and staff, week by week.
+    const calendar = await calendarOf('start=2027-03&months=2', world.viewer, helpline.id)
+    const { forecast: saved } = await computeSavedForecast(db, campaign)
+    if (!saved.ok) throw new Error('expected a saved forecast')
+    // Every whole week the forecast covers (it runs from the send date to the last call).
+    const dates = onPage.result.dates
+    const covered = calendar.weeks.filter((w) => w.weekStart >= dates[0]! && addDaysIso(w.weekStart, 6) <= dates[dates.length - 1]!)
+    expect(covered.length).toBeGreaterThanOrEqual(3)
+    for (const week of covered) {
+      const days = pageDays.filter((d) => d.date >= week.weekStart && d.date <= addDaysIso(week.weekStart, 6))
+      expect(week.calls.approved).toBe(Math.round(days.reduce((n, d) => n + d.calls.central, 0)))
+      expect(week.baselineCalls).toBe(Math.round(days.reduce((n, d) => n + d.baselineCalls, 0)))
+      expect(week.openDays).toBe(days.length)
+      const meanFte = days.reduce((n, d) => n + d.totalFte.central, 0) / days.length
+      expect(week.totalFte).toBe(Math.round(meanFte * 10) / 10)
+      const offered = days.reduce((n, d) => n + d.outcome.total.central.calls, 0)
+      const within = days.reduce((n, d) => n + d.outcome.total.central.calls * d.outcome.total.central.serviceLevel, 0)
+      expect(week.serviceLevel).toBeCloseTo(Math.round((within / offered) * 1000) / 1000, 9)
+    }
+    expect(saved.result.helplines[0]!.days.filter((d) => d.open)).toEqual(pageDays)
+  })
+})
+
+describe('the helpline’s staffing rules', () => {
+  it('move the calendar on when changed by any path, even plain SQL, and a tighter ASA limit needs more staff', async () => {
+    const helpline = await makeHelpline(world.admin, { name: 'ASA helpline', baselineCallsPerDay: 3_000, availableFte: 150 })
+    await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 50_000 }], split: { [helpline.id]: 100 }, status: 'approved' })
+    const before = await calendarOf('start=2027-06&months=1', world.viewer, helpline.id)
+    const generation = await inputGeneration(db)
+    await db.updateTable('helpline').set({ max_asa_seconds: 2 }).where('id', '=', helpline.id).execute()
+    expect(await inputGeneration(db)).toBeGreaterThan(generation)
+    const after = await calendarOf('start=2027-06&months=1', world.viewer, helpline.id)
+    const fte = (c: Calendar) => c.weeks.reduce((n, w) => n + w.totalFte, 0)
+    expect(fte(after)).toBeGreaterThan(fte(before))
+  })
+})

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as page from '../../app/routes/campaigns.$ref._index'
 import * as forecastRoute from '../../app/routes/campaigns.$ref.forecast._index'
 import * as csvRoute from '../../app/routes/campaigns.$ref.forecast[.csv]'
+import * as intervalsCsv from '../../app/routes/campaigns.$ref.forecast-intervals[.csv]'
 import * as briefing from '../../app/routes/campaigns.$ref.forecast.briefing.$helplineId'
 import * as exportJson from '../../app/routes/campaigns.$ref.export[.json]'
 import * as helplinePage from '../../app/routes/helplines.$id._index'
@@ -297,11 +298,11 @@ describe('the forecast page', () => {
 })
 
 describe('the CSV download', () => {
-  it('has exactly the agreed header, then one row per helpline and working day from the saved forecast', async () => {
+  it('has the agreed header, the first seven columns as before, then one row per helpline and working day from the saved forecast', async () => {
     const { ref, campaignId, letter, email, ctx } = await campaignWithMessages()
     const empty = await callLoader(csvRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })
     expect(empty.status).toBe(200)
-    expect(empty.data).toBe('date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available\r\n')
+    expect(empty.data).toBe('date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available\r\n')
 
     const settings = settingsFor(letter, email)
     await callAction(forecastRoute.action, '', { cookie: world.owner.cookie, params: { ref }, form: forecastForm(settings, ctx, { version: '0', intent: 'save' }) })
@@ -309,11 +310,11 @@ describe('the CSV download', () => {
     expect(result.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(result.headers.get('Content-Disposition')).toBe(`attachment; filename="${ref}-forecast.csv"`)
     const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
-    expect(header).toBe('date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available')
+    expect(header).toBe('date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available')
     const rows = lines.map((line) => line.split(','))
 
     const loaded = await callLoader(forecastRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })
-    const forecast = forecastFromSettings(settings, loaded.data.messages, loaded.data.helplines, loaded.data.bankHolidays)
+    const forecast = forecastFromSettings(settings, loaded.data.messages, loaded.data.helplines, loaded.data.bankHolidays, loaded.data.helplineBankHolidays)
     if (!forecast.ok) throw new Error('expected a forecast')
     const calendar = createWorkingCalendar(loaded.data.bankHolidays)
     const workingDays = forecast.result.dates.filter((d) => calendar.isWorkingDay(d))
@@ -329,9 +330,17 @@ describe('the CSV download', () => {
     const alpha = forecast.result.helplines.find((h) => h.name === 'Alpha helpline')!
     const day = alpha.days.find((d) => d.date === '2027-03-08')!
     const row = rows.find((r) => r[0] === '2027-03-08' && r[1] === 'Alpha helpline')!
-    expect(row.slice(2).map(Number)).toEqual(
-      [day.calls.low, day.calls.central, day.calls.high, day.requiredFte.central, day.availableFte].map((x) => Math.round(x * 100) / 100),
+    expect(row.slice(2, 8).map(Number)).toEqual(
+      [day.calls.low, day.calls.central, day.calls.high, day.requiredFte.central, day.availableFte, day.totalFte.central].map((x) => Math.round(x * 100) / 100),
     )
+    // fte_required is the campaign's part; fte_required_total the whole helpline's, to set beside fte_available.
+    expect(Number(row[7])).toBeGreaterThan(Number(row[5]))
+    expect(Number(row[8])).toBe(Math.round(day.outcome.total.central.serviceLevel * 10_000) / 10_000)
+    // Alpha has no caller patience (Erlang C): nobody hangs up in the model, so no figure. Beta has one.
+    expect(row[9]).toBe('')
+    const beta = forecast.result.helplines.find((h) => h.name === 'Beta helpline')!.days.find((d) => d.date === '2027-03-08')!
+    const betaRow = rows.find((r) => r[0] === '2027-03-08' && r[1] === 'Beta helpline')!
+    expect(Number(betaRow[9])).toBe(Math.round(beta.outcome.total.central.abandoned! * 100) / 100)
     expect(Number(row[3])).toBeGreaterThan(0)
     expect(Number(row[6])).toBe(240)
     // Every call is in the file: 190,000 customers at 7% central.
@@ -369,7 +378,11 @@ describe('the briefing and the JSON export', () => {
     const result = await callLoader(briefing.loader, '', { cookie: world.viewer.cookie, params: { ref, helplineId: a!.id } })
     expect(result.status).toBe(200)
     expect(result.data.helpline.name).toBe('Alpha helpline')
-    expect(result.data.view.totals.calls.central).toBeCloseTo(190_000 * 0.07, 6)
+    expect(result.data.forecast.totals.calls.central).toBeCloseTo(190_000 * 0.07, 6)
+    // It leads with what today's staff achieve on the peak day, from the same forecast as the page.
+    const peak = result.data.forecast.days.find((d: { date: string }) => d.date === result.data.forecast.peakDay.date)
+    expect(peak.outcome.total.central.serviceLevel).toBeGreaterThan(0)
+    expect(result.data.forecast.peakDayIntervals.length).toBeGreaterThan(0)
     expect(result.data.messages.map((m: { name: string; share: number }) => [m.name, m.share])).toEqual([
       ['Letter', 100],
       ['Email', 100],
@@ -391,5 +404,57 @@ describe('the briefing and the JSON export', () => {
         { messageId: email, name: 'Email', delayOverrideDays: null, split: [{ helplineId: a!.id, helpline: 'Alpha helpline', sharePercent: 100 }] },
       ],
     })
+  })
+})
+
+describe('the half-hour CSV download', () => {
+  const HEADER =
+    'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available'
+
+  it('has exactly the agreed header, then one row per helpline and open half hour, agreeing with the daily figures', async () => {
+    const { ref, letter, email, ctx } = await campaignWithMessages()
+    const empty = await callLoader(intervalsCsv.loader, '', { cookie: world.viewer.cookie, params: { ref } })
+    expect(empty.status).toBe(200)
+    expect(empty.data).toBe(`${HEADER}\r\n`)
+
+    const settings = settingsFor(letter, email)
+    await callAction(forecastRoute.action, '', { cookie: world.owner.cookie, params: { ref }, form: forecastForm(settings, ctx, { version: '0', intent: 'save' }) })
+    const result = await callLoader(intervalsCsv.loader, '', { cookie: world.viewer.cookie, params: { ref } })
+    expect(result.status).toBe(200)
+    expect(result.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    expect(result.headers.get('Content-Disposition')).toBe(`attachment; filename="${ref}-forecast-intervals.csv"`)
+    const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
+    expect(header).toBe(HEADER)
+    const rows = lines.map((line) => line.split(','))
+
+    const loaded = await callLoader(forecastRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })
+    const forecast = forecastFromSettings(settings, loaded.data.messages, loaded.data.helplines, loaded.data.bankHolidays, loaded.data.helplineBankHolidays)
+    if (!forecast.ok) throw new Error('expected a forecast')
+    // Alpha and Beta open 08:00 to 18:00 on weekdays: 20 half hours on each open day.
+    const openDays = forecast.result.helplines.reduce((n, h) => n + h.days.filter((d) => d.open).length, 0)
+    expect(rows).toHaveLength(openDays * 20)
+    for (const row of rows) {
+      expect(row[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(row[1]).toMatch(/^(0[89]|1[0-7]):(00|30)$/)
+      expect(['target', 'occupancy', 'abandonment', 'asa']).toContain(row[7])
+      expect(Number(row[6])).toBeGreaterThanOrEqual(Number(row[5]))
+      expect(Number(row[9])).toBeGreaterThanOrEqual(0)
+      expect(Number(row[9])).toBeLessThanOrEqual(1)
+    }
+    for (const h of forecast.result.helplines) {
+      const mine = rows.filter((r) => r[2] === h.name)
+      // Every campaign call is in the file, and each day's half hours add up to its agent-hours.
+      const campaign = mine.reduce((n, r) => n + Number(r[4]), 0)
+      expect(Math.abs(campaign - h.totals.calls.central)).toBeLessThan(0.005 * mine.length + 1e-6)
+      const day = h.days.find((d) => d.date === '2027-03-08')!
+      const dayRows = mine.filter((r) => r[0] === '2027-03-08')
+      expect(dayRows.reduce((n, r) => n + Number(r[6]), 0) * 0.5).toBeCloseTo(day.agentHours.total.central, 9)
+      expect(dayRows.reduce((n, r) => n + Number(r[8]), 0) * 0.5).toBeCloseTo(day.availableAgentHours, 9)
+      // At these helplines' size the 85% occupancy cap sets most half hours' staffing.
+      expect(dayRows.filter((r) => r[7] === 'occupancy').length).toBeGreaterThan(10)
+    }
+    // Alpha is Erlang C (no abandonment figure); Beta, with a patience, has one in every row.
+    expect(rows.filter((r) => r[2] === 'Alpha helpline').every((r) => r[11] === '')).toBe(true)
+    expect(rows.filter((r) => r[2] === 'Beta helpline').every((r) => r[11] !== '' && Number(r[11]) >= 0)).toBe(true)
   })
 })

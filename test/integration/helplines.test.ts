@@ -201,3 +201,42 @@ describe('changing a helpline', () => {
     expect(post.status).toBe(404)
   })
 })
+
+describe('the optional staffing rules', () => {
+  it('saves a maximum abandonment rate and ASA, and shows them', async () => {
+    const manager = await makeUser(['customer-services'])
+    const { id, settings } = await makeHelpline(manager, { name: 'Rules helpline', patienceSeconds: 200, maxOccupancyPercent: 100 })
+    const viewer = await makeUser(['viewer'])
+    const shown = await callLoader(view.loader, `/helplines/${id}`, { cookie: viewer.cookie, params: { id } })
+    expect(shown.data.helpline).toMatchObject({ maxAbandonmentPercent: null, maxAsaSeconds: null })
+
+    const saved = await callAction(edit.action, `/helplines/${id}/edit`, {
+      cookie: manager.cookie,
+      params: { id },
+      form: helplineForm(settings, { version: '1', maxAbandonmentPercent: '4.5', maxAsaSeconds: '40' }),
+    })
+    expect(saved.status).toBe(303)
+    expect(await getHelpline(db, id)).toMatchObject({ version: 2, maxAbandonmentPercent: 4.5, maxAsaSeconds: 40 })
+    const audit = await db.selectFrom('audit_event').select('summary').where('entity_id', '=', id).where('action', '=', 'helpline.updated').executeTakeFirstOrThrow()
+    expect(audit.summary).toBe('Changed the maximum abandonment rate, the maximum average speed of answer of the helpline “Rules helpline”')
+  })
+
+  it('refuses an abandonment limit without a patience, keeping every value and saving nothing', async () => {
+    const manager = await makeUser(['customer-services'])
+    const { id, settings } = await makeHelpline(manager, { name: 'Erlang C helpline' })
+    const before = await counts()
+    const refused = await callAction(edit.action, `/helplines/${id}/edit`, {
+      cookie: manager.cookie,
+      params: { id },
+      form: helplineForm(settings, { version: '1', maxAbandonmentPercent: '5', maxAsaSeconds: '3601' }),
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.data.errors).toEqual({
+      maxAbandonmentPercent: 'Enter the average caller patience to staff to a maximum abandonment rate, or leave the maximum abandonment rate blank',
+      maxAsaSeconds: 'The maximum average speed of answer must be 3,600 seconds or less',
+    })
+    expect(refused.data.values).toMatchObject({ maxAbandonmentPercent: '5', maxAsaSeconds: '3601' })
+    expect(await counts()).toEqual(before)
+    expect(await getHelpline(db, id)).toMatchObject({ version: 1, maxAbandonmentPercent: null })
+  })
+})

@@ -37,6 +37,7 @@ import * as bankHolidays from '../../app/routes/admin.bank-holidays._index'
 import * as bankHolidayUpload from '../../app/routes/admin.bank-holidays.$uploadId'
 import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
 import * as forecastCsv from '../../app/routes/campaigns.$ref.forecast[.csv]'
+import * as forecastIntervalsCsv from '../../app/routes/campaigns.$ref.forecast-intervals[.csv]'
 import * as forecastBriefing from '../../app/routes/campaigns.$ref.forecast.briefing.$helplineId'
 import { DEFAULT_BANK_HOLIDAYS } from '../../app/forecast/bank-holidays'
 import { storePendingBankHolidays } from '../../app/models/bank-holidays.server'
@@ -232,6 +233,7 @@ const ROWS: Row[] = [
   { name: 'forecast page', method: 'GET', path: (c) => `/campaigns/${c.ref}/forecast`, params: refParams, run: callLoader, handler: forecastPage.loader, expected: everyone(200) },
   { name: 'forecast save or recalculate', method: 'POST', path: (c) => `/campaigns/${c.ref}/forecast`, params: refParams, run: callAction, handler: forecastPage.action, expected: only(AUTHORS, 400) },
   { name: 'forecast CSV', method: 'GET', path: (c) => `/campaigns/${c.ref}/forecast.csv`, params: refParams, run: callLoader, handler: forecastCsv.loader, expected: everyone(200) },
+  { name: 'forecast intervals CSV', method: 'GET', path: (c) => `/campaigns/${c.ref}/forecast-intervals.csv`, params: refParams, run: callLoader, handler: forecastIntervalsCsv.loader, expected: everyone(200) },
   {
     name: 'forecast briefing',
     method: 'GET',

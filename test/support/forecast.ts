@@ -73,6 +73,8 @@ export function helplineSettings(overrides: Partial<HelplineSettings> = {}): Hel
     shrinkagePercent: 35,
     maxOccupancyPercent: 85,
     patienceSeconds: null,
+    maxAbandonmentPercent: null,
+    maxAsaSeconds: null,
     baselineCallsPerDay: 5_000,
     availableFte: 300,
     paidHoursPerFte: 7.4,

@@ -1,8 +1,8 @@
 // The forecast page's charts. This is the only module that imports recharts, and the page loads it lazily in
 // the browser only, so recharts stays in its own chunk and never renders on the server (its inline styles
 // would break the strict style-src CSP). The data table beside each chart is the accessible alternative.
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { CallsPoint, FtePoint } from '../forecast-view'
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import type { CallsPoint, FtePoint, OutcomePoint } from '../forecast-view'
 
 const BLUE = '#1d70b8'
 const LIGHT_BLUE = '#b7d3ea'
@@ -55,10 +55,55 @@ export function FteChart({ data }: { data: FtePoint[] }) {
   )
 }
 
+const wholePercent = (value: unknown): string =>
+  typeof value === 'number' ? `${Math.round(value)}%` : Array.isArray(value) ? value.map(wholePercent).join(' to ') : String(value)
+
+/** The share of calls answered within the target time with today's staff, with and without the campaign. */
+export function OutcomeChart({ data, targetPercent }: { data: OutcomePoint[]; targetPercent: number | null }) {
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#cecece" strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
+        <YAxis tick={{ fontSize: 14 }} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={50} />
+        <Tooltip formatter={wholePercent} />
+        <Legend formatter={legendText} />
+        <Area type="monotone" dataKey="withCampaignBand" name="With the campaign, high to low" stroke="none" fill={LIGHT_BLUE} fillOpacity={0.8} isAnimationActive={false} />
+        <Line type="monotone" dataKey="withCampaign" name="With the campaign (central)" stroke={BLUE} strokeWidth={3} dot={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="baselineOnly" name="Without the campaign" stroke={DARK_GREY} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+        {targetPercent !== null ? <ReferenceLine y={targetPercent} stroke={ORANGE} strokeWidth={2} label={{ value: 'Target', position: 'insideTopRight', fontSize: 14 }} /> : null}
+      </ComposedChart>
+    </ResponsiveContainer>
+  )
+}
+
 /** Default export for React.lazy. */
-export default function HelplineCharts({ name, calls, fte }: { name: string; calls: CallsPoint[]; fte: FtePoint[] }) {
+export default function HelplineCharts({
+  name,
+  calls,
+  fte,
+  outcome,
+  targetPercent,
+}: {
+  name: string
+  calls: CallsPoint[]
+  fte: FtePoint[]
+  outcome: OutcomePoint[]
+  targetPercent: number | null
+}) {
   return (
     <div className="govuk-grid-row">
+      <figure className="govuk-grid-column-full app-chart">
+        <figcaption className="govuk-body-s govuk-!-font-weight-bold">Calls answered within the target time at {name}, with today’s staff</figcaption>
+        <div
+          role="img"
+          aria-label={`Chart of the share of calls ${name} answers within its target time each day with the staff it has, with and without the campaign, against the target. The day-by-day table gives the same figures.`}
+          className="app-chart__plot"
+          data-chart="outcome"
+        >
+          <OutcomeChart data={outcome} targetPercent={targetPercent} />
+        </div>
+      </figure>
       <figure className="govuk-grid-column-one-half app-chart">
         <figcaption className="govuk-body-s govuk-!-font-weight-bold">Daily calls to {name}</figcaption>
         <div role="img" aria-label={`Chart of the daily calls to ${name}: the central forecast with a band from low to high. The table below gives the same figures.`} className="app-chart__plot" data-chart="calls">

@@ -1,0 +1,107 @@
+// The saved forecast as CSV files: day by day (forecast.csv) and half hour by half hour (forecast-intervals.csv).
+// docs/forecast-page.md describes every column.
+import { createWorkingCalendar } from '../forecast/working-days'
+import { toCsv } from '../utils/csv'
+import type { DbOrTx } from '../utils/db.server'
+import type { Campaign } from './campaign.server'
+import { computeSavedForecast } from './forecast.server'
+
+export const FORECAST_CSV_HEADER = [
+  'date',
+  'helpline',
+  'calls_low',
+  'calls_central',
+  'calls_high',
+  'fte_required',
+  'fte_available',
+  'fte_required_total',
+  'service_level_available',
+  'abandoned_available',
+]
+
+export const FORECAST_INTERVALS_CSV_HEADER = [
+  'date',
+  'interval_start',
+  'helpline',
+  'calls_baseline',
+  'calls_campaign',
+  'agents_required_baseline',
+  'agents_required_total',
+  'binding_rule',
+  'agents_available',
+  'service_level_available',
+  'asa_seconds_available',
+  'abandonment_available',
+]
+
+const round = (value: number, places: number) => {
+  const factor = 10 ** places
+  return Math.round(value * factor) / factor
+}
+
+/**
+ * One row per helpline and day that is a working day of the campaign's nation or on which the helpline is open
+ * (a helpline open on Saturdays takes calls then). `fte_required` is the campaign's need, `fte_required_total` the
+ * whole helpline's (baseline and campaign), to set beside `fte_available`; the outcomes are with the available staff.
+ * Central scenario. Before anything is saved the file has only the header.
+ */
+export async function forecastCsv(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<string> {
+  const { data, forecast } = await computeSavedForecast(db, campaign)
+  const rows: (string | number | null)[][] = []
+  if (forecast.ok) {
+    const calendar = createWorkingCalendar(data.bankHolidays)
+    for (const helpline of forecast.result.helplines) {
+      for (const day of helpline.days) {
+        if (!day.open && !calendar.isWorkingDay(day.date)) continue
+        const outcome = day.outcome.total.central
+        rows.push([
+          day.date,
+          helpline.name,
+          round(day.calls.low, 2),
+          round(day.calls.central, 2),
+          round(day.calls.high, 2),
+          round(day.requiredFte.central, 2),
+          round(day.availableFte, 2),
+          round(day.totalFte.central, 2),
+          day.open ? round(outcome.serviceLevel, 4) : null,
+          day.open && outcome.abandoned !== null ? round(outcome.abandoned, 2) : null,
+        ])
+      }
+    }
+  }
+  return toCsv(FORECAST_CSV_HEADER, rows)
+}
+
+/**
+ * One row per helpline and open half hour of the saved forecast's days, central scenario: the calls, the agents
+ * needed for the baseline alone and with the campaign, the rule that set the second, the agents the available staff
+ * put on, and what they achieve. ISO dates and HH:MM times; blank ASA when the queue grows without limit, blank
+ * abandonment under Erlang C.
+ */
+export async function forecastIntervalsCsv(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<string> {
+  const { forecast } = await computeSavedForecast(db, campaign, { intervals: true })
+  const rows: (string | number | null)[][] = []
+  if (forecast.ok) {
+    for (const helpline of forecast.result.helplines) {
+      for (const day of helpline.intervals ?? []) {
+        for (const i of day.intervals) {
+          rows.push([
+            day.date,
+            i.time,
+            helpline.name,
+            round(i.baselineCalls, 2),
+            round(i.campaignCalls, 2),
+            i.agentsBaseline,
+            i.agentsRequired,
+            i.bindingRule,
+            i.agentsAvailable,
+            round(i.serviceLevel, 4),
+            i.asaSeconds === null ? null : round(i.asaSeconds, 1),
+            i.abandonmentRate === null ? null : round(i.abandonmentRate, 4),
+          ])
+        }
+      }
+    }
+  }
+  return toCsv(FORECAST_INTERVALS_CSV_HEADER, rows)
+}
