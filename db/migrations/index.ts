@@ -9,6 +9,7 @@ import * as m0021 from './0021_forecast_inputs'
 import * as m0040 from './0040_sign_off'
 import * as m0050 from './0050_calendar_and_actuals'
 import * as m0060 from './0060_content_sequence'
+import * as m0110 from './0110_welsh'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -26,4 +27,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0040_sign_off': m0040,
   '0050_calendar_and_actuals': m0050,
   '0060_content_sequence': m0060,
+  '0110_welsh': m0110,
 }
