@@ -33,6 +33,7 @@ export const HISTORY_ENTITY_TYPES: Record<string, HistoryEntityType> = {
       objective: 'Objective',
       targetPopulation: 'Target population',
       populationSize: 'Population size',
+      welshCustomers: 'Customers who asked for Welsh',
       plannedLaunchDate: 'Planned launch date',
       nation: 'Bank holidays',
       referenceType: 'Customer reference',

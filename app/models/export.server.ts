@@ -25,6 +25,7 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
       objective: campaign.objective,
       targetPopulation: campaign.targetPopulation,
       populationSize: campaign.populationSize,
+      welshCustomers: campaign.welshCustomers,
       plannedLaunchDate: campaign.plannedLaunchDate,
       nation: campaign.nation,
       referenceType: campaign.referenceType,
