@@ -183,9 +183,12 @@ export async function removeLine(
     const before = await getLine(tx, input.campaignId, input.lineId)
     if (!before) return { ok: false, reason: 'gone' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
+    const welsh = await tx.selectFrom('translation').select('version').where('entity_type', '=', 'line').where('entity_id', '=', before.id).executeTakeFirst()
+    // Its revisions stay, so the history of a removed line can still be read; its Welsh version goes with it (0110).
     await tx.deleteFrom('line_to_take').where('id', '=', before.id).where('version', '=', input.version).execute()
-    // Its revisions stay, so the history of a removed line can still be read.
-    record({ audit: { action: 'line.removed', entityType: 'line', entityId: before.id, summary: `Removed the ${describeLine(before)}`, before: lineSnapshot(before) } })
+    record({
+      audit: { action: 'line.removed', entityType: 'line', entityId: before.id, summary: `Removed the ${describeLine(before)}${welsh ? ', and its Welsh version' : ''}`, before: lineSnapshot(before) },
+    })
     return { ok: true, id: before.id, version: before.version }
   })
 }
