@@ -9,6 +9,7 @@ import type { CallType } from '../content/script-rules'
 import type { DbOrTx } from '../utils/db.server'
 import { CHANNEL_LABELS } from '../content/rules'
 import {
+  translationState,
   uncoveredInWelsh,
   welshLineFindings,
   welshLineFrom,
@@ -24,7 +25,8 @@ import type { Campaign } from './campaign.server'
 import { listCampaignFieldNames } from './campaign-field.server'
 import { getWelshHelpline } from './helpline.server'
 import { listMessages } from './message.server'
-import { listWelshItems, sourceAt, type EnglishRecord, type WelshItem } from './translation.server'
+import { getTranslation, listEnglishRecords, listTranslationRequests, listWelshItems, sourceAt, type EnglishRecord, type WelshItem } from './translation.server'
+import { diffFields } from '../content/diff'
 
 export interface WelshItemView {
   kind: TranslationKind
@@ -196,3 +198,49 @@ export async function checkTranslationUpload(db: DbOrTx, campaign: Pick<Campaign
   }
   return checkTranslationFile(read.rows, records, sources)
 }
+
+/** The English record a Welsh page is about: a message or line by id, a script by its call type. */
+export async function findEnglish(db: DbOrTx, campaignId: string, kind: TranslationKind, key: string): Promise<EnglishRecord | undefined> {
+  if (kind === 'script' ? !/^[a-z-]{1,40}$/.test(key) : !/^[0-9a-f-]{36}$/i.test(key)) return undefined
+  const records = await listEnglishRecords(db, campaignId)
+  return records.find((r) => r.kind === kind && (kind === 'script' ? r.callType === key : r.id === key))
+}
+
+const SOURCE_LABELS: Record<string, string> = { subject: 'Subject', body: 'Body', question: 'Question', answer: 'Answer', opening: 'Opening', verification: 'Verification', recordingNotice: 'Recording notice', closing: 'Closing' }
+
+/** A Welsh page: the English as it is, the Welsh version, and, when it is out of date, what changed in the English since. */
+export async function welshEditView(db: DbOrTx, campaign: Campaign, english: EnglishRecord) {
+  const [translation, requests] = await Promise.all([getTranslation(db, campaign.id, english.kind, english.id), listTranslationRequests(db, campaign.id)])
+  const item: WelshItem = {
+    english,
+    translation: translation ?? null,
+    state: translation ? translationState(english.source, translation.translatedFrom) : 'missing',
+    request: requests.find((r) => r.kind === english.kind && r.entityId === english.id) ?? null,
+  }
+  const findings = (await findingsOf(db, campaign, [item])).get(item) ?? []
+  const { channel: _channel, ...sourceText } = english.source
+  const { channel: _was, ...fromText } = translation?.translatedFrom ?? {}
+  return {
+    english: {
+      kind: english.kind,
+      id: english.id,
+      name: english.name,
+      label: english.label,
+      version: english.version,
+      source: english.source as Record<string, string | null>,
+      channel: english.channel ?? null,
+      callType: english.callType ?? null,
+      standardQuestion: english.standardQuestion ?? null,
+    },
+    translation: translation
+      ? { version: translation.version, translatesVersion: translation.translatesVersion, welsh: translation.welsh as Record<string, string | null>, translatedBy: translation.translatedBy, updatedAt: translation.updatedAt }
+      : null,
+    state: item.state,
+    request: item.request ? { neededBy: item.request.neededBy, requestedBy: item.request.requestedBy, requestedAt: item.request.requestedAt } : null,
+    // What the translator must change: the English text the Welsh translates, against the English now.
+    changesSince: translation && item.state === 'out-of-date' ? diffFields(fromText, sourceText, SOURCE_LABELS) : null,
+    findings,
+  }
+}
+
+export type WelshEditView = Awaited<ReturnType<typeof welshEditView>>

@@ -48,17 +48,31 @@ function previewOptions(message: PreviewableMessage, extraFields: readonly strin
   return { values: sampleValues(referenceType, extraFields), extraFields }
 }
 
-/** An A4 page with the address where a DL or C5 window envelope shows it, laid out in millimetres. */
-export function LetterPreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+/**
+ * An A4 page with the address where a DL or C5 window envelope shows it, laid out in millimetres. `continued` is the
+ * second language of a bilingual letter: it starts on a new page, with no address, as the envelope shows only the first.
+ */
+export function LetterPreview({ message, extraFields, continued = false, lang }: { message: PreviewableMessage; extraFields: readonly string[]; continued?: boolean; lang?: string }) {
   const options = previewOptions(message, extraFields)
   const address = renderAddressBlock(message.addressBlock ?? '', options)
   const body = renderContent(message.body, options)
   const date = typeof options.values.date === 'string' ? options.values.date : ''
+  if (continued) {
+    return (
+      <div className="app-letter-scroll">
+        <div className="app-letter app-letter--continued" lang={lang}>
+          <div className="app-letter__body">
+            <Segments segments={body.segments} />
+          </div>
+        </div>
+      </div>
+    )
+  }
   return (
     <div className="app-letter-scroll">
-      <div className="app-letter">
+      <div className="app-letter" lang={lang}>
         <div className="app-letter__sender">
-          <p className="app-letter__line">HM Revenue and Customs</p>
+          <p className="app-letter__line">{lang === 'cy' ? 'Cyllid a Thollau EF' : 'HM Revenue and Customs'}</p>
           <p className="app-letter__line">BX9 1AA</p>
           <p className="app-letter__line app-letter__date">{date}</p>
         </div>
@@ -107,7 +121,7 @@ export function EmailPreview({ message, extraFields }: { message: PreviewableMes
   )
 }
 
-export function SmsPreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+export function SmsPreview({ message, extraFields, language = 'en' }: { message: PreviewableMessage; extraFields: readonly string[]; language?: 'en' | 'cy' }) {
   const options = previewOptions(message, extraFields)
   const body = renderContent(message.body, options)
   const sample = smsLength(body.text)
@@ -117,7 +131,7 @@ export function SmsPreview({ message, extraFields }: { message: PreviewableMessa
         <Segments segments={body.segments} />
       </div>
       <h3 className="govuk-heading-s">Length with the sample data</h3>
-      <SmsLengthDescription length={sample} />
+      <SmsLengthDescription length={sample} language={language} />
       <p className="govuk-body-s govuk-hint">Each customer’s own data makes their text message a little longer or shorter.</p>
     </div>
   )
