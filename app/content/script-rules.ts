@@ -80,8 +80,10 @@ const NINO_IN_WORDS = /\bnational insurance (?:number|no\b)/
 const WELSH_TIME_OF_DAY = '(?:bore da|prynhawn da|noswaith dda)'
 const WELSH_GREETING = new RegExp(`${WELSH_TIME_OF_DAY}(?: ?/ ?${WELSH_TIME_OF_DAY})* ?[,.!:;-]? ?cyllid a thollau`)
 const WELSH_RECORDING = /\brecordi(?:o|ad|wyd)\b/i
-const WELSH_SUMMARY = /\b(?:crynho\w*|crynodeb\w*|i gadarnhau)\b/
-const WELSH_THANKS = /\bdiolch/
+// Welsh mutates the first letter of a word after some words ("i grynhoi", "i gadarnhau"), so each stem is matched
+// with its soft, nasal and aspirate mutations.
+const WELSH_SUMMARY = /\b(?:c|g|ngh|ch)(?:ryn(?:ho|od)|adarnha)\w*/
+const WELSH_THANKS = /\bd?diolch/
 const WELSH_NINO_IN_WORDS = /\brhif yswiriant gwladol/
 
 interface ProseChecks {

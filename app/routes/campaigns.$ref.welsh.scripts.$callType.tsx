@@ -5,7 +5,7 @@ import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { FindingsSummary, SectionFindings, sectionHasError } from '~/components/ScriptFindings'
 import { BackLink, Button, NotificationBanner, Textarea } from '~/components/govuk'
 import { EnglishChanges, TranslationSummary } from '~/components/welsh/TranslationState'
-import { CALL_TYPE_LABELS, LIMITS, SCRIPT_SECTION_LABELS, SCRIPT_SECTIONS, type CallType, type ScriptSection } from '~/content'
+import { CALL_TYPE_LABELS, LIMITS, SCRIPT_SECTION_LABELS, SCRIPT_SECTIONS, standardWelshScript, type CallType, type ScriptSection } from '~/content'
 import { canEditCampaign } from '~/models/campaign.server'
 import { isCallType } from '~/models/script.server'
 import { saveTranslation } from '~/models/translation.server'
@@ -39,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEditCampaign(user, campaign),
     today: todayIso(),
     callType: english.callType!,
+    // A Welsh script not yet written starts from the standard Welsh wording for its call type, as the English does.
+    standard: standardWelshScript(english.callType!, campaign.referenceType),
     page: await welshEditView(db, campaign, english),
   }
 }
@@ -69,12 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const NOTICES: Record<string, string> = { saved: 'The Welsh script has been saved and checked' }
 
 export default function WelshScriptPage() {
-  const { campaign, canEdit, page, callType, today } = useLoaderData<typeof loader>()
+  const { campaign, canEdit, page, callType, today, standard } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const notice = NOTICES[searchParams.get('notice') ?? '']
   const saved = page.translation?.welsh
-  const shown: Record<string, string> = actionData?.values ?? Object.fromEntries(SCRIPT_SECTIONS.map((s) => [s, (saved?.[s] as string | undefined) ?? '']))
+  const shown: Record<string, string> = actionData?.values ?? (saved ? Object.fromEntries(SCRIPT_SECTIONS.map((s) => [s, (saved[s] as string | undefined) ?? ''])) : standard)
   const errors: FieldErrors = (actionData?.errors as FieldErrors | undefined) ?? {}
   // Findings describe the saved Welsh: after a refused save the form holds other text, so they are not shown.
   const findings = actionData || !page.translation ? [] : page.findings
@@ -101,6 +103,12 @@ export default function WelshScriptPage() {
           The Welsh script is checked like the English: it opens with “Bore da/Prynhawn da/Noswaith dda, Cyllid a Thollau EF”, verifies before it
           discloses anything, gives the recording notice in Welsh where one is needed, and closes with a summary and “Diolch”.
         </p>
+        {!saved && canEdit ? (
+          <p className="govuk-body" id="standard-welsh">
+            There is no Welsh version yet: the form starts from the standard Welsh wording for this type of call. Translate the English script’s own
+            wording into it, then save it.
+          </p>
+        ) : null}
         <div id="welsh-form" tabIndex={-1}>
           {canEdit ? (
             <Form method="post" noValidate>
