@@ -266,7 +266,22 @@ async function writeTranslation(
   input: { campaignId: string; english: EnglishRecord; before: StoredTranslation | null; content: Record<string, unknown>; translatesVersion: number; translatedFrom: Record<string, unknown>; at: string; userId: string },
 ): Promise<number> {
   const { english, before } = input
-  const version = (before?.version ?? 0) + 1
+  // A Welsh version added again after one was removed carries on its history's numbering, which is kept under the
+  // English record's id.
+  const previous = before
+    ? before.version
+    : Number(
+        (
+          await tx
+            .selectFrom('revision')
+            .select((eb) => eb.fn.max('version').as('top'))
+            .where('campaign_id', '=', input.campaignId)
+            .where('entity_type', '=', REVISION_TYPES[english.kind])
+            .where('entity_id', '=', english.id)
+            .executeTakeFirst()
+        )?.top ?? 0,
+      )
+  const version = previous + 1
   const columns = {
     content_json: JSON.stringify(input.content),
     translates_version: input.translatesVersion,
