@@ -49,7 +49,7 @@ export function translationFile(records: readonly FileRecord[]): string {
 }
 
 export interface FileRow {
-  /** The line of the file the row starts on. */
+  /** The row as a spreadsheet numbers it: the column names are row 1, whatever line breaks the cells hold. */
   line: number
   item: string
   part: string
@@ -69,7 +69,8 @@ function cellText(value: string): string {
 export function readTranslationFile(text: string): FileRead {
   const records = csvRecords(text)
   if ('unclosedQuoteLine' in records) return { ok: false, problems: [`Line ${records.unclosedQuoteLine}: a quoted cell is never closed. Save the file from your spreadsheet again as CSV UTF-8.`] }
-  const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const numbered = records.map((r, index) => ({ ...r, row: index + 1 }))
+  const nonBlank = numbered.filter((r) => r.cells.some((c) => c.trim() !== ''))
   const header = nonBlank[0]
   if (!header) return { ok: false, problems: ['The file is empty. Upload the translation file downloaded from this page, with the Welsh filled in.'] }
   const names = header.cells.map((c) => c.trim().toLowerCase())
@@ -77,13 +78,13 @@ export function readTranslationFile(text: string): FileRead {
   const needed = ['item', 'part', 'english_version', 'welsh']
   const missing = needed.filter((n) => index(n) === -1)
   if (missing.length) {
-    return { ok: false, problems: [`Line ${header.line}: the first line must be the column names (${TRANSLATION_FILE_COLUMNS.join(', ')}). ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`] }
+    return { ok: false, problems: [`Row ${header.row}: the first row must be the column names (${TRANSLATION_FILE_COLUMNS.join(', ')}). ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`] }
   }
   const cell = (cells: string[], name: string) => cells[index(name)] ?? ''
   return {
     ok: true,
     rows: nonBlank.slice(1).map((r) => ({
-      line: r.line,
+      line: r.row,
       item: cell(r.cells, 'item').trim(),
       part: cell(r.cells, 'part').trim(),
       englishVersion: cell(r.cells, 'english_version').trim(),
