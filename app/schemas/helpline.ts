@@ -158,7 +158,7 @@ export function parseHelplineForm(values: FormValues): Parsed<HelplineSettings> 
 
   if (!scalars.ok || Object.keys(errors).length > 0) return { ok: false, errors }
   // A checkbox: absent means no, so a form from before it existed leaves a helpline as it was not marked.
-  return { ok: true, data: { ...scalars.data, openingHours, dayWeights, intradayProfile, welshLine: values.welshLine === 'yes' } }
+  return { ok: true, data: { ...scalars.data, openingHours, dayWeights, intradayProfile, ...(values.welshLine === 'yes' ? { welshLine: true } : {}) } }
 }
 
 /** [16, 17, 18, 30] → "08:00 to 09:30, 15:00 to 15:30" */

@@ -161,7 +161,7 @@ export function placeholderMismatches(parts: readonly { field: FindingField; lab
         found.push(
           findingAt(
             'welsh-placeholders',
-            `The Welsh ${what} has the ${noun} ${named.raw}, which the English ${what} does not. Use the English ${noun}s exactly as they are.`,
+            `The Welsh ${what} has the ${noun} ${named.raw}, which the English ${what} does not. ${kind === 'flags' ? 'Use the English optional content exactly as it is.' : 'Use the English placeholders exactly as they are.'}`,
             part.field,
             welshParsed,
             named.start,

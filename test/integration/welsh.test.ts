@@ -125,7 +125,7 @@ describe('a Welsh version of a message', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         ['welsh-placeholders', 'The Welsh body has the placeholder ((enw_cwsmer)), which the English body does not. Use the English placeholders exactly as they are.'],
-        ['welsh-placeholders', 'The Welsh body has the optional content ((asiant??…)), which the English body does not. Use the English optional contents exactly as they are.'],
+        ['welsh-placeholders', 'The Welsh body has the optional content ((asiant??…)), which the English body does not. Use the English optional content exactly as it is.'],
         ['welsh-placeholders', 'The English body has the placeholder ((reference)), which the Welsh body does not. Add it to the Welsh, exactly as it is in the English.'],
         ['letter-reference', expect.stringContaining('reference')],
         ['unknown-placeholder', expect.stringContaining('((enw_cwsmer))')],
