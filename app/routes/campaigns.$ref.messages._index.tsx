@@ -8,6 +8,7 @@ import { canEditCampaign } from '~/models/campaign.server'
 import { listDeletedMessages, listMessagesWithFindings } from '~/models/message.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { listWelshItems } from '~/models/translation.server'
+import { hasWelsh } from '~/models/welsh.server'
 import { TranslationTag } from '~/components/welsh/TranslationState'
 import { db } from '~/utils/db.server'
 
@@ -15,9 +16,9 @@ export const handle = { title: 'Write the messages' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
-  const [{ messages, extraFields }, deleted, welshItems] = await Promise.all([listMessagesWithFindings(db, campaign.id), listDeletedMessages(db, campaign.id), listWelshItems(db, campaign.id)])
+  const [{ messages, extraFields }, deleted, showWelsh] = await Promise.all([listMessagesWithFindings(db, campaign.id), listDeletedMessages(db, campaign.id), hasWelsh(db, campaign)])
+  const welshItems = showWelsh ? await listWelshItems(db, campaign.id) : []
   const welsh = new Map(welshItems.filter((i) => i.english.kind === 'message').map((i) => [i.english.id, i.state]))
-  const showWelsh = campaign.welshCustomers > 0 || welshItems.some((i) => i.translation)
   return {
     showWelsh,
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, populationSize: campaign.populationSize },

@@ -115,16 +115,18 @@ export default function WelshTask() {
           Messages
         </h2>
         {overview.messages.length ? (
-          <Table
-            caption="The Welsh version of each message"
-            captionClasses="govuk-visually-hidden"
-            head={[{ text: 'Message' }, { text: 'Welsh version' }, { text: 'Action' }]}
-            rows={overview.messages.map((m) => [
-              { text: <>{m.name}<span className="govuk-body-s app-block">{CHANNEL_LABELS[m.channel as Channel]}</span></> },
-              { text: stateCell(m, today) },
-              { text: actionCell(m, canEdit, `the message ${m.name}`) },
-            ])}
-          />
+          <div className="app-table-wrapper">
+            <Table
+              caption="The Welsh version of each message"
+              captionClasses="govuk-visually-hidden"
+              head={[{ text: 'Message' }, { text: 'Welsh version' }, { text: 'Action' }]}
+              rows={overview.messages.map((m) => [
+                { text: <>{m.name}<span className="govuk-body-s app-block">{CHANNEL_LABELS[m.channel as Channel]}</span></> },
+                { text: stateCell(m, today) },
+                { text: actionCell(m, canEdit, `the message ${m.name}`) },
+              ])}
+            />
+          </div>
         ) : (
           <p className="govuk-body">
             There are no messages yet. <Link className="govuk-link" to={`${base}/messages`}>Write the messages</Link> first.
@@ -172,26 +174,28 @@ export default function WelshTask() {
           </p>
         )}
         {overview.lines.length ? (
-          <Table
-            caption="The Welsh version of each helpline and Debt Management line"
-            captionClasses="govuk-visually-hidden"
-            head={[{ text: 'Line to take' }, { text: 'Welsh version' }, { text: 'Action' }]}
-            rows={overview.lines.map((l) => [
-              {
-                text: (
-                  <>
-                    <span className="app-preserve-lines">{l.name}</span>
-                    <span className="govuk-body-s app-block">
-                      {LINE_AUDIENCE_LABELS[l.audience as LineAudience]}
-                      {l.standardQuestion ? `, answers “${STANDARD_QUESTION_LABELS[l.standardQuestion as StandardQuestion]}”` : ''}
-                    </span>
-                  </>
-                ),
-              },
-              { text: stateCell(l, today) },
-              { text: actionCell(l, canEdit, `the line ${l.name.slice(0, 60)}`) },
-            ])}
-          />
+          <div className="app-table-wrapper">
+            <Table
+              caption="The Welsh version of each helpline and Debt Management line"
+              captionClasses="govuk-visually-hidden"
+              head={[{ text: 'Line to take' }, { text: 'Welsh version' }, { text: 'Action' }]}
+              rows={overview.lines.map((l) => [
+                {
+                  text: (
+                    <>
+                      <span className="app-preserve-lines">{l.name}</span>
+                      <span className="govuk-body-s app-block">
+                        {LINE_AUDIENCE_LABELS[l.audience as LineAudience]}
+                        {l.standardQuestion ? `, answers “${STANDARD_QUESTION_LABELS[l.standardQuestion as StandardQuestion]}”` : ''}
+                      </span>
+                    </>
+                  ),
+                },
+                { text: stateCell(l, today) },
+                { text: actionCell(l, canEdit, `the line ${l.name.slice(0, 60)}`) },
+              ])}
+            />
+          </div>
         ) : (
           <p className="govuk-body">
             There are no helpline lines yet. <Link className="govuk-link" to={`${base}/lines`}>Write the lines to take</Link> first.
@@ -202,12 +206,14 @@ export default function WelshTask() {
           Welsh scripts
         </h2>
         {overview.scripts.length ? (
-          <Table
-            caption="The Welsh version of each script"
-            captionClasses="govuk-visually-hidden"
-            head={[{ text: 'Script' }, { text: 'Welsh version' }, { text: 'Action' }]}
-            rows={overview.scripts.map((s) => [{ text: s.name }, { text: stateCell(s, today) }, { text: actionCell(s, canEdit, `the ${s.name.toLowerCase()} script`) }])}
-          />
+          <div className="app-table-wrapper">
+            <Table
+              caption="The Welsh version of each script"
+              captionClasses="govuk-visually-hidden"
+              head={[{ text: 'Script' }, { text: 'Welsh version' }, { text: 'Action' }]}
+              rows={overview.scripts.map((s) => [{ text: s.name }, { text: stateCell(s, today) }, { text: actionCell(s, canEdit, `the ${s.name.toLowerCase()} script`) }])}
+            />
+          </div>
         ) : (
           <p className="govuk-body">There are no scripts to translate.</p>
         )}

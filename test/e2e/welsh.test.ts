@@ -222,6 +222,13 @@ describe.skipIf(skipBrowser)('a Welsh-language campaign', () => {
     expect(await designer.locator('.app-pack-line [lang=cy]').first().textContent()).toContain('Pam ydw i wedi cael y llythyr hwn?')
     await expectAccessible(designer, 'Welsh helpline pack')
 
+    // At 320 px wide no Welsh page scrolls sideways (the letter preview scrolls inside its own box).
+    await designer.setViewportSize({ width: 320, height: 800 })
+    for (const path of ['/welsh', `/welsh/messages/${letterId}`, `/welsh/messages/${textId}`, `/sign-off/welsh-language-services`]) {
+      await designer.goto(`${base}/campaigns/${ref}${path}`)
+      expect(await designer.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320)
+    }
+
     for (const page of [designer, offline, customerServices, welshServices]) expectNoProblems(page)
   }, JOURNEY_TIMEOUT_MS)
 })
