@@ -101,23 +101,11 @@ function WelshPreview({ message, welsh, extraFields }: { message: PreviewableMes
         </>
       )
     case 'email':
-      return (
-        <div lang="cy">
-          <EmailPreview message={welsh} extraFields={extraFields} />
-        </div>
-      )
+      return <EmailPreview message={welsh} extraFields={extraFields} lang="cy" />
     case 'sms':
-      return (
-        <div lang="cy">
-          <SmsPreview message={welsh} extraFields={extraFields} language="cy" />
-        </div>
-      )
+      return <SmsPreview message={welsh} extraFields={extraFields} language="cy" />
     default:
-      return (
-        <div lang="cy">
-          <OnlinePreview message={welsh} extraFields={extraFields} />
-        </div>
-      )
+      return <OnlinePreview message={welsh} extraFields={extraFields} lang="cy" />
   }
 }
 

@@ -191,7 +191,7 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
       params: { id: person.id },
       cookie: admin.cookie,
       tables: USER_TABLES,
-      choices: { status: ['active', 'disabled'], roles: ['designer', 'customer-services', 'debt-management', 'press-office', 'viewer', 'admin'] },
+      choices: { status: ['active', 'disabled'], roles: ['designer', 'customer-services', 'debt-management', 'press-office', 'welsh-language-services', 'viewer', 'admin'] },
       baseline: async () => {
         const current = await getUserById(db, person.id)
         return form({ name: 'Vic Viewer', roles: ['viewer', 'press-office'], status: 'active', version: String(current!.version) })

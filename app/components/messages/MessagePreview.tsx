@@ -92,7 +92,7 @@ export function LetterPreview({ message, extraFields, continued = false, lang }:
   )
 }
 
-export function EmailPreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+export function EmailPreview({ message, extraFields, lang }: { message: PreviewableMessage; extraFields: readonly string[]; lang?: string }) {
   const options = previewOptions(message, extraFields)
   const subject = renderContent(message.subject ?? '', options)
   const body = renderContent(message.body, options)
@@ -109,12 +109,12 @@ export function EmailPreview({ message, extraFields }: { message: PreviewableMes
         </div>
         <div>
           <dt>Subject</dt>
-          <dd className="app-email__subject">
+          <dd className="app-email__subject" lang={lang}>
             <Segments segments={subject.segments} />
           </dd>
         </div>
       </dl>
-      <div className="app-email__body">
+      <div className="app-email__body" lang={lang}>
         <Segments segments={body.segments} />
       </div>
     </div>
@@ -122,12 +122,13 @@ export function EmailPreview({ message, extraFields }: { message: PreviewableMes
 }
 
 export function SmsPreview({ message, extraFields, language = 'en' }: { message: PreviewableMessage; extraFields: readonly string[]; language?: 'en' | 'cy' }) {
+  const lang = language === 'cy' ? 'cy' : undefined
   const options = previewOptions(message, extraFields)
   const body = renderContent(message.body, options)
   const sample = smsLength(body.text)
   return (
     <div className="app-sms">
-      <div className="app-sms__bubble">
+      <div className="app-sms__bubble" lang={lang}>
         <Segments segments={body.segments} />
       </div>
       <h3 className="govuk-heading-s">Length with the sample data</h3>
@@ -137,14 +138,14 @@ export function SmsPreview({ message, extraFields, language = 'en' }: { message:
   )
 }
 
-export function OnlinePreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+export function OnlinePreview({ message, extraFields, lang }: { message: PreviewableMessage; extraFields: readonly string[]; lang?: string }) {
   const options = previewOptions(message, extraFields)
   const body = renderContent(message.body, options)
   return (
     <div className="app-online">
       <p className="app-online__title">Message in the customer’s HMRC online account</p>
       <p className="app-online__heading">{message.name}</p>
-      <div className="app-online__body">
+      <div className="app-online__body" lang={lang}>
         <Segments segments={body.segments} />
       </div>
     </div>
