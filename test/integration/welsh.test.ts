@@ -24,6 +24,7 @@ import { getCampaignByRef } from '../../app/models/campaign.server'
 import { launchCampaign, launchReadiness } from '../../app/models/launch.server'
 import { deleteMessage, getMessage, updateMessage } from '../../app/models/message.server'
 import { saveScript } from '../../app/models/script.server'
+import { updateLine } from '../../app/models/line.server'
 import { requestSignOff } from '../../app/models/signoff/commands.server'
 import { getTranslation, saveTranslation } from '../../app/models/translation.server'
 import { todayIso } from '../../app/utils/clock.server'
@@ -365,6 +366,19 @@ describe('Welsh lines and scripts', () => {
     expect(printed.data).toMatchObject({ title: 'Welsh helpline handler pack', language: 'cy' })
     expect(printed.data.lines.map((l: { question: string }) => l.question)).toEqual(['Pam ydw i wedi cael y llythyr hwn?'])
     expect(printed.data.scripts.map((s: { opening: string; errors: number }) => [s.opening.split('\n')[0], s.errors])).toEqual([['Bore da/Prynhawn da/Noswaith dda, Cyllid a Thollau EF', 0]])
+  })
+})
+
+describe('a line given to an audience the Welsh helpline does not answer', () => {
+  it('loses its Welsh version, saying so', async () => {
+    const { ref, campaign } = await welshCampaign()
+    const lineId = await makeLine(owner(), ref, { standardQuestion: 'why-sent' })
+    await saveTranslation(db, { campaignId: campaign.id, kind: 'line', entityId: lineId, version: 0, englishVersion: 1, welsh: { question: 'Pam?', answer: 'Oherwydd.' } }, owner())
+    const moved = await updateLine(db, { campaignId: campaign.id, lineId, version: 1, values: { audience: 'press', standardQuestion: null, question: 'Why have I been sent this letter?', answer: 'Because.' } }, owner())
+    expect(moved.ok).toBe(true)
+    expect(await getTranslation(db, campaign.id, 'line', lineId)).toBeUndefined()
+    const audit = await db.selectFrom('audit_event').select('summary').where('campaign_id', '=', campaign.id).where('action', '=', 'line.updated').execute()
+    expect(audit.map((a) => a.summary)).toEqual([expect.stringMatching(/ of the press and media line to take “Why have I been sent this letter\?”, and removed its Welsh version$/)])
   })
 })
 
