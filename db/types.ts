@@ -103,6 +103,8 @@ export interface CampaignTable {
   response_process: string
   reference_type: string
   nation: string
+  /** How many of the customers asked HMRC to write to them in Welsh (0: none). */
+  welsh_customers: Generated<number>
   owner_id: string
   version: number
   created_at: string
@@ -256,6 +258,8 @@ export interface HelplineTable {
   baseline_calls_per_day: number
   available_fte: number
   paid_hours_per_fte: number
+  /** 1 on the one helpline that takes calls in Welsh. */
+  welsh_line: Generated<number>
   version: number
   created_at: string
   updated_at: string
@@ -462,6 +466,37 @@ export interface CalendarFeedTable {
   nonce: string
   token_hash: string
   created_at: string
+/** The Welsh version of a message, line or script: one row per English record and language. */
+export interface TranslationTable {
+  /** message | line | script */
+  entity_type: string
+  /** The English record's id. */
+  entity_id: string
+  /** cy */
+  language: string
+  campaign_id: string
+  /** The Welsh text, as JSON: {layout, subject, body} for a message, {question, answer} for a line, the five sections for a script. */
+  content_json: string
+  /** The English version it translates. */
+  translates_version: number
+  /** The English text of that version, as JSON in the same shape: what the Welsh was translated from. */
+  source_json: string
+  version: number
+  translated_by: string
+  created_at: string
+  updated_at: string
+}
+
+/** A request to translate one message, line or script by a date; deleted once a current translation is saved. */
+export interface TranslationRequestTable {
+  entity_type: string
+  entity_id: string
+  language: string
+  campaign_id: string
+  /** YYYY-MM-DD */
+  needed_by: string
+  requested_by: string
+  requested_at: string
 }
 
 export interface Database {
@@ -503,6 +538,8 @@ export interface Database {
   email_attempt: EmailAttemptTable
   notification_preference: NotificationPreferenceTable
   calendar_feed: CalendarFeedTable
+  translation: TranslationTable
+  translation_request: TranslationRequestTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -522,3 +559,4 @@ export type HelplineRow = Selectable<HelplineTable>
 export type BankHolidayFileRow = Selectable<BankHolidayFileTable>
 export type ForecastInputRow = Selectable<ForecastInputTable>
 export type ActualCallsRow = Selectable<ActualCallsTable>
+export type TranslationRow = Selectable<TranslationTable>

@@ -7,6 +7,7 @@ export interface CampaignFormValues {
   objective?: string
   targetPopulation?: string
   populationSize?: string
+  welshCustomers?: string
   'launchDate-day'?: string
   'launchDate-month'?: string
   'launchDate-year'?: string
@@ -29,6 +30,7 @@ export function campaignToFormValues(campaign: {
   objective: string
   targetPopulation: string
   populationSize: number
+  welshCustomers?: number
   plannedLaunchDate: string
   nation: string
   referenceType: string
@@ -48,6 +50,7 @@ export function campaignToFormValues(campaign: {
     objective: campaign.objective,
     targetPopulation: campaign.targetPopulation,
     populationSize: String(campaign.populationSize),
+    welshCustomers: campaign.welshCustomers ? String(campaign.welshCustomers) : '',
     'launchDate-day': date.day,
     'launchDate-month': date.month,
     'launchDate-year': date.year,
@@ -67,7 +70,7 @@ export function campaignToFormValues(campaign: {
 /** Only the text fields the form sends, so a posted form can be shown again exactly as it was. */
 export function submittedFormValues(values: Record<string, string>, coOwners: string[]): CampaignFormValues {
   const keys = [
-    'name', 'regime', 'objective', 'targetPopulation', 'populationSize', 'launchDate-day', 'launchDate-month',
+    'name', 'regime', 'objective', 'targetPopulation', 'populationSize', 'welshCustomers', 'launchDate-day', 'launchDate-month',
     'launchDate-year', 'nation', 'referenceType', 'responseSought', 'responseProcess', 'extraLiability',
     'liabilityCustomers', 'liabilityAverage', 'pressInform', 'pressReason',
   ] as const

@@ -6,20 +6,22 @@ import type { ForecastResult, ScenarioValues } from '../forecast/types'
 import type { WorkingCalendar } from '../forecast/working-days'
 import type { LineAudience } from '../content/coverage'
 
-export const PACK_AUDIENCES = ['helpline', 'press', 'debt-management'] as const
+export const PACK_AUDIENCES = ['helpline', 'press', 'debt-management', 'welsh-helpline'] as const
 export type PackAudience = (typeof PACK_AUDIENCES)[number]
 
 export const PACK_TITLES: Record<PackAudience, string> = {
   helpline: 'Helpline handler pack',
   press: 'Press Office pack',
   'debt-management': 'Debt Management handler pack',
+  'welsh-helpline': 'Welsh helpline handler pack',
 }
 
-/** The lines each pack prints. */
+/** The lines each pack prints: the Welsh helpline's are the Welsh versions of the helpline lines. */
 export const PACK_LINE_AUDIENCE: Record<PackAudience, LineAudience> = {
   helpline: 'helpline',
   press: 'press',
   'debt-management': 'debt-management',
+  'welsh-helpline': 'helpline',
 }
 
 export function isPackAudience(value: unknown): value is PackAudience {

@@ -1,6 +1,7 @@
 // The campaign page's task list: pure, so its rules are tested without a server.
 import { handlingTasks, type HandlingTaskInput } from './handling-tasks'
 import { launchTask, signOffTask, type SignOffTaskInput } from './signoff-tasks'
+import { welshForecastTask, welshLinesTask, welshMessagesTask, welshScriptsTask, welshTasksApply, type WelshTaskInput } from './welsh-tasks'
 import { formatNumber } from './options'
 import type { Task, TaskStatus } from './task'
 
@@ -29,6 +30,8 @@ export interface TaskListInput {
   forecast?: ForecastProgress
   /** Whether sign-off was asked for and each required group's state; without it tasks 8 and 9 cannot start. */
   signOff?: SignOffTaskInput
+  /** The Welsh versions and the Welsh helpline; their tasks show when the campaign has Welsh-preference customers. */
+  welsh?: WelshTaskInput
 }
 
 export interface ForecastProgress {
@@ -67,6 +70,24 @@ export function campaignTasks(input: TaskListInput): Task[] {
   const base = `/campaigns/${input.ref}`
   const launchPassed = input.status !== 'launched' && input.status !== 'closed' && input.plannedLaunchDate < input.today
   const later = (id: string, title: string): Task => ({ id, title, href: null, status: 'cannot-start' })
+  const welsh = input.welsh && welshTasksApply(input.welsh) ? input.welsh : null
+  const handling = input.handling
+    ? handlingTasks(base, input.handling)
+    : [
+        later('lines', 'Write lines to take'),
+        later('scripts', 'Write scripts'),
+        later('debt-management', 'Plan Debt Management treatment'),
+        later('press', 'Prepare press lines'),
+      ]
+  // Each Welsh task follows the English task it translates.
+  const withWelsh = (task: Task): Task[] => {
+    if (!welsh) return [task]
+    if (task.id === 'messages') return [task, welshMessagesTask(base, welsh)]
+    if (task.id === 'forecast') return [task, welshForecastTask(base, welsh)]
+    if (task.id === 'lines') return [task, welshLinesTask(base, welsh)]
+    if (task.id === 'scripts') return [task, welshScriptsTask(base, welsh)]
+    return [task]
+  }
   return [
     {
       id: 'describe',
@@ -75,16 +96,9 @@ export function campaignTasks(input: TaskListInput): Task[] {
       status: launchPassed ? 'problem' : 'completed',
       hint: launchPassed ? 'The planned launch date has passed' : undefined,
     },
-    messagesTask(base, input.messages),
-    forecastTask(base, input.forecast),
-    ...(input.handling
-      ? handlingTasks(base, input.handling)
-      : [
-          later('lines', 'Write lines to take'),
-          later('scripts', 'Write scripts'),
-          later('debt-management', 'Plan Debt Management treatment'),
-          later('press', 'Prepare press lines'),
-        ]),
+    ...withWelsh(messagesTask(base, input.messages)),
+    ...withWelsh(forecastTask(base, input.forecast)),
+    ...handling.flatMap(withWelsh),
     ...(input.signOff ? [signOffTask(base, input.status, input.signOff), launchTask(base, input.status)] : [later('sign-off', 'Get sign-off'), later('launch', 'Launch')]),
   ]
 }

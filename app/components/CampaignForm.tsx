@@ -93,6 +93,19 @@ export function CampaignForm({
           defaultValue={values.populationSize}
           errorMessage={e.populationSize}
         />
+        <Input
+          id="welshCustomers"
+          name="welshCustomers"
+          inputmode="numeric"
+          width={10}
+          spellcheck={false}
+          label={{ text: 'How many of these customers asked HMRC to write to them in Welsh? (optional)', classes: 'govuk-label--s' }}
+          hint={{
+            text: 'Leave it blank if none did. If any did, the campaign needs Welsh versions of its messages and lines, their calls are forecast on the Welsh-language helpline, and Welsh Language Services signs off the Welsh.',
+          }}
+          defaultValue={values.welshCustomers}
+          errorMessage={e.welshCustomers}
+        />
         <DateInput
           id="launchDate"
           namePrefix="launchDate"

@@ -6,7 +6,7 @@ import { readNumber } from '~/schemas/numbers'
 import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
 import { CellInput } from './CellInput'
 import { FormErrorSummary } from './FormErrorSummary'
-import { Button, ErrorMessage, Fieldset, Input } from './govuk'
+import { Button, Checkboxes, ErrorMessage, Fieldset, Input } from './govuk'
 
 function profileTotal(values: FormValues, intervals: number[]): number | null {
   let total = 0
@@ -283,6 +283,15 @@ export function HelplineForm({
           suffix={{ text: 'hours' }}
           defaultValue={values.paidHoursPerFte}
           errorMessage={e.paidHoursPerFte}
+        />
+        <Checkboxes
+          name="welshLine"
+          idPrefix="welshLine"
+          fieldset={{ legend: { text: 'Welsh language', classes: 'govuk-fieldset__legend--m' } }}
+          hint={{ text: 'One helpline takes the calls of customers who asked HMRC to deal with them in Welsh. Each campaign sends its Welsh-preference customers’ share of the calls there.' }}
+          defaultValues={values.welshLine === 'yes' ? ['yes'] : []}
+          errorMessage={e.welshLine}
+          items={[{ value: 'yes', text: 'This is the Welsh-language helpline' }]}
         />
         <Button text={submitText} preventDoubleClick />
       </Form>

@@ -19,6 +19,7 @@ export type RuleId =
   | 'verify-first'
   | 'recording-notice'
   | 'summarise-close'
+  | 'welsh-placeholders'
 
 export interface RuleDefinition {
   level: FindingLevel
@@ -53,6 +54,11 @@ export const RULES: Record<RuleId, RuleDefinition> = {
     source: 'DMBM510330',
   },
   'summarise-close': { level: 'warning', title: 'A script closes with a summary and thanks', source: 'DMBM510330' },
+  'welsh-placeholders': {
+    level: 'error',
+    title: 'A Welsh version has the same placeholders and optional content as the English it translates',
+    source: null,
+  },
 }
 
 /** Message fields and script sections a finding can point at. */
@@ -66,6 +72,8 @@ export type FindingField =
   | 'verification'
   | 'recordingNotice'
   | 'closing'
+  | 'question'
+  | 'answer'
 
 export interface FindingLocation {
   field: FindingField
@@ -140,6 +148,8 @@ export const FIELD_LABELS: Record<FindingField, string> = {
   verification: 'verification',
   recordingNotice: 'recording notice',
   closing: 'closing',
+  question: 'question',
+  answer: 'answer',
 }
 
 /** Every placeholder and optional-content flag is a standard field or one of the campaign's custom fields. */

@@ -46,6 +46,8 @@ export interface ScriptInput extends Partial<Record<ScriptSection, string | null
 export interface ScriptCheckContext {
   referenceType: ReferenceType
   extraFields: readonly string[]
+  /** The language the script is written in: the prose checks look for the Welsh wording in a Welsh version. */
+  language?: 'en' | 'cy'
 }
 
 /** Call types where the handler speaks to the customer and can verify them. */
@@ -74,6 +76,55 @@ const SUMMARY = /\b(?:summar(?:y|is|iz)\w*|recap\w*|to confirm)\b/
 const THANKS = /\bthank/
 const NINO_IN_WORDS = /\bnational insurance (?:number|no\b)/
 
+// The same checks for a Welsh version: HMRC is "Cyllid a Thollau EF" (CThEF), and the guidance's phrases in Welsh.
+const WELSH_TIME_OF_DAY = '(?:bore da|prynhawn da|noswaith dda)'
+const WELSH_GREETING = new RegExp(`${WELSH_TIME_OF_DAY}(?: ?/ ?${WELSH_TIME_OF_DAY})* ?[,.!:;-]? ?cyllid a thollau`)
+const WELSH_RECORDING = /\brecordi(?:o|ad|wyd)\b/i
+// Welsh mutates the first letter of a word after some words ("i grynhoi", "i gadarnhau"), so each stem is matched
+// with its soft, nasal and aspirate mutations.
+const WELSH_SUMMARY = /\b(?:c|g|ngh|ch)(?:ryn(?:ho|od)|adarnha)\w*/
+const WELSH_THANKS = /\bd?diolch/
+const WELSH_NINO_IN_WORDS = /\brhif yswiriant gwladol/
+
+interface ProseChecks {
+  greeting: RegExp
+  greetingMessage: string
+  recording: RegExp
+  recordingNotice: string
+  summary: RegExp
+  thanks: RegExp
+  summaryExample: string
+  ninoInWords: RegExp
+  ninoInWordsExample: string
+}
+
+const PROSE: Record<'en' | 'cy', ProseChecks> = {
+  en: {
+    greeting: GREETING,
+    greetingMessage: 'Open an inbound call with “Good morning/afternoon/evening, Revenue and Customs”.',
+    recording: RECORDING_MENTION,
+    recordingNotice:
+      'Tell the customer the call may be recorded, once they have passed verification: “Before I continue I must advise you that this call may be recorded for quality and training purposes.”',
+    summary: SUMMARY,
+    thanks: THANKS,
+    summaryExample: '(for example “To confirm, …” or “To summarise, …” and “Thank you”)',
+    ninoInWords: NINO_IN_WORDS,
+    ninoInWordsExample: '“…quoting their National Insurance Number”',
+  },
+  cy: {
+    greeting: WELSH_GREETING,
+    greetingMessage: 'Open an inbound call in Welsh with “Bore da/Prynhawn da/Noswaith dda, Cyllid a Thollau EF”.',
+    recording: WELSH_RECORDING,
+    recordingNotice:
+      'Tell the customer, in Welsh, that the call may be recorded, once they have passed verification: “Cyn i mi barhau, rhaid i mi roi gwybod i chi y gall yr alwad hon gael ei recordio at ddibenion ansawdd a hyfforddiant.”',
+    summary: WELSH_SUMMARY,
+    thanks: WELSH_THANKS,
+    summaryExample: '(for example “I gadarnhau, …” or “I grynhoi, …” and “Diolch”)',
+    ninoInWords: WELSH_NINO_IN_WORDS,
+    ninoInWordsExample: '“…gan ddyfynnu eu rhif Yswiriant Gwladol”',
+  },
+}
+
 function section(script: ScriptInput, name: ScriptSection): string {
   const value = script[name]
   return typeof value === 'string' ? value : ''
@@ -95,14 +146,14 @@ function checkNinoThirdParty(parsed: ParsedContent, name: ScriptSection, callTyp
   })
 }
 
-function checkThirdPartyReference(sections: Record<ScriptSection, ParsedContent>, referenceType: ReferenceType): Finding[] {
+function checkThirdPartyReference(sections: Record<ScriptSection, ParsedContent>, referenceType: ReferenceType, prose: ProseChecks): Finding[] {
   if (referenceType === 'nino') {
-    const asked = SCRIPT_SECTIONS.some((name) => NINO_IN_WORDS.test(normaliseProse(sections[name].source)))
+    const asked = SCRIPT_SECTIONS.some((name) => prose.ninoInWords.test(normaliseProse(sections[name].source)))
     if (asked) return []
     return [
       finding(
         'third-party-reference',
-        'Ask the third party to tell the customer to quote their National Insurance number when they call back, in words, for example “…quoting their National Insurance Number”. Never give the number itself.',
+        `Ask the third party to tell the customer to quote their National Insurance number when they call back, in words, for example ${prose.ninoInWordsExample}. Never give the number itself.`,
         { field: 'body' },
       ),
     ]
@@ -195,20 +246,15 @@ function checkVerifyFirst(
   return found
 }
 
-function checkRecordingNotice(script: ScriptInput, sections: Record<ScriptSection, ParsedContent>): Finding[] {
+function checkRecordingNotice(script: ScriptInput, sections: Record<ScriptSection, ParsedContent>, prose: ProseChecks): Finding[] {
   const found: Finding[] = []
-  if (!/\b(?:recorded|recording)\b/i.test(section(script, 'recordingNotice'))) {
-    found.push(
-      finding(
-        'recording-notice',
-        'Tell the customer the call may be recorded, once they have passed verification: “Before I continue I must advise you that this call may be recorded for quality and training purposes.”',
-        { field: 'recordingNotice' },
-      ),
-    )
+  const notice = prose === PROSE.en ? /\b(?:recorded|recording)\b/i : prose.recording
+  if (!notice.test(section(script, 'recordingNotice'))) {
+    found.push(finding('recording-notice', prose.recordingNotice, { field: 'recordingNotice' }))
   }
   for (const name of ['opening', 'verification'] as const) {
     const parsed = sections[name]
-    const m = RECORDING_MENTION.exec(parsed.source)
+    const m = prose.recording.exec(parsed.source)
     if (m) {
       found.push(
         findingAt(
@@ -225,17 +271,17 @@ function checkRecordingNotice(script: ScriptInput, sections: Record<ScriptSectio
   return found
 }
 
-function checkSummariseClose(script: ScriptInput): Finding[] {
+function checkSummariseClose(script: ScriptInput, prose: ProseChecks): Finding[] {
   const closing = normaliseProse(section(script, 'closing'))
-  const summary = SUMMARY.test(closing)
-  const thanks = THANKS.test(closing)
+  const summary = prose.summary.test(closing)
+  const thanks = prose.thanks.test(closing)
   if (summary && thanks) return []
   const missing = !summary && !thanks ? 'summarise the call and thank the customer' : !summary ? 'summarise the call' : 'thank the customer'
   const who = script.callType === 'third-party' ? 'the third party' : script.callType === 'answering-machine' ? 'the listener' : 'the customer'
   return [
     finding(
       'summarise-close',
-      `The closing should ${missing.replace('the customer', who)}, so that both sides understand what was agreed (for example “To confirm, …” or “To summarise, …” and “Thank you”).`,
+      `The closing should ${missing.replace('the customer', who)}, so that both sides understand what was agreed ${prose.summaryExample}.`,
       { field: 'closing' },
     ),
   ]
@@ -249,6 +295,7 @@ export function checkScript(script: ScriptInput, checkContext: ScriptCheckContex
     referenceType: isReferenceType(checkContext.referenceType) ? checkContext.referenceType : 'nino',
     extraFields,
   }
+  const prose = PROSE[checkContext.language === 'cy' ? 'cy' : 'en']
   const sections = Object.fromEntries(SCRIPT_SECTIONS.map((name) => [name, parseField(section(script, name))])) as Record<
     ScriptSection,
     ParsedContent
@@ -260,18 +307,12 @@ export function checkScript(script: ScriptInput, checkContext: ScriptCheckContex
   if (callType === 'third-party' || callType === 'answering-machine') {
     for (const name of SCRIPT_SECTIONS) findings.push(...checkNinoThirdParty(sections[name], name, callType, context.referenceType))
   }
-  if (callType === 'third-party') findings.push(...checkThirdPartyReference(sections, context.referenceType))
-  if (callType === 'inbound' && !GREETING.test(normaliseProse(section(script, 'opening')))) {
-    findings.push(
-      finding(
-        'inbound-greeting',
-        'Open an inbound call with “Good morning/afternoon/evening, Revenue and Customs”.',
-        { field: 'opening' },
-      ),
-    )
+  if (callType === 'third-party') findings.push(...checkThirdPartyReference(sections, context.referenceType, prose))
+  if (callType === 'inbound' && !prose.greeting.test(normaliseProse(section(script, 'opening')))) {
+    findings.push(finding('inbound-greeting', prose.greetingMessage, { field: 'opening' }))
   }
   findings.push(...checkVerifyFirst(script, sections, context))
-  if (callType === 'outbound') findings.push(...checkRecordingNotice(script, sections))
-  findings.push(...checkSummariseClose(script))
+  if (callType === 'outbound') findings.push(...checkRecordingNotice(script, sections, prose))
+  findings.push(...checkSummariseClose(script, prose))
   return capFindings(findings)
 }

@@ -93,6 +93,26 @@ describe('smsLength with UCS-2', () => {
   })
 })
 
+describe('smsLength with Welsh text', () => {
+  it('sends a text with ŵ, ŷ or a circumflex as UCS-2, as GOV.UK Notify does: 70 characters, or 67 a part', () => {
+    const welsh = 'CThEF: rydym wedi ysgrifennu atoch am incwm rhent. Gweithredwch erbyn y dyddiad yn ein llythyr.'
+    expect(smsLength(welsh).encoding).toBe('GSM-7')
+    const withToBach = 'Mae’n ddrwg gennym: ŵyr, tŷ, â, ê, î, ô, û'.replace('’', "'")
+    const result = smsLength(withToBach)
+    expect(result.encoding).toBe('UCS-2')
+    expect(result.nonGsm.map((c) => c.char)).toEqual(['ŵ', 'ŷ', 'â', 'ê', 'î', 'ô', 'û'])
+    expect(result.nonGsm.every((c) => c.welsh)).toBe(true)
+    expect(smsLength('ŵ' + 'a'.repeat(69))).toMatchObject({ characters: 70, fragments: 1, perFragment: 70 })
+    expect(smsLength('ŵ' + 'a'.repeat(70))).toMatchObject({ characters: 71, fragments: 2, perFragment: 67, remainingInFragment: 63 })
+  })
+
+  it('keeps the Welsh letters that are in GSM (à, è, é, ä, ö, ü…) as GSM, and marks only Welsh letters as Welsh', () => {
+    expect(smsLength('Mae’r dyddiad yn agosáu'.replace('’', "'")).nonGsm.map((c) => [c.char, c.welsh])).toEqual([['á', true]])
+    expect(smsLength('caffè, Ä, ö, ü, é').encoding).toBe('GSM-7')
+    expect(smsLength('ç').nonGsm[0]!.welsh).toBeUndefined()
+  })
+})
+
 describe('characterName', () => {
   it.each([
     ['\u00a0', 'non-breaking space'],

@@ -18,6 +18,8 @@ export interface NonGsmCharacter {
   index: number
   /** A GSM character that could replace it, where there is an obvious one ('' means "delete it"). */
   suggestion?: string
+  /** A letter of Welsh spelling (ŵ, ŷ, â…): kept as it is, as GOV.UK Notify keeps it, so it makes the message Unicode. */
+  welsh?: true
 }
 
 export interface SmsLength {
@@ -45,6 +47,15 @@ const GSM_BASIC = new Set(
 )
 // The extension table: each is sent as ESC plus a character, so it costs two septets.
 const GSM_EXTENSION = new Set('\f^{}\\[~]|€')
+
+// The accented letters of Welsh spelling, as GOV.UK Notify lists them. Notify sends them as they are (it replaces other
+// accented letters with their base letter), so one of them outside GSM makes the whole text message Unicode.
+const WELSH_LETTERS = new Set('àèìòùẁỳÀÈÌÒÙẀỲáéíóúẃýÁÉÍÓÚẂÝäëïöüẅÿÄËÏÖÜẄŸâêîôûŵŷÂÊÎÔÛŴŶ')
+
+/** A letter of Welsh spelling (with a to bach, acute, grave or diaeresis), whether or not it is in GSM. */
+export function isWelshLetter(char: string): boolean {
+  return WELSH_LETTERS.has(char.normalize('NFC'))
+}
 
 export function isGsmCharacter(char: string): boolean {
   return GSM_BASIC.has(char) || GSM_EXTENSION.has(char)
@@ -198,7 +209,8 @@ export function smsLength(input: string): SmsLength {
     const s = GSM_BASIC.has(char) ? 1 : GSM_EXTENSION.has(char) ? 2 : 0
     if (s === 0) {
       const { name, suggestion } = characterName(char)
-      nonGsm.push(suggestion === undefined ? { char, name, codePoint, index: i } : { char, name, codePoint, index: i, suggestion })
+      const found: NonGsmCharacter = suggestion === undefined ? { char, name, codePoint, index: i } : { char, name, codePoint, index: i, suggestion }
+      nonGsm.push(WELSH_LETTERS.has(char) ? { ...found, welsh: true } : found)
     }
     septets.push(s)
     septetTotal += s

@@ -76,3 +76,74 @@ export function standardScript(callType: CallType, referenceType: ReferenceType)
       }
   }
 }
+
+// The same standard wording in Welsh, for the Welsh helpline's scripts: HMRC is "Cyllid a Thollau EF" (CThEF). A Welsh
+// version starts from it, and Welsh Language Services checks the translation when it signs off.
+const REFERENCE_IN_WELSH: Record<ReferenceType, string> = {
+  nino: 'rhif Yswiriant Gwladol',
+  utr: 'Cyfeirnod Unigryw y Trethdalwr (UTR)',
+  vrn: 'rhif cofrestru TAW',
+  paye: 'cyfeirnod TWE',
+  ctutr: 'Cyfeirnod Unigryw y Trethdalwr ar gyfer Treth Gorfforaeth',
+}
+
+export const WELSH_INBOUND_GREETING = 'Bore da/Prynhawn da/Noswaith dda, Cyllid a Thollau EF'
+export const WELSH_OUTBOUND_GREETING = 'Bore da/Prynhawn da/Noswaith dda, a gaf i siarad â ((customer_name)), os gwelwch yn dda?'
+export const WELSH_RECORDING_NOTICE =
+  'Cyn i mi barhau, rhaid i mi roi gwybod i chi y gall yr alwad hon gael ei recordio at ddibenion ansawdd a hyfforddiant.'
+
+function welshThirdPartyMessage(referenceType: ReferenceType): string {
+  const quoting = referenceType === 'nino' ? 'gan ddyfynnu eu rhif Yswiriant Gwladol' : `gan ddyfynnu’r cyfeirnod ((${REFERENCE_PLACEHOLDERS[referenceType]}))`
+  return `A allech ofyn i ((customer_name)) ein ffonio’n ôl ar ((helpline_number)) ${quoting}? Ein horiau agor yw ((helpline_hours))`
+}
+
+const WELSH_LINES_TO_TAKE_NOTE =
+  '[Esboniwch pam y cysylltwyd â’r cwsmer a beth sydd angen iddo ei wneud, gan ddefnyddio llinellau’r ymgyrch hon. Os na all dalu’r hyn sy’n ddyledus, dilynwch y llinell ar drefniant amser i dalu.]'
+
+export function standardWelshScript(callType: CallType, referenceType: ReferenceType): ScriptSections {
+  switch (callType) {
+    case 'inbound':
+      return {
+        opening: `${WELSH_INBOUND_GREETING}\n\n[Unwaith y gwyddoch fod yr alwad gan gwsmer neu ei asiant awdurdodedig:]\nA gaf i gael eich ${REFERENCE_IN_WELSH[referenceType]}, os gwelwch yn dda?`,
+        verification: '[Cwblhewch y gwiriadau diogelwch ar gyfer galwyr (DMBM512920). Peidiwch â thrafod materion y cwsmer nes ei fod wedi’u pasio.]',
+        recordingNotice: '',
+        body: WELSH_LINES_TO_TAKE_NOTE,
+        closing: 'Cyn i ni orffen, gadewch i mi grynhoi’r hyn rydym wedi’i drafod ac unrhyw beth rydym wedi cytuno arno: [crynhowch yr alwad].\n\nDiolch am ffonio. Hwyl fawr.',
+      }
+    case 'outbound':
+      return {
+        opening: `${WELSH_OUTBOUND_GREETING}\n\n[Pan fyddwch yn siarad â’r cwsmer:]\n((customer_name)), rwy’n ffonio o Gyllid a Thollau EF. Am resymau diogelwch, a allech gadarnhau…`,
+        verification:
+          '[Ewch â’r cwsmer drwy’r gwiriadau diogelwch ar gyfer galwadau allan (DMBM512930). Os yw’n poeni nad yw’r alwad yn ddilys, cyfeiriwch at lythyrau neu alwadau blaenorol gennym, neu rhowch eich enw a rhif i’w ffonio’n ôl.]',
+        recordingNotice: WELSH_RECORDING_NOTICE,
+        body: WELSH_LINES_TO_TAKE_NOTE,
+        closing: 'Cyn i ni orffen, gadewch i mi grynhoi’r hyn rydym wedi’i drafod ac unrhyw beth rydym wedi cytuno arno: [crynhowch yr alwad, gan gynnwys beth fydd yn digwydd nesaf].\n\nDiolch am eich amser. Hwyl fawr.',
+      }
+    case 'outdoor':
+      return {
+        opening: 'Bore da/Prynhawn da/Noswaith dda, a gaf i siarad â ((customer_name)), os gwelwch yn dda?',
+        verification:
+          '[Unwaith y credwch eich bod yn siarad â’r cwsmer, cwblhewch y gwiriadau diogelwch ar gyfer ymweliadau (DMBM512940). Os ydych yn siarad â thrydydd parti, dilynwch DMBM512900.]',
+        recordingNotice: '',
+        body: WELSH_LINES_TO_TAKE_NOTE,
+        closing: 'Cyn i mi fynd, gadewch i mi grynhoi’r hyn rwyf wedi’i wneud heddiw a’r hyn sydd angen i chi ei wneud nesaf: [crynhowch y camau a’r dyddiadau].\n\nDiolch am eich amser.',
+      }
+    case 'third-party':
+      return {
+        opening: WELSH_OUTBOUND_GREETING,
+        verification: '',
+        recordingNotice: '',
+        body: `[Os nad yw’r cwsmer yno, gadewch y neges hon a dim mwy:]\n${welshThirdPartyMessage(referenceType)}\n\n[Peidiwch â dweud pam rydych yn ffonio na rhoi unrhyw un o fanylion y cwsmer.]`,
+        closing: 'I gadarnhau, y rhif i’w ffonio yw ((helpline_number)). Diolch am drosglwyddo’r neges. Hwyl fawr.',
+      }
+    case 'answering-machine':
+      return {
+        opening: 'Helo, [eich enw cyntaf] sydd yma.',
+        verification: '',
+        recordingNotice: '',
+        body:
+          'A allech ein ffonio’n ôl ar ((helpline_number)), os gwelwch yn dda? Ein horiau agor yw ((helpline_hours)).\n\n[Gadewch eich enw a’r rhif i’w ffonio’n ôl yn unig. Peidiwch byth â gadael enw’r cwsmer, ei gyfeirnod nac unrhyw fanylion eraill ar beiriant ateb.]',
+        closing: 'I gadarnhau, y rhif yw ((helpline_number)). Diolch. Hwyl fawr.',
+      }
+  }
+}

@@ -94,6 +94,27 @@ export const DEMO_HELPLINES: HelplineSettings[] = [
   },
 ]
 
+/** Open 08:30 to 17:00: seventeen half hours, busiest in the morning. Adds up to 100. */
+const PROFILE_0830_17 = [6, 8, 8.5, 8, 7.5, 7, 6.5, 6, 5.5, 5.5, 5.5, 5, 5, 4.5, 4, 4, 3.5]
+
+/** The Welsh-language line: every campaign's Welsh-preference customers' calls go here. */
+export const DEMO_WELSH_HELPLINE: HelplineSettings = {
+  name: 'Welsh language helpline',
+  openingHours: weekdays('08:30', '17:00'),
+  intradayProfile: profileFrom('08:30', PROFILE_0830_17),
+  dayWeights: [1.2, 1.05, 1, 0.95, 0.8, 1, 1],
+  ahtSeconds: 600,
+  targetPercent: 80,
+  targetSeconds: 60,
+  shrinkagePercent: 35,
+  maxOccupancyPercent: 85,
+  patienceSeconds: null,
+  baselineCallsPerDay: 600,
+  availableFte: 45,
+  paidHoursPerFte: 7.4,
+  welshLine: true,
+}
+
 /** Which demo helpline takes a regime's calls. */
 const MAIN_HELPLINE: Record<Regime, string> = {
   'self-assessment': 'Self Assessment helpline',
@@ -105,11 +126,11 @@ const MAIN_HELPLINE: Record<Regime, string> = {
 }
 
 export async function seedDemoHelplines(db: Db, admin: SessionUser): Promise<string[]> {
-  for (const helpline of DEMO_HELPLINES) {
+  for (const helpline of [...DEMO_HELPLINES, DEMO_WELSH_HELPLINE]) {
     const result = await createHelpline(db, helpline, admin)
     if (!result.ok) throw new Error(`Could not create the demo helpline ${helpline.name}: ${result.reason}`)
   }
-  return DEMO_HELPLINES.map((h) => h.name)
+  return [...DEMO_HELPLINES, DEMO_WELSH_HELPLINE].map((h) => h.name)
 }
 
 /**

@@ -6,7 +6,8 @@ import { getCampaignByRef } from '../models/campaign.server'
 import { launchCampaign } from '../models/launch.server'
 import { decideSignOff, requestSignOff } from '../models/signoff/commands.server'
 import { loadSignOffAggregate, scopesOf } from '../models/signoff/aggregate.server'
-import { GROUP_ROLE, requiredGroups, type SignOffGroup } from '../signoff/groups'
+import { GROUP_ROLE, type SignOffGroup } from '../signoff/groups'
+import { requiredGroupsFor } from '../signoff/scopes'
 import type { Db } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
 
@@ -20,6 +21,7 @@ const DEMO_MEMBER: Record<SignOffGroup, string> = {
   'customer-services': 'customer-services@example.gov.uk',
   'debt-management': 'debt-management@example.gov.uk',
   'press-office': 'press-office@example.gov.uk',
+  'welsh-language-services': 'welsh-language-services@example.gov.uk',
 }
 
 async function approve(db: Db, campaignId: string, group: SignOffGroup, member: SessionUser) {
@@ -38,7 +40,7 @@ export async function seedDemoSignOffs(db: Db, campaigns: DemoSignOff[], users: 
     if (!campaign) throw new Error(`The demo campaign ${demo.ref} was not created`)
     const asked = await requestSignOff(db, { campaignId: campaign.id }, demo.owner)
     if (!asked.ok) throw new Error(`The demo campaign ${demo.ref} could not be put forward for sign-off: ${asked.reason}`)
-    const groups = demo.target === 'awaiting-sign-off' ? (['customer-services'] as SignOffGroup[]) : requiredGroups(campaign)
+    const groups = demo.target === 'awaiting-sign-off' ? (['customer-services'] as SignOffGroup[]) : requiredGroupsFor((await loadSignOffAggregate(db, campaign.id))!)
     for (const group of groups) {
       const member = users.get(DEMO_MEMBER[group])!
       if (!member.roles.includes(GROUP_ROLE[group])) throw new Error(`${member.email} is not in ${group}`)

@@ -14,6 +14,7 @@ import { seedDemoHandling } from './seed-lines.server'
 import { seedDemoForecasts, seedDemoHelplines } from './seed-forecast.server'
 import { seedDemoActuals } from './seed-actuals.server'
 import { seedDemoSignOffs, type DemoSignOff } from './seed-signoff.server'
+import { seedDemoWelsh } from './seed-welsh.server'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'designer@example.gov.uk', name: 'Sam Okafor', roles: ['designer'] },
@@ -21,6 +22,7 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'customer-services@example.gov.uk', name: 'Helen Marsh', roles: ['customer-services'] },
   { email: 'debt-management@example.gov.uk', name: 'Tom Reid', roles: ['debt-management'] },
   { email: 'press-office@example.gov.uk', name: 'Aisha Khan', roles: ['press-office'] },
+  { email: 'welsh-language-services@example.gov.uk', name: 'Rhian Evans', roles: ['welsh-language-services'] },
   { email: 'viewer@example.gov.uk', name: 'Chris Doyle', roles: ['viewer'] },
   { email: 'admin@example.gov.uk', name: 'Alex Morgan', roles: ['admin'] },
 ]
@@ -127,6 +129,8 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
       objective: 'Nudge landlords whose Land Registry and letting-agent data suggest rental income that is missing from their return to amend it.',
       targetPopulation: 'Self Assessment customers with letting-agent data showing rent received of more than £10,000 and no property pages on their return.',
       populationSize: 320_000,
+      // 3% asked HMRC to write to them in Welsh: the demo's Welsh campaign.
+      welshCustomers: 9_600,
       nation: 'england-and-wales',
       referenceType: 'utr',
       responseSought: 'possible',
@@ -326,6 +330,7 @@ export async function seedDemoWorkspace(db: Db, options: { password: string }): 
     )
     await seedMessages(db, ref, demo, owner, addDays(today, demo.launchInDays))
     await seedDemoHandling(db, ref, owner)
+    await seedDemoWelsh(db, ref, owner, addDays(today, demo.launchInDays))
     refs.push(`${ref} (${demo.status})`)
     if (demo.status !== 'draft' && demo.status !== 'closed') progress.push({ ref, owner, target: demo.status })
   }

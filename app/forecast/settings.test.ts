@@ -6,6 +6,7 @@ import {
   defaultForecastSettings,
   forecastFromSettings,
   sameSettings,
+  withWelshShare,
   type CampaignMessageForForecast,
   type ForecastSettings,
 } from './settings'
@@ -93,5 +94,53 @@ describe('from the designer’s settings to the engine’s input', () => {
     expect(sameSettings(settings, saved, messages.slice(0, 2))).toBe(true)
     expect(sameSettings({ ...settings, contactRates: { ...settings.contactRates, central: 9 } }, saved, messages)).toBe(false)
     expect(sameSettings({ ...settings, responseCurves: {} }, saved, messages)).toBe(false)
+  })
+})
+
+describe('the Welsh-preference customers’ calls', () => {
+  const welshLine = exampleHelpline({ id: 'cy', name: 'Welsh language helpline' })
+  const withWelsh = [...helplines, welshLine]
+  const welsh = { helplineId: 'cy', sharePercent: 4 }
+
+  it('go to the Welsh-language helpline at the campaign’s Welsh share, the rest as the split says', () => {
+    expect(withWelshShare([{ helplineId: 'sa', share: 0.75 }, { helplineId: 'pss', share: 0.25 }], welsh)).toEqual([
+      { helplineId: 'sa', share: 0.72 },
+      { helplineId: 'pss', share: 0.24 },
+      { helplineId: 'cy', share: 0.04 },
+    ])
+    // A split that already names the Welsh line keeps its own share there, plus the Welsh share.
+    expect(withWelshShare([{ helplineId: 'sa', share: 0.5 }, { helplineId: 'cy', share: 0.5 }], welsh)).toEqual([
+      { helplineId: 'sa', share: 0.48 },
+      { helplineId: 'cy', share: 0.52 },
+    ])
+    expect(withWelshShare([{ helplineId: 'sa', share: 1 }], { helplineId: 'cy', sharePercent: 100 })).toEqual([{ helplineId: 'cy', share: 1 }])
+    expect(withWelshShare([{ helplineId: 'sa', share: 1 }], null)).toEqual([{ helplineId: 'sa', share: 1 }])
+  })
+
+  it('are forecast on the Welsh line as on any other, and the campaign’s total calls do not change', () => {
+    const routed = messages.map((m) => ({ ...m, welsh }))
+    const { input } = buildForecastInput(settings, routed, withWelsh, bankHolidays)
+    expect(input!.messages[0]!.split.map((s) => [s.helplineId, Math.round(s.share * 1000) / 1000])).toEqual([
+      ['sa', 0.72],
+      ['pss', 0.24],
+      ['cy', 0.04],
+    ])
+    expect(input!.helplines.map((h) => h.id)).toEqual(['sa', 'pss', 'cy'])
+    const plain = forecastFromSettings(settings, messages, withWelsh, bankHolidays)
+    const welshForecast = forecastFromSettings(settings, routed, withWelsh, bankHolidays)
+    if (!plain.ok || !welshForecast.ok) throw new Error('Both should forecast')
+    const calls = (result: typeof plain.result, id?: string) =>
+      result.helplines.filter((h) => !id || h.helplineId === id).reduce((sum, h) => sum + h.totals.calls.central, 0)
+    expect(calls(welshForecast.result)).toBeCloseTo(calls(plain.result), 6)
+    expect(calls(welshForecast.result, 'cy')).toBeCloseTo(calls(plain.result) * 0.04, 6)
+  })
+
+  it('stay with the split when the Welsh line is not one of the forecast’s helplines', () => {
+    const routed = messages.map((m) => ({ ...m, welsh }))
+    const { input } = buildForecastInput(settings, routed, helplines, bankHolidays)
+    expect(input!.messages[0]!.split).toEqual([
+      { helplineId: 'sa', share: 0.75 },
+      { helplineId: 'pss', share: 0.25 },
+    ])
   })
 })

@@ -14,6 +14,22 @@ export interface CampaignMessageForForecast {
   /** "Reply within N days" (letters). */
   deadlineDays: number | null
   waves: { sendDate: string; volume: number }[]
+  /**
+   * The campaign's Welsh-preference customers: this share of the message's calls goes to the Welsh-language helpline,
+   * the rest as the split says. Absent when nobody asked for Welsh or no helpline is the Welsh line.
+   */
+  welsh?: { helplineId: string; sharePercent: number } | null
+}
+
+/** A message's split with its Welsh-preference share moved to the Welsh-language helpline (shares as fractions). */
+export function withWelshShare(split: readonly { helplineId: string; share: number }[], welsh: CampaignMessageForForecast['welsh']): { helplineId: string; share: number }[] {
+  const w = welsh ? Math.min(1, Math.max(0, welsh.sharePercent / 100)) : 0
+  if (!welsh || w === 0) return [...split]
+  const routed = split.map((s) => ({ helplineId: s.helplineId, share: s.share * (1 - w) }))
+  const own = routed.find((s) => s.helplineId === welsh.helplineId)
+  if (own) own.share += w
+  else routed.push({ helplineId: welsh.helplineId, share: w })
+  return routed.filter((s) => s.share > 0)
 }
 
 export interface MessageForecastSettings {
@@ -110,13 +126,14 @@ export function buildForecastInput(
       continue
     }
     const own = settings.messages[message.id]!
-    const split = Object.entries(own.split)
+    const designed = Object.entries(own.split)
       .filter(([helplineId, share]) => share > 0 && known.has(helplineId))
       .map(([helplineId, share]) => ({ helplineId, share: share / 100 }))
-    if (split.length === 0) {
+    if (designed.length === 0) {
       excluded.push({ id: message.id, name: message.name, reason: 'no-split' })
       continue
     }
+    const split = message.welsh && known.has(message.welsh.helplineId) ? withWelshShare(designed, message.welsh) : designed
     for (const s of split) used.add(s.helplineId)
     included.push({
       id: message.id,

@@ -38,6 +38,8 @@ export interface HelplineSettings {
   baselineCallsPerDay: number
   availableFte: number
   paidHoursPerFte: number
+  /** The Welsh-language line: the calls of customers who asked for Welsh go here. At most one helpline is. */
+  welshLine?: boolean
 }
 
 export interface Helpline extends HelplineSettings {

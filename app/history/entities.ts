@@ -4,6 +4,7 @@
  */
 import { formatDate, formatNumber, NATION_LABELS, REFERENCE_TYPE_LABELS, REGIME_LABELS, RESPONSE_SOUGHT_LABELS } from '../campaign/options'
 import { CHANNEL_LABELS, POSTAGE_LABELS } from '../content/rules'
+import { WELSH_LAYOUT_LABELS } from '../welsh/translation'
 
 export interface HistoryEntityType {
   /** What a user calls one of these, for headings: "message". */
@@ -16,6 +17,8 @@ export interface HistoryEntityType {
   forDiff?: (snapshot: Record<string, unknown>) => unknown
   /** Where "Back" goes from the history page; `deleted` when the record no longer exists. */
   backHref?: (campaignRef: string, entityId: string, deleted: boolean) => string
+  /** The language of a field's text when it is not English: "cy" for a Welsh version's text. */
+  lang?: (path: string) => string | undefined
 }
 
 const lookup = (labels: Record<string, string>, value: unknown) => (typeof value === 'string' && labels[value]) || value
@@ -33,6 +36,7 @@ export const HISTORY_ENTITY_TYPES: Record<string, HistoryEntityType> = {
       objective: 'Objective',
       targetPopulation: 'Target population',
       populationSize: 'Population size',
+      welshCustomers: 'Customers who asked for Welsh',
       plannedLaunchDate: 'Planned launch date',
       nation: 'Bank holidays',
       referenceType: 'Customer reference',
@@ -92,6 +96,32 @@ export const HISTORY_ENTITY_TYPES: Record<string, HistoryEntityType> = {
     title: (s) => text(s.name, text(s.callType, 'Script')),
     labels: { opening: 'Opening', verification: 'Verification', recordingNotice: 'Recording notice', body: 'Body', closing: 'Closing' },
   },
+}
+
+// The Welsh versions are kept under the English record's id, with a type of their own.
+const welshTitle = (s: Record<string, unknown>) => `Welsh version: ${text(s.name, 'untitled')}`
+const WELSH_COMMON = { translatesVersion: 'Translates English version' }
+HISTORY_ENTITY_TYPES['welsh-message'] = {
+  noun: 'Welsh version of a message',
+  backHref: (ref, id, deleted) => (deleted ? `/campaigns/${ref}/welsh` : `/campaigns/${ref}/welsh/messages/${id}`),
+  title: welshTitle,
+  labels: { ...WELSH_COMMON, name: 'Message', layout: 'Letter layout', subject: 'Welsh subject', body: 'Welsh body' },
+  forDiff: (s) => ({ ...s, layout: lookup(WELSH_LAYOUT_LABELS, s.layout) }),
+  lang: (path) => (path === 'subject' || path === 'body' ? 'cy' : undefined),
+}
+HISTORY_ENTITY_TYPES['welsh-line'] = {
+  noun: 'Welsh version of a line to take',
+  backHref: (ref, id, deleted) => (deleted ? `/campaigns/${ref}/welsh#lines` : `/campaigns/${ref}/welsh/lines/${id}`),
+  title: welshTitle,
+  labels: { ...WELSH_COMMON, name: 'English question', question: 'Welsh question', answer: 'Welsh answer' },
+  lang: (path) => (path === 'question' || path === 'answer' ? 'cy' : undefined),
+}
+HISTORY_ENTITY_TYPES['welsh-script'] = {
+  noun: 'Welsh version of a script',
+  backHref: (ref) => `/campaigns/${ref}/welsh#scripts`,
+  title: welshTitle,
+  labels: { ...WELSH_COMMON, name: 'Script', opening: 'Opening', verification: 'Verification', recordingNotice: 'Recording notice', body: 'Body', closing: 'Closing' },
+  lang: (path) => (['opening', 'verification', 'recordingNotice', 'body', 'closing'].includes(path) ? 'cy' : undefined),
 }
 
 export function historyEntityType(type: string): HistoryEntityType | undefined {

@@ -34,6 +34,8 @@ export interface Campaign {
   responseProcess: string
   referenceType: ReferenceType
   nation: Nation
+  /** Customers who asked HMRC to write to them in Welsh. */
+  welshCustomers: number
   owner: { id: string; name: string; email: string }
   coOwners: { id: string; name: string; email: string }[]
   version: number
@@ -42,13 +44,16 @@ export interface Campaign {
 }
 
 /** The describable fields, as versioned and audited. */
-export function describeSnapshot(campaign: Omit<Campaign, 'owner' | 'coOwners' | 'id' | 'ref' | 'status' | 'version' | 'createdAt' | 'updatedAt'> & { coOwners: { email: string }[] }) {
+export function describeSnapshot(
+  campaign: Omit<Campaign, 'owner' | 'coOwners' | 'id' | 'ref' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'welshCustomers'> & { coOwners: { email: string }[]; welshCustomers?: number },
+) {
   return {
     name: campaign.name,
     regime: campaign.regime,
     objective: campaign.objective,
     targetPopulation: campaign.targetPopulation,
     populationSize: campaign.populationSize,
+    welshCustomers: campaign.welshCustomers ?? 0,
     plannedLaunchDate: campaign.plannedLaunchDate,
     nation: campaign.nation,
     referenceType: campaign.referenceType,
@@ -83,6 +88,7 @@ function fromRow(row: CampaignRow, owner: Campaign['owner'], coOwners: Campaign[
     responseProcess: row.response_process,
     referenceType: row.reference_type as ReferenceType,
     nation: row.nation as Nation,
+    welshCustomers: Number(row.welsh_customers),
     owner,
     coOwners,
     version: row.version,
@@ -225,6 +231,7 @@ function columnsFrom(input: CampaignInput) {
     response_process: input.responseProcess,
     reference_type: input.referenceType,
     nation: input.nation,
+    welsh_customers: input.welshCustomers ?? 0,
   }
 }
 
@@ -316,6 +323,7 @@ const FIELD_LABELS: Record<string, string> = {
   objective: 'the objective',
   targetPopulation: 'the target population',
   populationSize: 'the population size',
+  welshCustomers: 'the number of customers who asked for Welsh',
   plannedLaunchDate: 'the planned launch date',
   nation: 'the nation',
   referenceType: 'the reference type',

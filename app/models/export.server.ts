@@ -6,6 +6,7 @@ import { linesAndScriptsExport } from './lines-and-scripts.server'
 import { forecastInputsForExport } from './forecast.server'
 import { getLaunchRecord, signOffsForExport } from './signoff/views.server'
 import { listActuals } from './actuals.server'
+import { translationsForExport } from './translation.server'
 
 /** Bumped whenever the shape of the export changes in a way a reader would notice. */
 export const EXPORT_SCHEMA_VERSION = 1
@@ -25,6 +26,7 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
       objective: campaign.objective,
       targetPopulation: campaign.targetPopulation,
       populationSize: campaign.populationSize,
+      welshCustomers: campaign.welshCustomers,
       plannedLaunchDate: campaign.plannedLaunchDate,
       nation: campaign.nation,
       referenceType: campaign.referenceType,
@@ -41,6 +43,8 @@ export async function buildCampaignExport(db: DbOrTx, campaign: Campaign) {
     },
     messages: await messagesForExport(db, campaign.id),
     ...(await linesAndScriptsExport(db, campaign)),
+    /** The Welsh versions of messages, lines and scripts, each with the English version it translates. */
+    welsh: await translationsForExport(db, campaign.id),
     /** The saved forecast inputs (contact rates, curves, deadline bump, helpline split per message); null until saved. */
     forecastInputs: forecast,
     /** Every sign-off decision, oldest first, with the SHA-256 of the scope it was made on. */

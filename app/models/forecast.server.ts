@@ -18,12 +18,32 @@ import type { SessionUser } from '../utils/roles'
 import { bankHolidayDates } from './bank-holidays.server'
 import type { Campaign } from './campaign.server'
 import { listHelplines } from './helpline.server'
+import { welshSharePercent } from '../welsh/translation'
 
 const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value)
 const isPostage = (value: string | null): value is Postage => value !== null && (POSTAGE_CLASSES as readonly string[]).includes(value)
 
-/** The campaign's messages and waves, read straight from the message editor's tables. */
+/**
+ * Where the campaign's Welsh-preference customers' calls go: the Welsh-language helpline, at their share of the
+ * population. Null when nobody asked for Welsh or no helpline is the Welsh line.
+ */
+export async function welshRouting(db: DbOrTx, campaignId: string): Promise<CampaignMessageForForecast['welsh']> {
+  const [campaign, helpline] = await Promise.all([
+    db.selectFrom('campaign').select(['welsh_customers', 'population_size']).where('id', '=', campaignId).executeTakeFirst(),
+    db.selectFrom('helpline').select('id').where('welsh_line', '=', 1).executeTakeFirst(),
+  ])
+  if (!campaign || !helpline) return null
+  const sharePercent = welshSharePercent({ welshCustomers: Number(campaign.welsh_customers), populationSize: Number(campaign.population_size) })
+  return sharePercent > 0 ? { helplineId: helpline.id, sharePercent } : null
+}
+
+/**
+ * The campaign's messages and waves, read straight from the message editor's tables, each with the Welsh-preference
+ * share of its calls that goes to the Welsh-language helpline: so the forecast page, its CSV and briefings and the
+ * helpline calendar all route them the same way.
+ */
 export async function listForecastMessages(db: DbOrTx, campaignId: string): Promise<CampaignMessageForForecast[]> {
+  const welsh = await welshRouting(db, campaignId)
   const messages = await db
     .selectFrom('message')
     .select(['id', 'name', 'channel', 'postage', 'deadline_days'])
@@ -51,6 +71,7 @@ export async function listForecastMessages(db: DbOrTx, campaignId: string): Prom
       postage: m.channel === 'letter' && isPostage(m.postage) ? m.postage : null,
       deadlineDays: m.channel === 'letter' ? m.deadline_days : null,
       waves: waves.filter((w) => w.message_id === m.id).map((w) => ({ sendDate: w.send_date, volume: w.volume })),
+      ...(welsh ? { welsh } : {}),
     }))
 }
 

@@ -30,6 +30,7 @@ const COLUMNS = [
   'baseline_calls_per_day',
   'available_fte',
   'paid_hours_per_fte',
+  'welsh_line',
   'version',
   'updated_at',
 ] as const
@@ -72,6 +73,7 @@ function fromRow(row: StoredHelpline): Helpline {
     baselineCallsPerDay: row.baseline_calls_per_day,
     availableFte: row.available_fte,
     paidHoursPerFte: row.paid_hours_per_fte,
+    welshLine: Number(row.welsh_line) === 1,
     version: row.version,
     updatedAt: row.updated_at,
   }
@@ -95,6 +97,7 @@ function columnsFrom(settings: HelplineSettings) {
     baseline_calls_per_day: settings.baselineCallsPerDay,
     available_fte: settings.availableFte,
     paid_hours_per_fte: settings.paidHoursPerFte,
+    welsh_line: settings.welshLine ? 1 : 0,
   }
 }
 
@@ -120,6 +123,7 @@ export function helplineSnapshot(settings: HelplineSettings): HelplineSettings {
     baselineCallsPerDay: settings.baselineCallsPerDay,
     availableFte: settings.availableFte,
     paidHoursPerFte: settings.paidHoursPerFte,
+    welshLine: settings.welshLine ?? false,
   }
 }
 
@@ -139,6 +143,7 @@ const FIELD_LABELS: Record<keyof HelplineSettings, string> = {
   baselineCallsPerDay: 'the baseline calls per day',
   availableFte: 'the available FTE',
   paidHoursPerFte: 'the paid hours per FTE',
+  welshLine: 'whether it is the Welsh-language line',
 }
 
 export async function listHelplines(db: DbOrTx): Promise<Helpline[]> {
@@ -155,7 +160,20 @@ export async function getHelpline(db: DbOrTx, id: string): Promise<Helpline | un
 export type HelplineSaveResult =
   | { ok: true; id: string; version: number }
   | { ok: false; reason: 'forbidden' | 'not-found' | 'duplicate-name' }
+  | { ok: false; reason: 'welsh-line-taken'; welshLine: string }
   | { ok: false; reason: 'conflict'; current: Helpline }
+
+/** The Welsh-language line, if a helpline is marked as it (one at most: a unique index holds it). */
+export async function getWelshHelpline(db: DbOrTx): Promise<{ id: string; name: string } | null> {
+  const row = await db.selectFrom('helpline').select(['id', 'name']).where('welsh_line', '=', 1).executeTakeFirst()
+  return row ?? null
+}
+
+async function otherWelshLine(tx: DbOrTx, settings: HelplineSettings, exceptId?: string): Promise<string | null> {
+  if (!settings.welshLine) return null
+  const current = await getWelshHelpline(tx)
+  return current && current.id !== exceptId ? current.name : null
+}
 
 async function nameTaken(tx: DbOrTx, name: string, exceptId?: string): Promise<boolean> {
   let query = tx.selectFrom('helpline').select('id').where('name_key', '=', nameKey(name))
@@ -167,6 +185,8 @@ export async function createHelpline(db: DbOrTx, settings: HelplineSettings, use
   if (!canManageHelplines(user)) return { ok: false, reason: 'forbidden' }
   return writeTransaction(db, async (tx) => {
     if (await nameTaken(tx, settings.name)) return { ok: false, reason: 'duplicate-name' }
+    const welshLine = await otherWelshLine(tx, settings)
+    if (welshLine) return { ok: false, reason: 'welsh-line-taken', welshLine }
     const id = crypto.randomUUID()
     const at = nowIso()
     await tx
@@ -199,6 +219,8 @@ export async function updateHelpline(
     if (!before) return { ok: false, reason: 'not-found' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
     if (await nameTaken(tx, input.settings.name, input.id)) return { ok: false, reason: 'duplicate-name' }
+    const welshLine = await otherWelshLine(tx, input.settings, input.id)
+    if (welshLine) return { ok: false, reason: 'welsh-line-taken', welshLine }
     const version = before.version + 1
     const result = await tx
       .updateTable('helpline')
@@ -229,15 +251,26 @@ export async function updateHelpline(
 
 /** Campaigns whose saved forecast sends calls to the helpline: the people a change to it affects. */
 export async function campaignsUsingHelpline(db: DbOrTx, helplineId: string) {
-  return db
-    .selectFrom('forecast_split')
-    .innerJoin('campaign', 'campaign.id', 'forecast_split.campaign_id')
-    .select(['campaign.ref', 'campaign.name', 'campaign.status'])
-    .where('forecast_split.helpline_id', '=', helplineId)
-    .where('forecast_split.share_percent', '>', 0)
-    .groupBy(['campaign.ref', 'campaign.name', 'campaign.status'])
-    .orderBy('campaign.ref')
-    .execute()
+  const [split, welsh] = await Promise.all([
+    db
+      .selectFrom('forecast_split')
+      .innerJoin('campaign', 'campaign.id', 'forecast_split.campaign_id')
+      .select(['campaign.ref', 'campaign.name', 'campaign.status'])
+      .where('forecast_split.helpline_id', '=', helplineId)
+      .where('forecast_split.share_percent', '>', 0)
+      .groupBy(['campaign.ref', 'campaign.name', 'campaign.status'])
+      .execute(),
+    // The Welsh-language line takes the Welsh-preference share of every campaign with a saved forecast.
+    db
+      .selectFrom('campaign')
+      .innerJoin('forecast_input', 'forecast_input.campaign_id', 'campaign.id')
+      .select(['campaign.ref', 'campaign.name', 'campaign.status'])
+      .where('campaign.welsh_customers', '>', 0)
+      .where((eb) => eb.exists(eb.selectFrom('helpline').select('helpline.id').where('helpline.id', '=', helplineId).where('helpline.welsh_line', '=', 1)))
+      .execute(),
+  ])
+  const byRef = new Map([...split, ...welsh].map((c) => [c.ref, c]))
+  return [...byRef.values()].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
 }
 
 export async function listHelplineRevisions(db: DbOrTx, helplineId: string) {

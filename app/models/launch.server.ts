@@ -3,7 +3,8 @@
 import crypto from 'node:crypto'
 import { formatDateTime } from '../campaign/options'
 import { GROUP_LABELS, groupName, type SignOffGroup } from '../signoff/groups'
-import { describeParts } from '../signoff/scopes'
+import { describeParts, scopeContent, type SignOffAggregate } from '../signoff/scopes'
+import { CALL_TYPE_LABELS, type CallType } from '../content/script-rules'
 import { capitalise } from '../signoff/words'
 import { canonicalJson } from '../utils/canonical-json'
 import type { DbOrTx } from '../utils/db.server'
@@ -44,6 +45,33 @@ export function approvalProblems(ref: string, groups: readonly GroupOverview[]):
   return problems
 }
 
+const CHANNEL_WORDS: Record<string, string> = { letter: 'letter', email: 'email', sms: 'text message', online: 'online account message' }
+
+/**
+ * A Welsh version that translates an English text since changed cannot go out: one sentence for each, saying so. Its
+ * translation must be brought up to date (and Welsh Language Services must approve it) before the campaign launches.
+ */
+export function translationProblems(ref: string, aggregate: SignOffAggregate): LaunchProblem[] {
+  const scope = scopeContent('welsh-language-services', aggregate)
+  const base = `/campaigns/${ref}/welsh`
+  const after = 'the English changed after it was translated, so the Welsh must be brought up to date and approved again'
+  return [
+    ...scope.welshMessages
+      .filter((m) => !m.translationCurrent)
+      .map((m) => ({ group: null, text: `The Welsh version of the ${CHANNEL_WORDS[m.channel] ?? 'message'} “${m.name}” is out of date: ${after}`, href: `${base}/messages/${m.id}` })),
+    ...scope.welshLines
+      .filter((l) => !l.translationCurrent)
+      .map((l) => ({ group: null, text: `The Welsh version of the line “${l.english.question.slice(0, 80)}” is out of date: ${after}`, href: `${base}/lines/${l.id}` })),
+    ...scope.welshScripts
+      .filter((x) => !x.translationCurrent)
+      .map((x) => ({
+        group: null,
+        text: `The Welsh ${(CALL_TYPE_LABELS[x.callType as CallType] ?? x.callType).toLowerCase()} script is out of date: ${after}`,
+        href: `${base}/scripts/${x.callType}`,
+      })),
+  ]
+}
+
 export interface LaunchReadiness {
   ready: boolean
   problems: LaunchProblem[]
@@ -53,7 +81,11 @@ export interface LaunchReadiness {
 export async function launchReadiness(db: DbOrTx, campaign: Campaign): Promise<LaunchReadiness> {
   const overview = (await signOffOverview(db, campaign.id))!
   const blockers: Blocker[] = await signOffBlockers(db, campaign)
-  const problems = [...approvalProblems(campaign.ref, overview.groups), ...blockers.map((b) => ({ group: null, ...b }))]
+  const problems = [
+    ...approvalProblems(campaign.ref, overview.groups),
+    ...translationProblems(campaign.ref, overview.aggregate),
+    ...blockers.map((b) => ({ group: null, ...b })),
+  ]
   return { ready: problems.length === 0, problems }
 }
 
@@ -76,6 +108,7 @@ export async function launchCampaign(db: DbOrTx, input: { campaignId: string }, 
     const overview = (await signOffOverview(tx, campaign.id))!
     const problems: LaunchProblem[] = [
       ...approvalProblems(campaign.ref, overview.groups),
+      ...translationProblems(campaign.ref, overview.aggregate),
       ...(await signOffBlockers(tx, campaign)).map((b) => ({ group: null, ...b })),
     ]
     if (problems.length > 0) return { ok: false, reason: 'not-approved', problems }

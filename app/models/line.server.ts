@@ -119,6 +119,8 @@ export async function createLine(db: DbOrTx, input: { campaignId: string; values
   })
 }
 
+const WELSH_AUDIENCES: ReadonlySet<string> = new Set(['helpline', 'debt-management'])
+
 const CHANGE_WORDS: Record<keyof ReturnType<typeof lineSnapshot>, string> = {
   audience: 'who it is for',
   standardQuestion: 'the standard question',
@@ -155,6 +157,10 @@ export async function updateLine(
       .where('version', '=', input.version)
       .executeTakeFirst()
     if (result.numUpdatedRows !== 1n) return { ok: false, reason: 'conflict', current: before }
+    // Only helpline and Debt Management lines have Welsh versions (the Welsh helpline answers them): a line given to
+    // another audience loses its Welsh version, and any request for one.
+    const welshGone = !WELSH_AUDIENCES.has(values.audience) && (await tx.deleteFrom('translation').where('entity_type', '=', 'line').where('entity_id', '=', before.id).executeTakeFirst()).numDeletedRows > 0n
+    if (!WELSH_AUDIENCES.has(values.audience)) await tx.deleteFrom('translation_request').where('entity_type', '=', 'line').where('entity_id', '=', before.id).execute()
     const beforeSnapshot = lineSnapshot(before)
     const afterSnapshot = lineSnapshot(values)
     const changed = (Object.keys(afterSnapshot) as (keyof typeof afterSnapshot)[]).filter((key) => beforeSnapshot[key] !== afterSnapshot[key])
@@ -165,7 +171,7 @@ export async function updateLine(
         action: 'line.updated',
         entityType: 'line',
         entityId: before.id,
-        summary: `${summary} of the ${describeLine(values)}`,
+        summary: `${summary} of the ${describeLine(values)}${welshGone ? ', and removed its Welsh version' : ''}`,
         before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
         after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
       },
@@ -183,9 +189,12 @@ export async function removeLine(
     const before = await getLine(tx, input.campaignId, input.lineId)
     if (!before) return { ok: false, reason: 'gone' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
+    const welsh = await tx.selectFrom('translation').select('version').where('entity_type', '=', 'line').where('entity_id', '=', before.id).executeTakeFirst()
+    // Its revisions stay, so the history of a removed line can still be read; its Welsh version goes with it (0110).
     await tx.deleteFrom('line_to_take').where('id', '=', before.id).where('version', '=', input.version).execute()
-    // Its revisions stay, so the history of a removed line can still be read.
-    record({ audit: { action: 'line.removed', entityType: 'line', entityId: before.id, summary: `Removed the ${describeLine(before)}`, before: lineSnapshot(before) } })
+    record({
+      audit: { action: 'line.removed', entityType: 'line', entityId: before.id, summary: `Removed the ${describeLine(before)}${welsh ? ', and its Welsh version' : ''}`, before: lineSnapshot(before) },
+    })
     return { ok: true, id: before.id, version: before.version }
   })
 }

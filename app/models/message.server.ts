@@ -317,11 +317,19 @@ export async function deleteMessage(db: DbOrTx, input: { campaignId: string; mes
     const before = await getMessage(tx, input.campaignId, input.messageId)
     if (!before) return { ok: false, reason: 'not-found' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
+    const welsh = await tx.selectFrom('translation').select('version').where('entity_type', '=', 'message').where('entity_id', '=', before.id).executeTakeFirst()
     await tx.deleteFrom('wave').where('message_id', '=', before.id).execute()
+    // Its Welsh version, and any request for one, go with it (a trigger of migration 0110 sees to that).
     await tx.deleteFrom('message').where('id', '=', before.id).where('campaign_id', '=', input.campaignId).execute()
     const snapshot = messageSnapshot(before)
     record({
-      audit: { action: 'message.deleted', entityType: 'message', entityId: before.id, summary: `Deleted ${named(snapshot)} (version ${before.version})`, before: snapshot },
+      audit: {
+        action: 'message.deleted',
+        entityType: 'message',
+        entityId: before.id,
+        summary: `Deleted ${named(snapshot)} (version ${before.version})${welsh ? ', and its Welsh version' : ''}`,
+        before: snapshot,
+      },
     })
     return { ok: true }
   })

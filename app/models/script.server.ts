@@ -140,13 +140,15 @@ export async function removeScript(
     const before = await getScript(tx, input.campaignId, input.callType)
     if (!before) return { ok: false, reason: 'gone' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
+    const welsh = await tx.selectFrom('translation').select('version').where('entity_type', '=', 'script').where('entity_id', '=', before.id).executeTakeFirst()
+    // Its Welsh version goes with it (a trigger of migration 0110).
     await tx.deleteFrom('script').where('id', '=', before.id).where('version', '=', input.version).execute()
     record({
       audit: {
         action: 'script.removed',
         entityType: 'script',
         entityId: before.id,
-        summary: `Removed the ${CALL_TYPE_LABELS[input.callType].toLowerCase()} script`,
+        summary: `Removed the ${CALL_TYPE_LABELS[input.callType].toLowerCase()} script${welsh ? ', and its Welsh version' : ''}`,
         before: scriptSnapshot(before),
       },
     })

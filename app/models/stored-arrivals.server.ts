@@ -2,8 +2,9 @@
 // forecasting every campaign on every request (docs/decisions/0050-stored-arrivals-kept-current-by-triggers.md).
 //
 // Stored arrivals are used only while their campaign's campaign_load row exists. Database triggers delete that row
-// whenever anything the arrivals are computed from changes (its messages, waves, forecast inputs or nation, or the
-// bank holidays in use), whatever wrote it; the next read of a calendar computes them again.
+// whenever anything the arrivals are computed from changes (its messages, waves, forecast inputs, nation or Welsh
+// share, the bank holidays in use, or which helpline is the Welsh line), whatever wrote it; the next read of a
+// calendar computes them again.
 import crypto from 'node:crypto'
 import { DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES } from '../forecast/curves'
 import { addDays, fromDayNumber, toDayNumber } from '../forecast/dates'
@@ -105,8 +106,20 @@ export interface StoredArrivals {
   arrivals: DayLoad
 }
 
+// A campaign sends calls to a helpline its split names, and to the Welsh-language line when customers asked for Welsh.
 const splitTo = (db: DbOrTx, helplineId: string) =>
-  db.selectFrom('forecast_split').select('forecast_split.campaign_id').where('forecast_split.helpline_id', '=', helplineId).where('forecast_split.share_percent', '>', 0)
+  db
+    .selectFrom('forecast_split')
+    .select('forecast_split.campaign_id')
+    .where('forecast_split.helpline_id', '=', helplineId)
+    .where('forecast_split.share_percent', '>', 0)
+    .union(
+      db
+        .selectFrom('campaign')
+        .select('campaign.id as campaign_id')
+        .where('campaign.welsh_customers', '>', 0)
+        .where((eb) => eb.exists(eb.selectFrom('helpline').select('helpline.id').where('helpline.id', '=', helplineId).where('helpline.welsh_line', '=', 1))),
+    )
 
 /** The campaigns sending calls to the helpline whose stored arrivals are not current (or were never stored). */
 export async function staleCampaignsAtHelpline(db: DbOrTx, helplineId: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { messagesTaskInput } from '~/models/message.server'
 import { handlingTaskInput } from '~/models/lines-and-scripts.server'
 import { forecastTaskState } from '~/models/forecast.server'
 import { storedSignOffStates } from '~/models/signoff/views.server'
+import { welshTaskInput } from '~/models/welsh.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -21,9 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const messages = await messagesTaskInput(db, campaign.id)
   const handling = await handlingTaskInput(db, campaign)
   const signOff = await storedSignOffStates(db, campaign)
+  const welsh = await welshTaskInput(db, campaign)
   return {
     campaign,
     canEdit: canEditCampaign(user, campaign),
+    today: todayIso(),
+    // What the translation team has still to do, with the date each is needed by.
+    awaitingWelsh: welsh.awaiting.map((a) => ({ label: a.label, href: a.href, state: a.state, neededBy: a.request?.neededBy ?? null })),
     tasks: campaignTasks({
       ref: campaign.ref,
       status: campaign.status,
@@ -38,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         messagesWithErrors: messages.withErrors,
         scriptsWithErrors: handling.scripts.filter((s) => s.errors > 0).length,
       },
+      welsh: welsh.task,
     }),
   }
 }
@@ -51,7 +57,7 @@ const NOTICES: Record<string, string> = {
 const TAG_FOR: Partial<Record<TaskStatus, TagColour>> = { incomplete: 'blue', problem: 'red' }
 
 export default function CampaignPage() {
-  const { campaign, canEdit, tasks } = useLoaderData<typeof loader>()
+  const { campaign, canEdit, tasks, awaitingWelsh, today } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const notice = NOTICES[searchParams.get('notice') ?? '']
   return (
@@ -85,6 +91,25 @@ export default function CampaignPage() {
               : { text: TASK_STATUS_TEXT[task.status] },
           }))}
         />
+        {awaitingWelsh.length ? (
+          <section aria-labelledby="awaiting-welsh-heading" id="awaiting-welsh">
+            <h2 className="govuk-heading-m" id="awaiting-welsh-heading">
+              Awaiting Welsh translation
+            </h2>
+            <ul className="govuk-list govuk-list--bullet">
+              {awaitingWelsh.map((a) => (
+                <li key={a.href}>
+                  <Link className="govuk-link" to={a.href}>
+                    {a.label.charAt(0).toUpperCase() + a.label.slice(1)}
+                  </Link>
+                  {a.state === 'out-of-date' ? ': the Welsh is out of date' : a.state === 'missing' ? ': not translated yet' : ''}
+                  {a.neededBy ? `; needed by ${formatDate(a.neededBy)}` : ''}
+                  {a.neededBy && a.neededBy < today ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Overdue</strong> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
       <div className="govuk-grid-column-one-third">
         <h2 className="govuk-heading-s">Records</h2>

@@ -13,6 +13,7 @@ import {
 } from '~/campaign/options'
 import { canEditCampaign } from '~/models/campaign.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
+import { formatShare, welshSharePercent } from '~/welsh/translation'
 
 export const handle = { title: 'Check the campaign description' }
 
@@ -41,6 +42,12 @@ export default function DescribeCampaign() {
             row('Objective', campaign.objective, 'objective', 'objective'),
             row('Target population', campaign.targetPopulation, 'targetPopulation', 'target population'),
             row('Population size', formatNumber(campaign.populationSize), 'populationSize', 'population size'),
+            row(
+              'Customers who asked for Welsh',
+              campaign.welshCustomers > 0 ? `${formatNumber(campaign.welshCustomers)} (${formatShare(welshSharePercent(campaign))})` : 'None',
+              'welshCustomers',
+              'the number of customers who asked for Welsh',
+            ),
             row('Planned launch date', formatDate(campaign.plannedLaunchDate), 'launchDate-day', 'planned launch date'),
             row('Bank holidays', NATION_LABELS[campaign.nation], 'nation', 'bank holidays'),
             row('Customer reference', REFERENCE_TYPE_LABELS[campaign.referenceType], 'referenceType', 'customer reference'),

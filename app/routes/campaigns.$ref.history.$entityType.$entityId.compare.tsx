@@ -8,6 +8,7 @@ import { diffFields, type FieldDiff } from '~/content/diff'
 import { getRevisionSnapshots, type RevisionSnapshot } from '~/models/history.server'
 import { db } from '~/utils/db.server'
 import { requireHistory } from '~/http/history.server'
+import { historyEntityType } from '~/history/entities'
 
 export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'Compare versions' }
 
@@ -77,7 +78,12 @@ export default function CompareVersions() {
               {comparison.diffs.length === 1 ? '1 part differs.' : `${comparison.diffs.length} parts differ.`} Removed text is struck
               through on a red background; added text is on a green background.
             </p>
-            <FieldDiffs diffs={comparison.diffs} leftLabel={`Version ${comparison.left.version}`} rightLabel={`Version ${comparison.right.version}`} />
+            <FieldDiffs
+              diffs={comparison.diffs}
+              leftLabel={`Version ${comparison.left.version}`}
+              rightLabel={`Version ${comparison.right.version}`}
+              langOf={(diff) => historyEntityType(entityType)?.lang?.(diff.path)}
+            />
           </>
         ) : null}
         <Form method="get" action={`${base}/compare`} className="app-compare-form">

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Debt Management lines count towards the time to pay question, so coverage reads every audience.
   const lines = await listLines(db, campaign.id)
   return {
-    campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, extraLiability: campaign.extraLiability },
+    campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, extraLiability: campaign.extraLiability, welshCustomers: campaign.welshCustomers },
     canEdit: canEditCampaign(user, campaign),
     helpline: lines.filter((l) => l.audience === 'helpline'),
     internal: lines.filter((l) => l.audience === 'internal'),
@@ -79,6 +79,16 @@ export default function LinesTask() {
             {debtManagementLines === 1 ? 'Debt Management line' : 'Debt Management lines'}, on the{' '}
             <a className="govuk-link" href={`${base}/debt-management`}>
               Debt Management task
+            </a>
+            .
+          </p>
+        ) : null}
+
+        {campaign.welshCustomers > 0 ? (
+          <p className="govuk-body" id="welsh-lines-note">
+            The Welsh-language helpline needs Welsh versions of these lines, covering the same standard questions:{' '}
+            <a className="govuk-link" href={`${base}/welsh#lines`}>
+              translate the lines into Welsh
             </a>
             .
           </p>

@@ -11,6 +11,9 @@ import { CHANNEL_LABELS } from '~/content/rules'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listCampaignFieldNames } from '~/models/campaign-field.server'
 import { getMessage } from '~/models/message.server'
+import { getTranslation } from '~/models/translation.server'
+import { TranslationTag } from '~/components/welsh/TranslationState'
+import { messageSource, translationState } from '~/welsh/translation'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
 import { notFound } from '~/http/responses.server'
@@ -21,8 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
   const message = await getMessage(db, campaign.id, params.id ?? '')
   if (!message) throw notFound('There is no message with that address in this campaign')
-  const extraFields = await listCampaignFieldNames(db, campaign.id)
+  const [extraFields, translation] = await Promise.all([listCampaignFieldNames(db, campaign.id), getTranslation(db, campaign.id, 'message', message.id)])
   return {
+    welsh: translation
+      ? { state: translationState({ ...messageSource(message) }, translation.translatedFrom), translatesVersion: translation.translatesVersion }
+      : campaign.welshCustomers > 0
+        ? { state: 'missing' as const, translatesVersion: null }
+        : null,
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status },
     canEdit: canEditCampaign(user, campaign),
     message,
@@ -37,7 +45,7 @@ const NOTICES: Record<string, string> = {
 }
 
 export default function MessagePage() {
-  const { campaign, canEdit, message, extraFields, findings } = useLoaderData<typeof loader>()
+  const { campaign, canEdit, message, extraFields, findings, welsh } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const notice = NOTICES[searchParams.get('notice') ?? '']
   const base = `/campaigns/${campaign.ref}/messages/${message.id}`
@@ -69,6 +77,15 @@ export default function MessagePage() {
           {CHANNEL_LABELS[message.channel]} · version {message.version}, saved {formatDateTime(message.updatedAt)}
         </p>
         <FindingsSummary findings={findings} />
+        {welsh ? (
+          <p className="govuk-body govuk-!-margin-top-4" id="welsh-version">
+            Welsh version: <TranslationTag state={welsh.state} />{' '}
+            {welsh.state === 'out-of-date' ? `It translates version ${welsh.translatesVersion}, and the English has changed since. ` : null}
+            <Link className="govuk-link" to={`/campaigns/${campaign.ref}/welsh/messages/${message.id}`}>
+              {welsh.state === 'missing' ? 'Add the Welsh version' : 'See the Welsh version'}
+            </Link>
+          </p>
+        ) : null}
 
         <h2 className="govuk-heading-m govuk-!-margin-top-6">Content</h2>
         <SummaryList

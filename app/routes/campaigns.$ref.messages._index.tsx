@@ -7,14 +7,20 @@ import { CHANNEL_LABELS, type Channel } from '~/content/rules'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listDeletedMessages, listMessagesWithFindings } from '~/models/message.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
+import { listWelshItems } from '~/models/translation.server'
+import { hasWelsh } from '~/models/welsh.server'
+import { TranslationTag } from '~/components/welsh/TranslationState'
 import { db } from '~/utils/db.server'
 
 export const handle = { title: 'Write the messages' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
-  const [{ messages, extraFields }, deleted] = await Promise.all([listMessagesWithFindings(db, campaign.id), listDeletedMessages(db, campaign.id)])
+  const [{ messages, extraFields }, deleted, showWelsh] = await Promise.all([listMessagesWithFindings(db, campaign.id), listDeletedMessages(db, campaign.id), hasWelsh(db, campaign)])
+  const welshItems = showWelsh ? await listWelshItems(db, campaign.id) : []
+  const welsh = new Map(welshItems.filter((i) => i.english.kind === 'message').map((i) => [i.english.id, i.state]))
   return {
+    showWelsh,
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, populationSize: campaign.populationSize },
     canEdit: canEditCampaign(user, campaign),
     extraFields,
@@ -27,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       waves: m.waves,
       errorCount: m.errorCount,
       warningCount: m.warningCount,
+      welsh: welsh.get(m.id) ?? 'missing',
     })),
     deleted,
   }
@@ -44,7 +51,7 @@ function ChecksTag({ errorCount, warningCount, waves }: { errorCount: number; wa
 }
 
 export default function MessagesPage() {
-  const { campaign, canEdit, messages, extraFields, deleted } = useLoaderData<typeof loader>()
+  const { campaign, canEdit, messages, extraFields, deleted, showWelsh } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const notice = NOTICES[searchParams.get('notice') ?? '']
   const total = messages.reduce((sum, m) => sum + m.recipients, 0)
@@ -83,6 +90,11 @@ export default function MessagesPage() {
                   <th scope="col" className="govuk-table__header">
                     Checks
                   </th>
+                  {showWelsh ? (
+                    <th scope="col" className="govuk-table__header">
+                      Welsh version
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -101,6 +113,14 @@ export default function MessagesPage() {
                     <td className="govuk-table__cell">
                       <ChecksTag errorCount={m.errorCount} warningCount={m.warningCount} waves={m.waves.length} />
                     </td>
+                    {showWelsh ? (
+                      <td className="govuk-table__cell">
+                        <Link className="govuk-link" to={`/campaigns/${campaign.ref}/welsh/messages/${m.id}`}>
+                          <TranslationTag state={m.welsh} />
+                          <span className="govuk-visually-hidden"> Welsh version of {m.name}</span>
+                        </Link>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -112,7 +132,7 @@ export default function MessagesPage() {
                   <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold" data-testid="total-recipients">
                     {formatNumber(total)}
                   </td>
-                  <td className="govuk-table__cell" />
+                  <td className="govuk-table__cell" colSpan={showWelsh ? 2 : 1} />
                 </tr>
               </tfoot>
             </table>

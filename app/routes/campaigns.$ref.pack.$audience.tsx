@@ -19,7 +19,7 @@ export const handle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireReadableCampaign(request, params.ref)
   const audience = params.audience
-  if (!isPackAudience(audience)) throw notFound('There is no pack for that audience. The packs are for the helpline, the press and Debt Management.')
+  if (!isPackAudience(audience)) throw notFound('There is no pack for that audience. The packs are for the helpline, the Welsh helpline, the press and Debt Management.')
   return loadHandlerPack(db, campaign, audience, todayIso())
 }
 
@@ -38,7 +38,9 @@ function PrintButton() {
 }
 
 export default function HandlerPack() {
-  const { title, audience, preparedOn, campaign, lines, scripts, waves, forecast, debtTreatment, pressBriefing } = useLoaderData<typeof loader>()
+  const { title, audience, preparedOn, campaign, lines, scripts, waves, forecast, debtTreatment, pressBriefing, language, welshHelpline, untranslated } = useLoaderData<typeof loader>()
+  // The Welsh helpline's pack prints the Welsh lines and scripts, marked as Welsh for screen readers.
+  const lang = language === 'cy' ? 'cy' : undefined
   const base = `/campaigns/${campaign.ref}`
   return (
     <div className="app-pack">
@@ -140,15 +142,27 @@ export default function HandlerPack() {
         </>
       ) : null}
 
+      {language === 'cy' ? (
+        <p className="govuk-body" id="welsh-helpline">
+          {welshHelpline ? `For call handlers on ${welshHelpline.name}, in Welsh.` : 'No helpline is marked as the Welsh-language line yet.'}
+          {untranslated.length ? ` Not translated into Welsh yet: ${untranslated.join('; ')}.` : ''}
+        </p>
+      ) : null}
       <h2 className="govuk-heading-m">Lines to take</h2>
       {lines.length ? (
         lines.map((line, index) => (
           <section key={line.id} className="app-pack-line" aria-labelledby={`pack-line-${index}`}>
             <h3 className="govuk-heading-s govuk-!-margin-bottom-1" id={`pack-line-${index}`}>
-              {index + 1}. <span className="app-preserve-lines">{line.question}</span>
+              {index + 1}.{' '}
+              <span className="app-preserve-lines" lang={lang}>
+                {line.question}
+              </span>
             </h3>
             {line.standardQuestion ? <p className="govuk-body-s govuk-!-margin-bottom-1">Standard question: {STANDARD_QUESTION_LABELS[line.standardQuestion]}</p> : null}
-            <p className="govuk-body app-preserve-lines">{line.answer}</p>
+            {line.outOfDate ? <WarningText text="The English of this line has changed since it was translated. Check the planner before using it." /> : null}
+            <p className="govuk-body app-preserve-lines" lang={lang}>
+              {line.answer}
+            </p>
           </section>
         ))
       ) : (
@@ -165,11 +179,14 @@ export default function HandlerPack() {
             {script.errors ? (
               <WarningText text={`This script has ${script.errors} ${script.errors === 1 ? 'error' : 'errors'} still to fix. Do not use it until it is signed off.`} />
             ) : null}
+            {script.outOfDate ? <WarningText text="The English of this script has changed since it was translated. Check the planner before using it." /> : null}
             <dl className="app-pack-script__sections">
               {SCRIPT_SECTIONS.filter((section) => script[section].trim() !== '').map((section) => (
                 <div key={section}>
                   <dt className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{SCRIPT_SECTION_LABELS[section]}</dt>
-                  <dd className="govuk-body app-preserve-lines">{script[section]}</dd>
+                  <dd className="govuk-body app-preserve-lines" lang={lang}>
+                    {script[section]}
+                  </dd>
                 </div>
               ))}
             </dl>

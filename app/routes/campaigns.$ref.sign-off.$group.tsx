@@ -13,6 +13,7 @@ import { decideSignOff } from '~/models/signoff/commands.server'
 import { DECISION_REFUSAL_WORDS } from '~/signoff/eligibility'
 import { GROUP_LABELS, GROUP_ROLE, groupName, isSignOffGroup, type SignOffGroup } from '~/signoff/groups'
 import { describeParts } from '~/signoff/scopes'
+import { isWelshField } from '~/signoff/display'
 import { GROUP_STATE_COLOURS, GROUP_STATE_LABELS } from '~/signoff/state'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { readFormData } from '~/http/forms.server'
@@ -135,7 +136,12 @@ export default function SignOffReview() {
               On the left, what {latest?.by} saw on {latest ? formatDateTime(latest.at) : ''}; on the right, the campaign now. Removed text is struck
               through on a red background; added text is on a green background.
             </p>
-            <FieldDiffs diffs={page.diffs} leftLabel={latest?.decision === 'approved' ? 'Approved version' : 'Version with changes asked for'} rightLabel="Now" />
+            <FieldDiffs
+              diffs={page.diffs}
+              leftLabel={latest?.decision === 'approved' ? 'Approved version' : 'Version with changes asked for'}
+              rightLabel="Now"
+              langOf={(diff) => (isWelshField(diff.path) ? 'cy' : undefined)}
+            />
           </section>
         ) : null}
 

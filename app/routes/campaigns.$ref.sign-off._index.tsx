@@ -23,6 +23,7 @@ const WHY_NOT_NEEDED: Record<SignOffGroup, string> = {
   'customer-services': '',
   'debt-management': 'the campaign does not leave customers with extra liability',
   'press-office': 'the Press Office need not be informed',
+  'welsh-language-services': 'nothing in the campaign has a Welsh version',
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -62,6 +62,11 @@ export default function HelplinePage() {
             { key: { text: 'Baseline calls per day' }, value: { text: formatNumber(h.baselineCallsPerDay) }, actions: change('baselineCallsPerDay', 'baseline calls per day') },
             { key: { text: 'Available FTE' }, value: { text: trimNumber(h.availableFte) }, actions: change('availableFte', 'available FTE') },
             { key: { text: 'Paid hours per FTE per day' }, value: { text: trimNumber(h.paidHoursPerFte) }, actions: change('paidHoursPerFte', 'paid hours per FTE per day') },
+            {
+              key: { text: 'Welsh language' },
+              value: { text: h.welshLine ? 'The Welsh-language helpline: it takes the calls of every campaign’s Welsh-preference customers' : 'Not the Welsh-language helpline' },
+              actions: change('welshLine', 'whether it is the Welsh-language helpline'),
+            },
           ]}
         />
 

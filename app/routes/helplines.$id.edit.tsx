@@ -44,6 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     )
   }
+  if (result.reason === 'welsh-line-taken') {
+    return data({ errors: { welshLine: `${result.welshLine} is already the Welsh-language helpline. Only one helpline can be: change that one first.` }, values, version: keptVersion }, { status: 400 })
+  }
   if (result.reason === 'duplicate-name') {
     return data({ errors: { name: 'There is already a helpline with this name' }, values: shown, version: keptVersion }, { status: 400 })
   }

@@ -26,6 +26,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: shown }, { status: 400 })
   const result = await createHelpline(db, parsed.data, user)
   if (result.ok) return redirect(`/helplines/${result.id}?notice=added`, { status: 303 })
+  if (result.reason === 'welsh-line-taken') {
+    return data({ errors: { welshLine: `${result.welshLine} is already the Welsh-language helpline. Only one helpline can be: change that one first.` }, values }, { status: 400 })
+  }
   if (result.reason === 'duplicate-name') {
     return data({ errors: { name: 'There is already a helpline with this name' }, values: shown }, { status: 400 })
   }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { NATIONS, REFERENCE_TYPES, REGIMES, RESPONSE_SOUGHT } from '../campaign/options'
 import { parseForm, type FieldErrors, type FormValues, type Parsed } from '../utils/forms'
 import { choice, dateInput, datePartsFrom, moneyInPence, text, wholeNumber } from './fields'
+import { readNumber } from './numbers'
 
 export const CAMPAIGN_LIMITS = {
   name: 120,
@@ -18,6 +19,7 @@ export const CAMPAIGN_FIELD_ORDER = [
   'objective',
   'targetPopulation',
   'populationSize',
+  'welshCustomers',
   'launchDate',
   'nation',
   'referenceType',
@@ -106,6 +108,8 @@ export interface CampaignInput {
   pressInform: boolean
   pressReason: string | null
   coOwners: string[]
+  /** Customers who asked HMRC to write to them in Welsh; 0 (or missing) for none. */
+  welshCustomers?: number
 }
 
 /**
@@ -125,6 +129,18 @@ export function parseCampaignForm(values: FormValues, coOwners: string[], option
     if (liability && base.ok && liability.liabilityCustomers > base.data.populationSize) {
       errors.liabilityCustomers = 'Number of customers must not be more than the population size'
     }
+  }
+  // Optional: a campaign with no Welsh-preference customers leaves it blank.
+  const welsh = readNumber(values.welshCustomers, {
+    label: 'The number of customers who asked for Welsh',
+    example: '3200',
+    min: 0,
+    max: CAMPAIGN_LIMITS.populationSize,
+    integer: true,
+  })
+  if (!welsh.ok) errors.welshCustomers = welsh.message
+  else if (base.ok && (welsh.value ?? 0) > base.data.populationSize) {
+    errors.welshCustomers = 'The number of customers who asked for Welsh must not be more than the population size'
   }
   let pressReason: string | null = null
   if (values.pressInform === 'no') {
@@ -154,6 +170,7 @@ export function parseCampaignForm(values: FormValues, coOwners: string[], option
       pressInform: data.pressInform === 'yes',
       pressReason,
       coOwners: data.coOwners,
+      welshCustomers: welsh.ok ? (welsh.value ?? 0) : 0,
     },
   }
 }

@@ -14,6 +14,11 @@ const settings: HelplineSettings = {
 describe('the helpline form', () => {
   it('reads back exactly the helpline it was filled with', () => {
     expect(parseHelplineForm(helplineToFormValues(settings))).toEqual({ ok: true, data: settings })
+    // The Welsh-language line is a checkbox: ticked, it reads back; left out, the helpline is not the Welsh line.
+    const welsh = { ...settings, welshLine: true }
+    expect(helplineToFormValues(welsh).welshLine).toBe('yes')
+    expect(parseHelplineForm(helplineToFormValues(welsh))).toEqual({ ok: true, data: welsh })
+    expect(parseHelplineForm({ ...helplineToFormValues(welsh), welshLine: 'no' })).toEqual({ ok: true, data: settings })
   })
 
   it('starts new helplines from a profile that adds up to 100%', () => {

@@ -84,6 +84,7 @@ export const HELPLINE_FIELD_ORDER = [
   'baselineCallsPerDay',
   'availableFte',
   'paidHoursPerFte',
+  'welshLine',
 ]
 
 /** "8", "8:30", "0830" and "08.30" all mean 08:30. Returns null for anything that is not a half hour. */
@@ -166,7 +167,8 @@ export function parseHelplineForm(values: FormValues): Parsed<HelplineSettings> 
   }
 
   if (!scalars.ok || Object.keys(errors).length > 0) return { ok: false, errors }
-  return { ok: true, data: { ...scalars.data, openingHours, dayWeights, intradayProfile } }
+  // A checkbox: absent means no, so a form from before it existed leaves a helpline as it was not marked.
+  return { ok: true, data: { ...scalars.data, openingHours, dayWeights, intradayProfile, ...(values.welshLine === 'yes' ? { welshLine: true } : {}) } }
 }
 
 /** [16, 17, 18, 30] → "08:00 to 09:30, 15:00 to 15:30" */
@@ -216,6 +218,7 @@ export function helplineToFormValues(settings: Partial<HelplineSettings>): FormV
   ] as const) {
     scalar(key)
   }
+  if (settings.welshLine) values.welshLine = 'yes'
   return values
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { diffFields } from '../content/diff'
 import { scopeForDiff, SCOPE_DIFF_LABELS } from './display'
 import { scopeContent } from './scopes'
-import { exampleAggregate } from './test-support/aggregate'
+import { exampleAggregate, exampleWelshAggregate } from './test-support/aggregate'
+import { isWelshField } from './display'
 
 const helplines = new Map([
   ['h1', 'Self Assessment helpline'],
@@ -42,5 +43,31 @@ describe('a scope made readable for a comparison', () => {
       ['Helpline lines › “Why have I been sent this letter?” › Answer', 'changed'],
     ])
     expect(diffs[0]!.after).toBe('(removed helpline): 30%\nSelf Assessment helpline: 70%')
+  })
+})
+
+describe('a Welsh Language Services scope made readable', () => {
+  it('names each Welsh version, says in words whether it is current, and marks only the Welsh text as Welsh', () => {
+    const before = exampleWelshAggregate()
+    const after = exampleWelshAggregate()
+    after.messages[0]!.body += '\n\nThank you.'
+    after.welsh.lines[0]!.welsh.answer = 'Mae asiantau gosod yn dweud wrthym.'
+    const diffs = diffFields(
+      scopeForDiff(scopeContent('welsh-language-services', before), helplines),
+      scopeForDiff(scopeContent('welsh-language-services', after), helplines),
+      SCOPE_DIFF_LABELS,
+    )
+    expect(diffs.map((d) => [d.label, d.after, isWelshField(d.path)])).toEqual([
+      ['Welsh messages › “Rental income letter” › English › Body', expect.stringContaining('Thank you.'), false],
+      ['Welsh messages › “Rental income letter” › Translates the English as it is now', 'No: the English has changed since', false],
+      ['Welsh lines › “Why have I been sent this letter?” › Welsh › Answer', 'Mae asiantau gosod yn dweud wrthym.', true],
+    ])
+    const readable = scopeForDiff(scopeContent('welsh-language-services', before), helplines) as Record<string, any>
+    expect(readable.welshMessages[0]).toMatchObject({ channel: 'Letter', welsh: { layout: 'Bilingual: Welsh first, then English' }, translationCurrent: 'Yes' })
+    expect(readable.welshScripts[0]).toMatchObject({ name: 'Inbound call' })
+    const cs = scopeForDiff(scopeContent('customer-services', before), helplines) as Record<string, any>
+    expect(cs.welshMessages[0]).toMatchObject({ name: 'Rental income letter', layout: 'Bilingual: Welsh first, then English' })
+    expect(isWelshField('welshMessages[id=m1].body')).toBe(true)
+    expect(isWelshField('messages[id=m1].body')).toBe(false)
   })
 })

@@ -5,6 +5,7 @@ import { CALL_TYPE_LABELS } from '../content/script-rules'
 import { STANDARD_QUESTION_LABELS } from '../content/coverage'
 import { REFERENCE_TYPE_LABELS } from '../content/fields'
 import { CHANNEL_LABELS, POSTAGE_LABELS } from '../content/rules'
+import { WELSH_LAYOUT_LABELS } from '../welsh/translation'
 
 const lookup = (labels: Record<string, string>, value: unknown) => (typeof value === 'string' && labels[value]) || value
 const date = (value: unknown) => (typeof value === 'string' ? formatDate(value) : value)
@@ -41,6 +42,28 @@ export const SCOPE_DIFF_LABELS: Record<string, string> = {
   standardQuestion: 'Standard question answered',
   scripts: 'Scripts',
   callType: 'Call type',
+  welshMessages: 'Welsh messages',
+  'welshMessages[].layout': 'Letter layout',
+  'welshMessages[].english': 'English',
+  'welshMessages[].welsh': 'Welsh',
+  'welshMessages[].welsh.layout': 'Letter layout',
+  'welshMessages[].translationCurrent': 'Translates the English as it is now',
+  welshCustomers: 'Welsh-preference customers',
+  'welshCustomers.customers': 'Customers who asked for Welsh',
+  'welshCustomers.populationSize': 'Of a population of',
+  welshLines: 'Welsh lines',
+  'welshLines[].english': 'English',
+  'welshLines[].welsh': 'Welsh',
+  'welshLines[].translationCurrent': 'Translates the English as it is now',
+  welshScripts: 'Welsh scripts',
+  'welshScripts[].english': 'English',
+  'welshScripts[].welsh': 'Welsh',
+  'welshScripts[].translationCurrent': 'Translates the English as it is now',
+}
+
+/** Whether a field of a (readable) scope holds Welsh text: what a diff marks lang="cy". */
+export function isWelshField(path: string): boolean {
+  return /^welshMessages\[[^\]]*\]\.(subject|body)$/.test(path) || /^welsh(Messages|Lines|Scripts)\[[^\]]*\]\.welsh\.(?!layout)/.test(path)
 }
 
 function lines(value: unknown) {
@@ -91,6 +114,27 @@ export function scopeForDiff(scope: unknown, helplineNames: ReadonlyMap<string, 
   }
   for (const key of ['helplineLines', 'internalLines', 'debtManagementLines', 'pressLines']) if (key in scope) out[key] = lines(scope[key])
   if ('scripts' in scope) out.scripts = list(scope.scripts).map(({ callType, ...s }) => ({ name: lookup(CALL_TYPE_LABELS, callType), ...s }))
+  const yesNo = (value: unknown) => (value === true ? 'Yes' : value === false ? 'No: the English has changed since' : value)
+  const layout = (value: unknown) => (value === null ? undefined : lookup(WELSH_LAYOUT_LABELS, value))
+  if ('welshMessages' in scope) {
+    out.welshMessages = list(scope.welshMessages).map((m) => {
+      const welsh = isObject(m.welsh) ? { ...m.welsh, layout: layout(m.welsh.layout) } : m.welsh
+      return 'welsh' in m
+        ? { ...m, name: m.name ?? messageNames.get(m.id), channel: lookup(CHANNEL_LABELS, m.channel), welsh, translationCurrent: yesNo(m.translationCurrent) }
+        : { name: messageNames.get(m.id) ?? 'A removed message', ...m, layout: layout(m.layout) }
+    })
+  }
+  if ('welshLines' in scope) {
+    out.welshLines = list(scope.welshLines).map((l) => ({
+      question: isObject(l.english) ? l.english.question : undefined,
+      ...l,
+      standardQuestion: lookup(STANDARD_QUESTION_LABELS, l.standardQuestion),
+      translationCurrent: yesNo(l.translationCurrent),
+    }))
+  }
+  if ('welshScripts' in scope) {
+    out.welshScripts = list(scope.welshScripts).map(({ callType, ...s }) => ({ name: lookup(CALL_TYPE_LABELS, callType), ...s, translationCurrent: yesNo(s.translationCurrent) }))
+  }
   return out
 }
 

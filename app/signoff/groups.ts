@@ -1,13 +1,14 @@
 // Who must sign a campaign off. Pure: the server, the pages and the tests share these rules.
 import type { Role } from '../utils/roles'
 
-export const SIGN_OFF_GROUPS = ['customer-services', 'debt-management', 'press-office'] as const
+export const SIGN_OFF_GROUPS = ['customer-services', 'debt-management', 'press-office', 'welsh-language-services'] as const
 export type SignOffGroup = (typeof SIGN_OFF_GROUPS)[number]
 
 export const GROUP_LABELS: Record<SignOffGroup, string> = {
   'customer-services': 'Customer Services',
   'debt-management': 'Debt Management',
   'press-office': 'Press Office',
+  'welsh-language-services': 'Welsh Language Services',
 }
 
 /** Each group's members are the users who hold the role of the same name. */
@@ -15,6 +16,7 @@ export const GROUP_ROLE: Record<SignOffGroup, Role> = {
   'customer-services': 'customer-services',
   'debt-management': 'debt-management',
   'press-office': 'press-office',
+  'welsh-language-services': 'welsh-language-services',
 }
 
 export function isSignOffGroup(value: unknown): value is SignOffGroup {
@@ -23,11 +25,16 @@ export function isSignOffGroup(value: unknown): value is SignOffGroup {
 
 /**
  * Customer Services always (CH600440 expects calls even when none are sought), Debt Management when customers may be
- * left with extra liability, the Press Office when it must be informed. Always in the order of SIGN_OFF_GROUPS.
+ * left with extra liability, the Press Office when it must be informed, Welsh Language Services when any message, line
+ * or script has a Welsh version. Always in the order of SIGN_OFF_GROUPS.
  */
-export function requiredGroups(campaign: { extraLiability: boolean; pressInform: boolean }): SignOffGroup[] {
+export function requiredGroups(campaign: { extraLiability: boolean; pressInform: boolean; welshContent?: boolean }): SignOffGroup[] {
   return SIGN_OFF_GROUPS.filter(
-    (group) => group === 'customer-services' || (group === 'debt-management' && campaign.extraLiability) || (group === 'press-office' && campaign.pressInform),
+    (group) =>
+      group === 'customer-services' ||
+      (group === 'debt-management' && campaign.extraLiability) ||
+      (group === 'press-office' && campaign.pressInform) ||
+      (group === 'welsh-language-services' && !!campaign.welshContent),
   )
 }
 

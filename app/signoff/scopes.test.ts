@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { exampleAggregate } from './test-support/aggregate'
+import { exampleAggregate, exampleWelshAggregate } from './test-support/aggregate'
 import { requiredGroups, groupsOf, SIGN_OFF_GROUPS, type SignOffGroup } from './groups'
 import { scopeHash } from './hash.server'
-import { changedParts, describeParts, scopeContent, type SignOffAggregate } from './scopes'
+import { changedParts, describeParts, hasWelshContent, requiredGroupsFor, scopeContent, type SignOffAggregate } from './scopes'
 
 const hashes = (aggregate: SignOffAggregate) =>
   Object.fromEntries(SIGN_OFF_GROUPS.map((group) => [group, scopeHash(scopeContent(group, aggregate))])) as Record<SignOffGroup, string>
 
 /** Which groups' hashes a change to the aggregate moves. */
-function staled(change: (a: SignOffAggregate) => void): SignOffGroup[] {
-  const before = hashes(exampleAggregate())
-  const changed = exampleAggregate()
+function staled(change: (a: SignOffAggregate) => void, example: () => SignOffAggregate = exampleAggregate): SignOffGroup[] {
+  const before = hashes(example())
+  const changed = example()
   change(changed)
   const after = hashes(changed)
   return SIGN_OFF_GROUPS.filter((group) => before[group] !== after[group])
@@ -63,7 +63,7 @@ describe('canonical hashing of a scope', () => {
   })
 
   it('changes when any field of any scope changes', () => {
-    const aggregate = exampleAggregate()
+    const aggregate = exampleWelshAggregate()
     for (const group of SIGN_OFF_GROUPS) {
       const scope = scopeContent(group, aggregate)
       const paths = leaves(scope)
@@ -106,6 +106,55 @@ describe('canonical hashing of a scope', () => {
     expect(staled((a) => (a.campaign.pressInform = false))).toEqual([])
   })
 
+  it('signs the Welsh versions for Welsh Language Services, beside the English, and the Welsh messages for Customer Services too', () => {
+    const welsh = exampleWelshAggregate
+    // Either side of a translation puts Welsh Language Services' approval out of date.
+    expect(staled((a) => (a.welsh.messages[0]!.welsh.body = 'Annwyl ((customer_name)), ((reference))'), welsh)).toEqual(['customer-services', 'welsh-language-services'])
+    expect(staled((a) => (a.welsh.lines[0]!.welsh.answer = 'Mae asiantau yn dweud wrthym.'), welsh)).toEqual(['welsh-language-services'])
+    expect(staled((a) => (a.welsh.scripts[0]!.welsh.closing = 'Diolch.'), welsh)).toEqual(['welsh-language-services'])
+    expect(staled((a) => (a.lines.find((l) => l.id === 'l1')!.answer = 'Letting agents tell us.'), welsh)).toEqual(['customer-services', 'welsh-language-services'])
+    expect(staled((a) => (a.scripts[0]!.body = 'We wrote to you.'), welsh)).toEqual(['customer-services', 'welsh-language-services'])
+    expect(staled((a) => (a.messages[0]!.body += '\n\nThank you.'), welsh)).toEqual(['customer-services', 'debt-management', 'press-office', 'welsh-language-services'])
+    // The waves are not translated, and lines the Welsh does not translate are not Welsh Language Services' to sign.
+    expect(staled((a) => (a.messages[0]!.waves[0]!.volume = 1), welsh)).toEqual(['customer-services', 'debt-management'])
+    expect(staled((a) => (a.lines.find((l) => l.id === 'l5')!.answer = 'Yes.'), welsh)).toEqual(['press-office'])
+    // Bringing a translation up to date (the Welsh now translates the English as it is) is a new version to approve.
+    expect(staled((a) => (a.welsh.messages[0]!.translatedFrom = { channel: 'letter', subject: null, body: 'An earlier letter' }), welsh)).toEqual(['welsh-language-services'])
+    // The Welsh share of the calls is a forecast input that Customer Services signs.
+    expect(staled((a) => (a.campaign.welshCustomers = 10_000), welsh)).toEqual(['customer-services'])
+    expect(staled((a) => (a.campaign.populationSize = 300_000), welsh)).toEqual(['customer-services'])
+  })
+
+  it('says whether each Welsh version translates the English as it is now', () => {
+    const aggregate = exampleWelshAggregate()
+    expect(scopeContent('welsh-language-services', aggregate).welshMessages.map((m) => m.translationCurrent)).toEqual([true])
+    aggregate.messages[0]!.body += '\n\nThank you.'
+    const scope = scopeContent('welsh-language-services', aggregate)
+    expect(scope.welshMessages.map((m) => [m.name, m.translationCurrent, m.english.body.endsWith('Thank you.')])).toEqual([['Rental income letter', false, true]])
+    expect(scope.welshLines.map((l) => l.translationCurrent)).toEqual([true])
+    expect(scope.welshScripts.map((s) => s.translationCurrent)).toEqual([true])
+    // Changed back to exactly what was translated, it is current again.
+    aggregate.messages[0]!.body = exampleAggregate().messages[0]!.body
+    expect(scopeContent('welsh-language-services', aggregate).welshMessages[0]!.translationCurrent).toBe(true)
+  })
+
+  it('leaves the scopes of a campaign without Welsh exactly as they were', () => {
+    const plain = exampleAggregate()
+    const cs = scopeContent('customer-services', plain)
+    expect(Object.keys(cs)).toEqual(['launchDate', 'messages', 'forecastInputs', 'helplineLines', 'internalLines', 'scripts'])
+    expect(scopeContent('welsh-language-services', plain)).toEqual({ welshMessages: [], welshLines: [], welshScripts: [] })
+    expect(Object.keys(scopeContent('customer-services', exampleWelshAggregate()))).toEqual([
+      'launchDate',
+      'messages',
+      'welshMessages',
+      'forecastInputs',
+      'welshCustomers',
+      'helplineLines',
+      'internalLines',
+      'scripts',
+    ])
+  })
+
   it('does not sign forecast settings left behind by a deleted message', () => {
     expect(staled((a) => (a.forecast!.messages.gone = { delayOverrideDays: 3, split: { h1: 100 } }))).toEqual([])
   })
@@ -134,7 +183,22 @@ describe('required groups', () => {
     expect(requiredGroups({ extraLiability: true, pressInform: true })).toEqual(['customer-services', 'debt-management', 'press-office'])
   })
 
+  it('include Welsh Language Services when anything has a Welsh version', () => {
+    expect(requiredGroups({ extraLiability: false, pressInform: false, welshContent: true })).toEqual(['customer-services', 'welsh-language-services'])
+    expect(hasWelshContent(exampleAggregate())).toBe(false)
+    expect(requiredGroupsFor(exampleAggregate())).toEqual(['customer-services', 'debt-management', 'press-office'])
+    expect(requiredGroupsFor(exampleWelshAggregate())).toEqual(['customer-services', 'debt-management', 'press-office', 'welsh-language-services'])
+    // Welsh-preference customers alone do not need Welsh Language Services: Welsh versions do.
+    const customersOnly = exampleAggregate()
+    customersOnly.campaign.welshCustomers = 500
+    expect(requiredGroupsFor(customersOnly)).not.toContain('welsh-language-services')
+    const scriptOnly = exampleAggregate()
+    scriptOnly.welsh.scripts.push({ id: 's1', welsh: { opening: 'Bore da' }, translatedFrom: {} })
+    expect(requiredGroupsFor(scriptOnly)).toContain('welsh-language-services')
+  })
+
   it('take their members from the roles of the same name, and nobody else', () => {
+    expect(groupsOf({ roles: ['welsh-language-services', 'viewer'] })).toEqual(['welsh-language-services'])
     expect(groupsOf({ roles: ['designer', 'press-office'] })).toEqual(['press-office'])
     expect(groupsOf({ roles: ['admin', 'viewer', 'designer'] })).toEqual([])
     expect(groupsOf({ roles: ['debt-management', 'customer-services'] })).toEqual(['customer-services', 'debt-management'])

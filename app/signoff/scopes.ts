@@ -1,7 +1,7 @@
 // What each group signs: a plain, deterministic object built from the campaign's content. Its canonical
 // JSON is hashed to bind an approval to one version, and it is stored as the snapshot the approver saw.
 import { canonicalJson } from '../utils/canonical-json'
-import type { SignOffGroup } from './groups'
+import { requiredGroups, type SignOffGroup } from './groups'
 
 export interface ScopeWave {
   sendDate: string
@@ -48,6 +48,13 @@ export interface ScopeForecastInputs {
   messages: { id: string; delayOverrideDays: number | null; split: { id: string; sharePercent: number }[] }[]
 }
 
+/** A Welsh version as stored: the English record's id, the Welsh text, and the English text it was translated from. */
+export interface AggregateTranslation {
+  id: string
+  welsh: Record<string, unknown>
+  translatedFrom: Record<string, unknown>
+}
+
 /**
  * Everything any group signs, as stored: messages in the order they were added, lines and scripts as the task pages
  * list them, the forecast inputs as saved (null until first saved). Volatile fields (versions, timestamps, authors)
@@ -61,6 +68,9 @@ export interface SignOffAggregate {
     liabilityCustomers: number | null
     liabilityAveragePence: number | null
     pressInform: boolean
+    populationSize: number
+    /** Customers who asked HMRC to write to them in Welsh. */
+    welshCustomers: number
   }
   messages: ScopeMessage[]
   forecast: Omit<ScopeForecastInputs, 'messages'> & { messages: Record<string, { delayOverrideDays: number | null; split: Record<string, number> }> } | null
@@ -68,12 +78,35 @@ export interface SignOffAggregate {
   scripts: ScopeScript[]
   debtTreatment: { specialTreatment: string } | null
   pressBriefing: { launchDateTold: string } | null
+  /** The Welsh versions, of records that exist. */
+  welsh: { messages: AggregateTranslation[]; lines: AggregateTranslation[]; scripts: AggregateTranslation[] }
+}
+
+/** Whether anything has a Welsh version: Welsh Language Services must then sign the campaign off. */
+export function hasWelshContent(aggregate: Pick<SignOffAggregate, 'welsh'>): boolean {
+  return aggregate.welsh.messages.length + aggregate.welsh.lines.length + aggregate.welsh.scripts.length > 0
+}
+
+/** The groups that must sign this content off. */
+export function requiredGroupsFor(aggregate: Pick<SignOffAggregate, 'campaign' | 'welsh'>): SignOffGroup[] {
+  return requiredGroups({ ...aggregate.campaign, welshContent: hasWelshContent(aggregate) })
+}
+
+export interface ScopeWelshMessage {
+  id: string
+  layout: string | null
+  subject: string | null
+  body: string
 }
 
 export interface CustomerServicesScope {
   launchDate: string
   messages: ScopeMessage[]
+  /** Only when any message has a Welsh version, so a campaign without Welsh signs what it always signed. */
+  welshMessages?: ScopeWelshMessage[]
   forecastInputs: (ScopeForecastInputs & { nation: string }) | null
+  /** Only when customers asked for Welsh: their share of each message's calls goes to the Welsh helpline. */
+  welshCustomers?: { customers: number; populationSize: number }
   helplineLines: Omit<ScopeLine, 'audience'>[]
   internalLines: Omit<ScopeLine, 'audience'>[]
   scripts: ScopeScript[]
@@ -93,10 +126,39 @@ export interface PressOfficeScope {
   messages: Omit<ScopeMessage, 'waves'>[]
 }
 
+/** Each Welsh version beside the English as it is now: a change to either side puts an approval out of date. */
+export interface WelshLanguageServicesScope {
+  welshMessages: {
+    id: string
+    name: string
+    channel: string
+    english: { subject: string | null; body: string }
+    welsh: { layout: string | null; subject: string | null; body: string }
+    /** False while the English has changed since the Welsh was translated. */
+    translationCurrent: boolean
+  }[]
+  welshLines: {
+    id: string
+    audience: string
+    standardQuestion: string | null
+    english: { question: string; answer: string }
+    welsh: { question: string; answer: string }
+    translationCurrent: boolean
+  }[]
+  welshScripts: {
+    id: string
+    callType: string
+    english: Omit<ScopeScript, 'id' | 'callType'>
+    welsh: Omit<ScopeScript, 'id' | 'callType'>
+    translationCurrent: boolean
+  }[]
+}
+
 export interface ScopeByGroup {
   'customer-services': CustomerServicesScope
   'debt-management': DebtManagementScope
   'press-office': PressOfficeScope
+  'welsh-language-services': WelshLanguageServicesScope
 }
 
 export type Scope = ScopeByGroup[SignOffGroup]
@@ -152,14 +214,80 @@ function forecastFor(aggregate: SignOffAggregate): CustomerServicesScope['foreca
   }
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : '')
+const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null)
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b)
+const SECTIONS = ['opening', 'verification', 'recordingNotice', 'body', 'closing'] as const
+const sectionsOf = (value: Record<string, unknown>) => Object.fromEntries(SECTIONS.map((s) => [s, text(value[s])])) as Omit<ScopeScript, 'id' | 'callType'>
+
+/** The Welsh messages in message order, as Customer Services signs them. */
+function welshMessagesFor(aggregate: SignOffAggregate): ScopeWelshMessage[] {
+  const welsh = new Map(aggregate.welsh.messages.map((t) => [t.id, t]))
+  return aggregate.messages
+    .filter((m) => welsh.has(m.id))
+    .map((m) => {
+      const w = welsh.get(m.id)!.welsh
+      return { id: m.id, layout: textOrNull(w.layout), subject: textOrNull(w.subject), body: text(w.body) }
+    })
+}
+
+function welshScope(aggregate: SignOffAggregate): WelshLanguageServicesScope {
+  const byId = (list: AggregateTranslation[]) => new Map(list.map((t) => [t.id, t]))
+  const messages = byId(aggregate.welsh.messages)
+  const lines = byId(aggregate.welsh.lines)
+  const scripts = byId(aggregate.welsh.scripts)
+  return {
+    welshMessages: aggregate.messages
+      .filter((m) => messages.has(m.id))
+      .map((m) => {
+        const t = messages.get(m.id)!
+        const english = { subject: m.channel === 'email' ? (m.subject ?? '') : null, body: m.body }
+        return {
+          id: m.id,
+          name: m.name,
+          channel: m.channel,
+          english,
+          welsh: { layout: textOrNull(t.welsh.layout), subject: textOrNull(t.welsh.subject), body: text(t.welsh.body) },
+          translationCurrent: same({ channel: m.channel, ...english }, t.translatedFrom),
+        }
+      }),
+    welshLines: aggregate.lines
+      .filter((l) => lines.has(l.id))
+      .map((l) => {
+        const t = lines.get(l.id)!
+        const english = { question: l.question, answer: l.answer }
+        return {
+          id: l.id,
+          audience: l.audience,
+          standardQuestion: l.standardQuestion,
+          english,
+          welsh: { question: text(t.welsh.question), answer: text(t.welsh.answer) },
+          translationCurrent: same(english, t.translatedFrom),
+        }
+      })
+      // Order is not content, as for the English lines.
+      .sort((a, b) => byCodePoint(a.english.question, b.english.question) || byCodePoint(a.english.answer, b.english.answer) || byCodePoint(a.id, b.id)),
+    welshScripts: aggregate.scripts
+      .filter((s) => scripts.has(s.id))
+      .map((s) => {
+        const t = scripts.get(s.id)!
+        const english = sectionsOf(s as unknown as Record<string, unknown>)
+        return { id: s.id, callType: s.callType, english, welsh: sectionsOf(t.welsh), translationCurrent: same(english, t.translatedFrom) }
+      }),
+  }
+}
+
 export function scopeContent<G extends SignOffGroup>(group: G, aggregate: SignOffAggregate): ScopeByGroup[G]
 export function scopeContent(group: SignOffGroup, aggregate: SignOffAggregate): Scope {
   switch (group) {
-    case 'customer-services':
+    case 'customer-services': {
+      const welshMessages = welshMessagesFor(aggregate)
       return {
         launchDate: aggregate.campaign.plannedLaunchDate,
         messages: messagesFor(aggregate),
+        ...(welshMessages.length ? { welshMessages } : {}),
         forecastInputs: forecastFor(aggregate),
+        ...(aggregate.campaign.welshCustomers > 0 ? { welshCustomers: { customers: aggregate.campaign.welshCustomers, populationSize: aggregate.campaign.populationSize } } : {}),
         helplineLines: linesFor(aggregate, 'helpline'),
         internalLines: linesFor(aggregate, 'internal'),
         scripts: aggregate.scripts.map((s) => ({
@@ -172,6 +300,7 @@ export function scopeContent(group: SignOffGroup, aggregate: SignOffAggregate): 
           closing: s.closing,
         })),
       }
+    }
     case 'debt-management':
       return {
         liabilityEstimate: aggregate.campaign.extraLiability
@@ -188,6 +317,8 @@ export function scopeContent(group: SignOffGroup, aggregate: SignOffAggregate): 
         pressLines: linesFor(aggregate, 'press'),
         messages: messagesFor(aggregate).map(({ waves: _waves, ...message }) => message),
       }
+    case 'welsh-language-services':
+      return welshScope(aggregate)
   }
 }
 
@@ -205,6 +336,10 @@ export const SCOPE_PART_LABELS: Record<string, string> = {
   debtManagementLines: 'the Debt Management lines',
   pressLines: 'the press lines',
   scripts: 'the scripts',
+  welshMessages: 'the Welsh messages',
+  welshCustomers: 'the Welsh-preference customers',
+  welshLines: 'the Welsh lines',
+  welshScripts: 'the Welsh scripts',
 }
 
 const withoutWaves = (messages: unknown) =>

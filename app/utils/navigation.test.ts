@@ -5,6 +5,7 @@ describe('the service navigation', () => {
   it('shows the sign-off inbox to members of a sign-off group only', () => {
     const texts = (roles: string[]) => navigationFor({ roles: roles as never }, '/').map((i) => i.text)
     expect(texts(['press-office'])).toEqual(['Campaigns', 'Sign-off', 'Notifications'])
+    expect(texts(['welsh-language-services'])).toEqual(['Campaigns', 'Sign-off', 'Notifications'])
     expect(texts(['customer-services'])).toEqual(['Campaigns', 'Helplines', 'Sign-off', 'Notifications'])
     expect(texts(['debt-management', 'viewer'])).toEqual(['Campaigns', 'Sign-off', 'Notifications'])
     expect(texts(['designer'])).toEqual(['Campaigns', 'Helplines', 'Notifications'])

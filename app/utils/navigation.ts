@@ -16,7 +16,7 @@ export function navigationFor(user: Pick<SessionUser, 'roles'> | null, pathname:
   if (!user) return []
   const items: NavigationItem[] = [{ text: 'Campaigns', href: '/campaigns' }]
   if (hasRole(user, 'designer', 'customer-services', 'admin')) items.push({ text: 'Helplines', href: '/helplines' })
-  if (hasRole(user, 'customer-services', 'debt-management', 'press-office')) items.push({ text: 'Sign-off', href: '/sign-off' })
+  if (hasRole(user, 'customer-services', 'debt-management', 'press-office', 'welsh-language-services')) items.push({ text: 'Sign-off', href: '/sign-off' })
   if (hasRole(user, 'admin')) items.push({ text: 'Admin', href: '/admin' })
   items.push({ text: 'Notifications', href: '/notifications', count: unread })
   return items.map((item) => ({

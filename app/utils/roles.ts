@@ -1,4 +1,4 @@
-export const ROLES = ['designer', 'customer-services', 'debt-management', 'press-office', 'viewer', 'admin'] as const
+export const ROLES = ['designer', 'customer-services', 'debt-management', 'press-office', 'welsh-language-services', 'viewer', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'customer-services': 'Customer Services (helpline manager)',
   'debt-management': 'Debt Management',
   'press-office': 'Press Office',
+  'welsh-language-services': 'Welsh Language Services',
   viewer: 'Viewer',
   admin: 'Administrator',
 }
@@ -15,6 +16,7 @@ export const ROLE_HINTS: Record<Role, string> = {
   'customer-services': 'Reviews forecasts, manages helplines and signs off for Customer Services',
   'debt-management': 'Signs off for Debt Management: liability and time to pay',
   'press-office': 'Signs off for the Press Office: launch date, media lines and message text',
+  'welsh-language-services': 'Signs off for Welsh Language Services: the Welsh versions of messages, lines and scripts, beside the English they translate',
   viewer: 'Reads campaigns',
   admin: 'Manages users, helplines and the bank-holiday calendar; cannot sign off as an administrator',
 }

@@ -13,6 +13,7 @@ import * as m0070 from './0070_audit_seal'
 import * as m0080 from './0080_helpline_outcome_rules'
 import * as m0090 from './0090_identity'
 import * as m0100 from './0100_notifications'
+import * as m0110 from './0110_welsh'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -34,4 +35,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0080_helpline_outcome_rules': m0080,
   '0090_identity': m0090,
   '0100_notifications': m0100,
+  '0110_welsh': m0110,
 }

@@ -45,7 +45,8 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
 
     // Home: every helpline's next 8 weeks, and the campaigns awaiting Customer Services' sign-off.
     expect(new URL(page.url()).pathname).toBe('/')
-    await expect.poll(() => page.locator('#home-helplines tbody tr').count(), POLL).toBe(4)
+    // The demo's five helplines, the Welsh language helpline among them.
+    await expect.poll(() => page.locator('#home-helplines tbody tr').count(), POLL).toBe(5)
     // Customer Services has already approved the demo campaign that is awaiting sign-off; the others have not.
     expect(await page.locator('#home-sign-off').textContent()).toContain('No campaign is waiting for your sign-off')
     await expectAccessible(page, 'home page for a helpline manager')

@@ -88,8 +88,17 @@ import * as campaignCalendar from '../../app/routes/campaigns.$ref.calendar[.ics
 import * as adminNotifications from '../../app/routes/admin.notifications'
 import { replaceFeedToken } from '../../app/models/notifications/feed.server'
 import { emailSettingsToken } from '../../app/models/notifications/signing.server'
+import * as welshIndex from '../../app/routes/campaigns.$ref.welsh._index'
+import * as welshMessage from '../../app/routes/campaigns.$ref.welsh.messages.$id'
+import * as welshLine from '../../app/routes/campaigns.$ref.welsh.lines.$lineId'
+import * as welshScript from '../../app/routes/campaigns.$ref.welsh.scripts.$callType'
+import * as welshRemove from '../../app/routes/campaigns.$ref.welsh.$kind.$id.remove'
+import * as welshRequest from '../../app/routes/campaigns.$ref.welsh.request'
+import * as welshImport from '../../app/routes/campaigns.$ref.welsh.import'
+import * as welshFile from '../../app/routes/campaigns.$ref.welsh.translation[.csv]'
+import { saveTranslation } from '../../app/models/translation.server'
 
-const ACTORS = ['anonymous', 'owner', 'coOwner', 'otherDesigner', 'customerServices', 'debtManagement', 'pressOffice', 'viewer', 'admin'] as const
+const ACTORS = ['anonymous', 'owner', 'coOwner', 'otherDesigner', 'customerServices', 'debtManagement', 'pressOffice', 'welshLanguageServices', 'viewer', 'admin'] as const
 type ActorName = (typeof ACTORS)[number]
 type Expectation = Record<ActorName, number>
 
@@ -132,6 +141,8 @@ const lineParams = (ctx: Context) => ({ ref: ctx.ref, lineId: ctx.lineId })
 const inboundParams = (ctx: Context) => ({ ref: ctx.ref, callType: 'inbound' })
 const messageParams = (ctx: Context) => ({ ref: ctx.ref, id: ctx.messageId })
 const pressParams = (ctx: Context) => ({ ref: ctx.ref, group: 'press-office' })
+const welshGroupParams = (ctx: Context) => ({ ref: ctx.ref, group: 'welsh-language-services' })
+const SIGN_OFF_MEMBERS: ActorName[] = ['customerServices', 'debtManagement', 'pressOffice', 'welshLanguageServices']
 const messagePath = (ctx: Context, rest = '') => `/campaigns/${ctx.ref}/messages/${ctx.messageId}${rest}`
 
 const ROWS: Row[] = [
@@ -217,7 +228,49 @@ const ROWS: Row[] = [
   { name: 'ask for sign-off', method: 'POST', path: (c) => `/campaigns/${c.ref}/sign-off`, params: refParams, run: callAction, handler: signOffTask.action, expected: only(AUTHORS, 400) },
   { name: 'sign-off review', method: 'GET', path: (c) => `/campaigns/${c.ref}/sign-off/press-office`, params: pressParams, run: callLoader, handler: signOffReview.loader, expected: everyone(200) },
   { name: 'sign-off decision', method: 'POST', path: (c) => `/campaigns/${c.ref}/sign-off/press-office`, params: pressParams, run: callAction, handler: signOffReview.action, expected: only(['pressOffice'], 400) },
-  { name: 'sign-off inbox', method: 'GET', path: () => '/sign-off', run: callLoader, handler: signOffInbox.loader, expected: only(['customerServices', 'debtManagement', 'pressOffice'], 200) },
+  { name: 'sign-off inbox', method: 'GET', path: () => '/sign-off', run: callLoader, handler: signOffInbox.loader, expected: only(SIGN_OFF_MEMBERS, 200) },
+  { name: 'Welsh Language Services review', method: 'GET', path: (c) => `/campaigns/${c.ref}/sign-off/welsh-language-services`, params: welshGroupParams, run: callLoader, handler: signOffReview.loader, expected: everyone(200) },
+  { name: 'Welsh Language Services decision', method: 'POST', path: (c) => `/campaigns/${c.ref}/sign-off/welsh-language-services`, params: welshGroupParams, run: callAction, handler: signOffReview.action, expected: only(['welshLanguageServices'], 400) },
+  // Welsh versions: everyone reads them; the authors write them, and an empty form is refused before anything is saved.
+  { name: 'Welsh versions', method: 'GET', path: (c) => `/campaigns/${c.ref}/welsh`, params: refParams, run: callLoader, handler: welshIndex.loader, expected: everyone(200) },
+  { name: 'Welsh message', method: 'GET', path: (c) => `/campaigns/${c.ref}/welsh/messages/${c.messageId}`, params: messageParams, run: callLoader, handler: welshMessage.loader, expected: everyone(200) },
+  { name: 'save a Welsh message', method: 'POST', path: (c) => `/campaigns/${c.ref}/welsh/messages/${c.messageId}`, params: messageParams, run: callAction, handler: welshMessage.action, expected: only(AUTHORS, 400) },
+  { name: 'Welsh line', method: 'GET', path: (c) => `/campaigns/${c.ref}/welsh/lines/${c.lineId}`, params: lineParams, run: callLoader, handler: welshLine.loader, expected: everyone(200) },
+  { name: 'save a Welsh line', method: 'POST', path: (c) => `/campaigns/${c.ref}/welsh/lines/${c.lineId}`, params: lineParams, run: callAction, handler: welshLine.action, expected: only(AUTHORS, 400) },
+  { name: 'Welsh script', method: 'GET', path: (c) => `/campaigns/${c.ref}/welsh/scripts/inbound`, params: inboundParams, run: callLoader, handler: welshScript.loader, expected: everyone(200) },
+  { name: 'save a Welsh script', method: 'POST', path: (c) => `/campaigns/${c.ref}/welsh/scripts/inbound`, params: inboundParams, run: callAction, handler: welshScript.action, expected: only(AUTHORS, 400) },
+  {
+    name: 'remove Welsh version page',
+    method: 'GET',
+    path: (c) => `/campaigns/${c.ref}/welsh/messages/${c.messageId}/remove`,
+    params: (c) => ({ ref: c.ref, kind: 'messages', id: c.messageId }),
+    run: callLoader,
+    handler: welshRemove.loader,
+    expected: only(AUTHORS, 200),
+  },
+  {
+    name: 'remove a Welsh version',
+    method: 'POST',
+    path: (c) => `/campaigns/${c.ref}/welsh/messages/${c.messageId}/remove`,
+    params: (c) => ({ ref: c.ref, kind: 'messages', id: c.messageId }),
+    run: callAction,
+    handler: welshRemove.action,
+    expected: only(AUTHORS, 409),
+  },
+  { name: 'ask for a translation form', method: 'GET', path: (c) => `/campaigns/${c.ref}/welsh/request`, params: refParams, run: callLoader, handler: welshRequest.loader, expected: only(AUTHORS, 200) },
+  { name: 'ask for a translation', method: 'POST', path: (c) => `/campaigns/${c.ref}/welsh/request`, params: refParams, run: callAction, handler: welshRequest.action, expected: only(AUTHORS, 400) },
+  { name: 'translation file', method: 'GET', path: (c) => `/campaigns/${c.ref}/welsh/translation.csv`, params: refParams, run: callLoader, handler: welshFile.loader, expected: everyone(200) },
+  { name: 'upload translation form', method: 'GET', path: (c) => `/campaigns/${c.ref}/welsh/import`, params: refParams, run: callLoader, handler: welshImport.loader, expected: only(AUTHORS, 200) },
+  { name: 'upload translation', method: 'POST', path: (c) => `/campaigns/${c.ref}/welsh/import`, params: refParams, run: callAction, handler: welshImport.action, expected: only(AUTHORS, 400) },
+  {
+    name: 'Welsh helpline pack',
+    method: 'GET',
+    path: (c) => `/campaigns/${c.ref}/pack/welsh-helpline`,
+    params: (c) => ({ ref: c.ref, audience: 'welsh-helpline' }),
+    run: callLoader,
+    handler: handlerPack.loader,
+    expected: everyone(200),
+  },
   { name: 'launch page', method: 'GET', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callLoader, handler: launchTask.loader, expected: everyone(200) },
   { name: 'launch', method: 'POST', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callAction, handler: launchTask.action, expected: only(AUTHORS, 409) },
   { name: 'helplines', method: 'GET', path: () => '/helplines', run: callLoader, handler: helplinesIndex.loader, expected: everyone(200) },
@@ -397,6 +450,7 @@ describe('permission matrix', () => {
       customerServices: await makeUser(['customer-services']),
       debtManagement: await makeUser(['debt-management']),
       pressOffice: await makeUser(['press-office']),
+      welshLanguageServices: await makeUser(['welsh-language-services']),
       viewer: await makeUser(['viewer']),
       admin: await makeUser(['admin']),
     }
@@ -407,6 +461,9 @@ describe('permission matrix', () => {
     const second = await updateMessage(db, { campaignId: ctx.campaignId, messageId: ctx.messageId, version: 1, values: letterInput({ postage: 'first' }) }, owner)
     if (!second.ok) throw new Error('could not make a second version')
     ctx.lineId = await makeLine(owner, ctx.ref)
+    // A Welsh version of the message, for the pages that show or remove one.
+    const welsh = await saveTranslation(db, { campaignId: ctx.campaignId, kind: 'message', entityId: ctx.messageId, version: 0, englishVersion: 2, welsh: { layout: 'bilingual', body: 'Annwyl ((customer_name))' } }, owner)
+    if (!welsh.ok) throw new Error('could not save the Welsh version')
     const campaign = await campaignByRef(ctx.ref)
     await saveScript(db, { campaignId: campaign.id, callType: 'inbound', version: 0, sections: standardScript('inbound', campaign.referenceType) }, owner)
     // A saved forecast sending calls to one helpline, and a pending bank-holiday upload, for the forecast rows.

@@ -13,11 +13,12 @@ import { insertMessage } from '../support/forecast'
 describe('the demo workspace', () => {
   it('has realistic helplines with enough staff for their own baseline on usual days, and forecasts for demo campaigns with messages', async () => {
     await seedDemoWorkspace(db, { password: 'demo password for the seed test' })
-    const demoNames = ['PAYE and Income Tax helpline', 'Payment Support Service', 'Self Assessment helpline', 'VAT helpline']
+    const demoNames = ['PAYE and Income Tax helpline', 'Payment Support Service', 'Self Assessment helpline', 'VAT helpline', 'Welsh language helpline']
     // Filtered, so the test also holds on a PostgreSQL database shared with other test files.
     const helplines = (await listHelplines(db)).filter((h) => demoNames.includes(h.name))
     expect(helplines.map((h) => h.name)).toEqual(demoNames)
     expect(helplines.some((h) => h.patienceSeconds !== null)).toBe(true)
+    expect(helplines.filter((h) => h.welshLine).map((h) => h.name)).toEqual(['Welsh language helpline'])
     for (const h of helplines) {
       expect(h.ahtSeconds).toBeGreaterThanOrEqual(400)
       expect(h.ahtSeconds).toBeLessThanOrEqual(700)

@@ -23,6 +23,8 @@ describe('the demo workspace’s sign-off', () => {
       'customer-services': ['approved', 'customer-services@example.gov.uk'],
       'debt-management': ['awaiting', null],
       'press-office': ['awaiting', null],
+      // Its messages and lines have Welsh versions, so Welsh Language Services must sign it off too.
+      'welsh-language-services': ['awaiting', null],
     })
     expect(byName('High Income Child Benefit').status).toBe('approved')
     expect(await statesOf('High Income Child Benefit')).toEqual({ 'customer-services': ['approved', 'customer-services@example.gov.uk'] })

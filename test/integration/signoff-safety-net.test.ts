@@ -9,6 +9,7 @@ import * as launchPage from '../../app/routes/campaigns.$ref.launch'
 import * as reviewPage from '../../app/routes/campaigns.$ref.sign-off.$group'
 import { getCampaignByRef, updateCampaignDescription } from '../../app/models/campaign.server'
 import { getLaunchSnapshot, launchCampaign } from '../../app/models/launch.server'
+import { saveTranslation } from '../../app/models/translation.server'
 import { db } from '../../app/utils/db.server'
 import { campaignInput, makeUser, type TestUser } from '../support/factories'
 import { callAction, callLoader } from '../support/routes'
@@ -30,6 +31,8 @@ describe('a signed row changed outside every model', () => {
   it('moves the campaign’s content sequence for every signed table, by whatever path', async () => {
     const campaign = await makeSignOffCampaign(people)
     const { campaignId, messageId } = campaign
+    const welsh = await saveTranslation(db, { campaignId, kind: 'message', entityId: messageId, version: 0, englishVersion: 1, welsh: { layout: 'welsh-only', body: 'Annwyl ((customer_name)), ((reference)), ((tax_year))' } }, people.owner)
+    expect(welsh.ok).toBe(true)
     const level = await seqOf(campaignId)
     expect(level.synced_seq).toBe(level.seq)
     const helpline = people.helplineId
@@ -45,6 +48,8 @@ describe('a signed row changed outside every model', () => {
       ['debt_treatment', () => sql`update debt_treatment set special_treatment = ${'None.'} where campaign_id = ${campaignId}`.execute(db)],
       ['press_briefing', () => sql`update press_briefing set launch_date_told = ${'2031-01-06'} where campaign_id = ${campaignId}`.execute(db)],
       ['campaign_co_owner', () => sql`delete from campaign_co_owner where campaign_id = ${campaignId}`.execute(db)],
+      ['translation', () => sql`update translation set content_json = ${'{"layout":"bilingual","body":"Typed into the database."}'} where entity_id = ${messageId}`.execute(db)],
+      ['campaign (Welsh customers)', () => sql`update campaign set welsh_customers = 400 where id = ${campaignId}`.execute(db)],
     ]
     for (const [table, change] of changes) {
       const before = (await seqOf(campaignId)).seq
@@ -84,7 +89,8 @@ describe('a signed row changed outside every model', () => {
     expect(inbox.data.items).toContainEqual(expect.objectContaining({ ref: campaign.ref, group: 'press-office', kind: 'out-of-date' }))
     const page = await callLoader(campaignPage.loader, `/campaigns/${campaign.ref}`, { cookie: people.viewer.cookie, params: { ref: campaign.ref } })
     expect(page.data.campaign.status).toBe('awaiting-sign-off')
-    expect(await cachedStates(campaign.campaignId)).toEqual({ 'customer-services': 'approved', 'debt-management': 'approved', 'press-office': 'out-of-date' })
+    // Welsh Language Services is not required (nothing has a Welsh version), so it is left awaiting.
+    expect(await cachedStates(campaign.campaignId)).toEqual({ 'customer-services': 'approved', 'debt-management': 'approved', 'press-office': 'out-of-date', 'welsh-language-services': 'awaiting' })
     const events = await auditOf(campaign.campaignId)
     expect(events.filter((e) => e.action === 'sign-off.out-of-date').map((e) => e.summary)).toEqual(['Press Office approval went out of date: the press lines changed'])
     expect(events.at(-1)).toMatchObject({ action: 'campaign.status-changed' })

@@ -27,6 +27,14 @@ import * as scriptRemove from '../../app/routes/campaigns.$ref.scripts.$callType
 import * as signOffGroup from '../../app/routes/campaigns.$ref.sign-off.$group'
 import * as signOffAsk from '../../app/routes/campaigns.$ref.sign-off._index'
 import * as campaignNew from '../../app/routes/campaigns.new'
+import * as welshMessage from '../../app/routes/campaigns.$ref.welsh.messages.$id'
+import * as welshLine from '../../app/routes/campaigns.$ref.welsh.lines.$lineId'
+import * as welshScript from '../../app/routes/campaigns.$ref.welsh.scripts.$callType'
+import * as welshRemove from '../../app/routes/campaigns.$ref.welsh.$kind.$id.remove'
+import * as welshRequest from '../../app/routes/campaigns.$ref.welsh.request'
+import * as welshImport from '../../app/routes/campaigns.$ref.welsh.import'
+import { getTranslation, saveTranslation } from '../../app/models/translation.server'
+import { standardWelshScript } from '../../app/content'
 import * as helplineEdit from '../../app/routes/helplines.$id.edit'
 import * as helplineNew from '../../app/routes/helplines.new'
 import * as login from '../../app/routes/login'
@@ -126,6 +134,7 @@ async function withoutAuthenticator(userId: string): Promise<void> {
 }
 
 const currentCode = (secret: string) => totpCode(secret, now().getTime())
+const WELSH_TABLES: Table[] = [...SIGN_OFF_STATE, 'translation', 'translation_request']
 
 function pairs(values: Record<string, string | string[]>): Pair[] {
   const out: Pair[] = []
@@ -236,7 +245,7 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
       params: { id: person.id },
       cookie: admin.cookie,
       tables: USER_TABLES,
-      choices: { status: ['active', 'disabled'], roles: ['designer', 'customer-services', 'debt-management', 'press-office', 'viewer', 'admin'] },
+      choices: { status: ['active', 'disabled'], roles: ['designer', 'customer-services', 'debt-management', 'press-office', 'welsh-language-services', 'viewer', 'admin'] },
       baseline: async () => {
         const current = await getUserById(db, person.id)
         return form({ name: 'Vic Viewer', roles: ['viewer', 'press-office'], status: 'active', version: String(current!.version) })
@@ -589,6 +598,121 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
       // Refused while blocked: the problems to fix are listed under the summary.
       choices: { intent: ['ask', 'ask-again'] },
       baseline: async () => form({ intent: 'ask' }),
+    }
+  },
+
+  async 'campaigns.$ref.welsh.messages.$id'() {
+    const { designer, ref, campaign } = await designerCampaign({ welshCustomers: 3_000 })
+    const id = await makeMessage(designer, ref)
+    return {
+      action: welshMessage.action,
+      path: `/campaigns/${ref}/welsh/messages/${id}`,
+      params: { ref, id },
+      cookie: designer.cookie,
+      tables: WELSH_TABLES,
+      choices: { layout: ['bilingual', 'welsh-only', 'nonsense'] },
+      baseline: async () => {
+        const [message, welsh] = await Promise.all([getMessage(db, campaign.id, id), getTranslation(db, campaign.id, 'message', id)])
+        return form({
+          layout: 'bilingual',
+          body: `Annwyl ((customer_name))\r\n\r\nCyfeirnod: ((reference)) ((tax_year)) (${next()})`,
+          version: String(welsh?.version ?? 0),
+          englishVersion: String(message!.version),
+        })
+      },
+    }
+  },
+
+  async 'campaigns.$ref.welsh.lines.$lineId'() {
+    const { designer, ref, campaign } = await designerCampaign({ welshCustomers: 3_000 })
+    const lineId = await makeLine(designer, ref, { standardQuestion: 'why-sent' })
+    return {
+      action: welshLine.action,
+      path: `/campaigns/${ref}/welsh/lines/${lineId}`,
+      params: { ref, lineId },
+      cookie: designer.cookie,
+      tables: WELSH_TABLES,
+      baseline: async () => {
+        const welsh = await getTranslation(db, campaign.id, 'line', lineId)
+        return form({ question: 'Pam ydw i wedi cael y llythyr hwn?', answer: `Mae asiantau gosod yn rhoi gwybod i ni (${next()}).`, version: String(welsh?.version ?? 0), englishVersion: '1' })
+      },
+    }
+  },
+
+  async 'campaigns.$ref.welsh.scripts.$callType'() {
+    const { designer, ref, campaign } = await designerCampaign({ welshCustomers: 3_000 })
+    const saved = await saveScript(db, { campaignId: campaign.id, callType: 'inbound', version: 0, sections: standardScript('inbound', campaign.referenceType) }, designer)
+    if (!saved.ok) throw new Error('Could not save the script')
+    const sections = standardWelshScript('inbound', campaign.referenceType)
+    return {
+      action: welshScript.action,
+      path: `/campaigns/${ref}/welsh/scripts/inbound`,
+      params: { ref, callType: 'inbound' },
+      cookie: designer.cookie,
+      tables: WELSH_TABLES,
+      baseline: async () => {
+        const welsh = await getTranslation(db, campaign.id, 'script', (await getScript(db, campaign.id, 'inbound'))!.id)
+        const values: Record<string, string> = Object.fromEntries(SCRIPT_SECTIONS.map((s) => [s, sections[s]]))
+        values.closing = `${values.closing} (${next()})`
+        return form({ ...values, version: String(welsh?.version ?? 0), englishVersion: '1' })
+      },
+    }
+  },
+
+  async 'campaigns.$ref.welsh.$kind.$id.remove'() {
+    const { designer, ref, campaign } = await designerCampaign({ welshCustomers: 3_000 })
+    const id = await makeMessage(designer, ref)
+    const write = async () => {
+      const saved = await saveTranslation(db, { campaignId: campaign.id, kind: 'message', entityId: id, version: 0, englishVersion: 1, welsh: { layout: 'welsh-only', body: 'Annwyl ((customer_name))' } }, designer)
+      if (!saved.ok) throw new Error(`Could not save the Welsh version: ${saved.reason}`)
+    }
+    await write()
+    return {
+      action: welshRemove.action,
+      path: `/campaigns/${ref}/welsh/messages/${id}/remove`,
+      params: { ref, kind: 'messages', id },
+      cookie: designer.cookie,
+      tables: WELSH_TABLES,
+      baseline: async () => form({ version: String((await getTranslation(db, campaign.id, 'message', id))?.version ?? 1) }),
+      afterSuccess: async () => {
+        if (!(await getTranslation(db, campaign.id, 'message', id))) await write()
+      },
+    }
+  },
+
+  async 'campaigns.$ref.welsh.request'() {
+    const { designer, ref } = await designerCampaign({ welshCustomers: 3_000 })
+    const id = await makeMessage(designer, ref)
+    return {
+      action: welshRequest.action,
+      path: `/campaigns/${ref}/welsh/request`,
+      params: { ref },
+      cookie: designer.cookie,
+      tables: WELSH_TABLES,
+      baseline: async () => form({ items: [`message:${id}`], 'neededBy-day': String(1 + (next() % 28)), 'neededBy-month': '6', 'neededBy-year': '2027' }),
+    }
+  },
+
+  async 'campaigns.$ref.welsh.import'() {
+    const { designer, ref } = await designerCampaign({ welshCustomers: 3_000 })
+    const id = await makeMessage(designer, ref)
+    return {
+      action: welshImport.action,
+      path: `/campaigns/${ref}/welsh/import`,
+      params: { ref },
+      cookie: designer.cookie,
+      tables: WELSH_TABLES,
+      baseline: async () => ({
+        form: [],
+        file: {
+          field: 'file',
+          name: 'welsh.csv',
+          type: 'text/csv',
+          content: Buffer.from(
+            `\uFEFFitem,what,part,english_version,english,translated_from,welsh\r\nmessage:${id},Letter,body,1,English,,"Annwyl ((customer_name)) ((reference)) ((tax_year)) ${next()}"\r\n`,
+          ),
+        },
+      }),
     }
   },
 

@@ -28,6 +28,8 @@ export interface SignOffPeople {
   debtManagement2: TestUser
   pressOffice: TestUser
   pressOffice2: TestUser
+  welshLanguageServices: TestUser
+  welshLanguageServices2: TestUser
   viewer: TestUser
   admin: TestUser
   helplineId: string
@@ -45,6 +47,8 @@ export async function makeSignOffPeople(): Promise<SignOffPeople> {
     debtManagement2: await makeUser(['debt-management'], 'Tina Debt'),
     pressOffice: await makeUser(['press-office'], 'Aisha Press'),
     pressOffice2: await makeUser(['press-office'], 'Abe Press'),
+    welshLanguageServices: await makeUser(['welsh-language-services'], 'Rhian Gwasanaethau'),
+    welshLanguageServices2: await makeUser(['welsh-language-services'], 'Dafydd Gwasanaethau'),
     viewer: await makeUser(['viewer'], 'Vic Viewer'),
     admin,
     helplineId: (await makeHelpline(admin)).id,
@@ -120,6 +124,7 @@ export const GROUP_MEMBER: Record<SignOffGroup, keyof SignOffPeople> = {
   'customer-services': 'customerServices',
   'debt-management': 'debtManagement',
   'press-office': 'pressOffice',
+  'welsh-language-services': 'welshLanguageServices',
 }
 
 /** Asks for sign-off and has one member of each required group approve: the campaign is then "approved". */

@@ -59,7 +59,18 @@ function Cell({ side, kind }: { side: DiffSide | undefined; kind: 'added' | 'rem
 const KIND_TEXT: Record<FieldDiff['kind'], string> = { changed: 'changed', added: 'added', removed: 'removed', same: 'unchanged' }
 
 /** Each changed field as a two-column table: the earlier version on the left, the later on the right. */
-export function FieldDiffs({ diffs, leftLabel, rightLabel }: { diffs: FieldDiff[]; leftLabel: string; rightLabel: string }) {
+export function FieldDiffs({
+  diffs,
+  leftLabel,
+  rightLabel,
+  langOf,
+}: {
+  diffs: FieldDiff[]
+  leftLabel: string
+  rightLabel: string
+  /** The language of a field's text when it is not English ("cy"), so screen readers pronounce it as Welsh. */
+  langOf?: (diff: FieldDiff) => string | undefined
+}) {
   if (diffs.length === 0) return <p className="govuk-body">There are no differences between these versions.</p>
   return (
     <>
@@ -79,7 +90,7 @@ export function FieldDiffs({ diffs, leftLabel, rightLabel }: { diffs: FieldDiff[
                 </th>
               </tr>
             </thead>
-            <tbody className="govuk-table__body">
+            <tbody className="govuk-table__body" lang={langOf?.(diff)}>
               {foldUnchanged(diff.rows).map((shown, index) =>
                 'folded' in shown ? (
                   <tr className="govuk-table__row" key={index}>

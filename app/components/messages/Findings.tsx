@@ -7,7 +7,7 @@ export interface NumberedFinding extends Finding {
   n: number
 }
 
-const PART_ORDER: FindingField[] = ['name', 'subject', 'addressBlock', 'postage', 'body', 'opening', 'verification', 'recordingNotice', 'closing']
+const PART_ORDER: FindingField[] = ['name', 'subject', 'addressBlock', 'postage', 'body', 'question', 'answer', 'opening', 'verification', 'recordingNotice', 'closing']
 
 /** Numbers findings in page order: by part, then by where they are in it (findings about the whole part first). */
 export function numberFindings(findings: readonly Finding[]): NumberedFinding[] {

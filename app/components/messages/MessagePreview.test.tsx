@@ -56,3 +56,17 @@ describe('MessagePreview', () => {
     expect(page.text('.app-sms-count__non-gsm li')).toBe("right single quotation mark (’): replace it with '")
   })
 })
+
+describe('a Welsh letter preview', () => {
+  it('shows the Welsh page with the address in the window, and the English as a continued page without one', async () => {
+    const { LetterPreview } = await import('./MessagePreview')
+    const welsh = render(<LetterPreview message={message({ body: 'Annwyl ((customer_name))' })} extraFields={[]} lang="cy" />)
+    expect(attr(welsh.one('.app-letter'), 'lang')).toBe('cy')
+    expect(welsh.text('.app-letter__sender')).toContain('Cyllid a Thollau EF')
+    expect(welsh.has('[data-testid="letter-window"]')).toBe(true)
+    const english = render(<LetterPreview message={message({})} extraFields={[]} continued />)
+    expect(english.has('.app-letter--continued')).toBe(true)
+    expect(english.has('[data-testid="letter-window"]')).toBe(false)
+    expect(english.has('.app-letter__sender')).toBe(false)
+  })
+})

@@ -48,17 +48,31 @@ function previewOptions(message: PreviewableMessage, extraFields: readonly strin
   return { values: sampleValues(referenceType, extraFields), extraFields }
 }
 
-/** An A4 page with the address where a DL or C5 window envelope shows it, laid out in millimetres. */
-export function LetterPreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+/**
+ * An A4 page with the address where a DL or C5 window envelope shows it, laid out in millimetres. `continued` is the
+ * second language of a bilingual letter: it starts on a new page, with no address, as the envelope shows only the first.
+ */
+export function LetterPreview({ message, extraFields, continued = false, lang }: { message: PreviewableMessage; extraFields: readonly string[]; continued?: boolean; lang?: string }) {
   const options = previewOptions(message, extraFields)
   const address = renderAddressBlock(message.addressBlock ?? '', options)
   const body = renderContent(message.body, options)
   const date = typeof options.values.date === 'string' ? options.values.date : ''
+  if (continued) {
+    return (
+      <div className="app-letter-scroll">
+        <div className="app-letter app-letter--continued" lang={lang}>
+          <div className="app-letter__body">
+            <Segments segments={body.segments} />
+          </div>
+        </div>
+      </div>
+    )
+  }
   return (
     <div className="app-letter-scroll">
-      <div className="app-letter">
+      <div className="app-letter" lang={lang}>
         <div className="app-letter__sender">
-          <p className="app-letter__line">HM Revenue and Customs</p>
+          <p className="app-letter__line">{lang === 'cy' ? 'Cyllid a Thollau EF' : 'HM Revenue and Customs'}</p>
           <p className="app-letter__line">BX9 1AA</p>
           <p className="app-letter__line app-letter__date">{date}</p>
         </div>
@@ -78,7 +92,7 @@ export function LetterPreview({ message, extraFields }: { message: PreviewableMe
   )
 }
 
-export function EmailPreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+export function EmailPreview({ message, extraFields, lang }: { message: PreviewableMessage; extraFields: readonly string[]; lang?: string }) {
   const options = previewOptions(message, extraFields)
   const subject = renderContent(message.subject ?? '', options)
   const body = renderContent(message.body, options)
@@ -95,42 +109,43 @@ export function EmailPreview({ message, extraFields }: { message: PreviewableMes
         </div>
         <div>
           <dt>Subject</dt>
-          <dd className="app-email__subject">
+          <dd className="app-email__subject" lang={lang}>
             <Segments segments={subject.segments} />
           </dd>
         </div>
       </dl>
-      <div className="app-email__body">
+      <div className="app-email__body" lang={lang}>
         <Segments segments={body.segments} />
       </div>
     </div>
   )
 }
 
-export function SmsPreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+export function SmsPreview({ message, extraFields, language = 'en' }: { message: PreviewableMessage; extraFields: readonly string[]; language?: 'en' | 'cy' }) {
+  const lang = language === 'cy' ? 'cy' : undefined
   const options = previewOptions(message, extraFields)
   const body = renderContent(message.body, options)
   const sample = smsLength(body.text)
   return (
     <div className="app-sms">
-      <div className="app-sms__bubble">
+      <div className="app-sms__bubble" lang={lang}>
         <Segments segments={body.segments} />
       </div>
       <h3 className="govuk-heading-s">Length with the sample data</h3>
-      <SmsLengthDescription length={sample} />
+      <SmsLengthDescription length={sample} language={language} />
       <p className="govuk-body-s govuk-hint">Each customer’s own data makes their text message a little longer or shorter.</p>
     </div>
   )
 }
 
-export function OnlinePreview({ message, extraFields }: { message: PreviewableMessage; extraFields: readonly string[] }) {
+export function OnlinePreview({ message, extraFields, lang }: { message: PreviewableMessage; extraFields: readonly string[]; lang?: string }) {
   const options = previewOptions(message, extraFields)
   const body = renderContent(message.body, options)
   return (
     <div className="app-online">
       <p className="app-online__title">Message in the customer’s HMRC online account</p>
       <p className="app-online__heading">{message.name}</p>
-      <div className="app-online__body">
+      <div className="app-online__body" lang={lang}>
         <Segments segments={body.segments} />
       </div>
     </div>

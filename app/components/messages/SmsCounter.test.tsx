@@ -29,3 +29,22 @@ describe('SmsCounter', () => {
     expect(page.text('[aria-live="polite"]')).toBe('')
   })
 })
+
+describe('SmsCounter for Welsh text', () => {
+  it('says why Welsh letters make the text Unicode, marks them as Welsh, and never offers to replace them', () => {
+    const page = render(<SmsCounter textareaId="welsh-body" initialText={'Tŷ ŵyr — â'} language="cy" />)
+    expect(page.text('.app-sms-count__summary')).toBe('10 characters in Unicode (UCS-2): 1 text message, with room for 60 more characters.')
+    expect(page.text('.app-sms-count__welsh')).toContain('The Welsh letters ŷ ŵ â are not in the GSM alphabet')
+    expect(page.text('.app-sms-count__welsh')).toContain('70 characters, or 67 when there is more than one')
+    expect(page.one('.app-sms-count__welsh [lang="cy"]').type).toBe('element')
+    // The em dash is not Welsh: it is still named, with its replacement; the Welsh letters are not.
+    expect(page.all('.app-sms-count__non-gsm li')).toHaveLength(1)
+    expect(page.text('.app-sms-count__non-gsm')).toContain('em dash (—): replace it with -')
+  })
+
+  it('still names a circumflex with its replacement in English text', () => {
+    const page = render(<SmsCounter textareaId="body" initialText="pâté" />)
+    expect(page.text('.app-sms-count__non-gsm')).toContain('a with circumflex (â): replace it with a')
+    expect(page.all('.app-sms-count__welsh')).toHaveLength(0)
+  })
+})

@@ -15,13 +15,35 @@ export function smsLengthSummary(length: SmsLength): string {
   return `${count}: ${plural(length.fragments, 'text message', 'text messages')} of up to ${length.perFragment} characters each`
 }
 
-/** The length, and each character that forces Unicode, named, with what could replace it. */
-export function SmsLengthDescription({ length }: { length: SmsLength }) {
+/**
+ * The length, and each character that forces Unicode, named, with what could replace it. In Welsh text the letters of
+ * Welsh spelling are expected: they are named together, and never offered a replacement.
+ */
+export function SmsLengthDescription({ length, language = 'en' }: { length: SmsLength; language?: 'en' | 'cy' }) {
   const seen = new Set<string>()
-  const unique = length.nonGsm.filter((c) => (seen.has(c.char) ? false : (seen.add(c.char), true)))
+  const all = length.nonGsm.filter((c) => (seen.has(c.char) ? false : (seen.add(c.char), true)))
+  const welshLetters = language === 'cy' ? all.filter((c) => c.welsh) : []
+  const unique = language === 'cy' ? all.filter((c) => !c.welsh) : all
   return (
     <>
       <p className="govuk-body govuk-!-margin-bottom-2 app-sms-count__summary">{smsLengthSummary(length)}.</p>
+      {language === 'cy' ? (
+        <p className="govuk-body-s govuk-!-margin-bottom-1 app-sms-count__welsh">
+          {welshLetters.length > 0 ? (
+            <>
+              The Welsh letters{' '}
+              <span lang="cy">{welshLetters.map((c) => c.char).join(' ')}</span> are not in the GSM alphabet, so GOV.UK Notify sends this
+              text message in Unicode: each text message holds 70 characters, or 67 when there is more than one. Keep them: they are part of
+              the Welsh spelling.
+            </>
+          ) : (
+            <>
+              A Welsh letter outside the GSM alphabet, such as ŵ, ŷ, â, ê, î, ô or û, makes GOV.UK Notify send the text message in Unicode:
+              70 characters each, or 67 when there is more than one.
+            </>
+          )}
+        </p>
+      ) : null}
       {unique.length > 0 ? (
         <div className="app-sms-count__non-gsm">
           <p className="govuk-body-s govuk-!-margin-bottom-1">
@@ -48,7 +70,7 @@ export function SmsLengthDescription({ length }: { length: SmsLength }) {
  * browser it follows every keystroke on screen, but tells screen readers only once the typing pauses, so they are
  * not interrupted on every character.
  */
-export function SmsCounter({ textareaId, initialText }: { textareaId: string; initialText: string }) {
+export function SmsCounter({ textareaId, initialText, language = 'en' }: { textareaId: string; initialText: string; language?: 'en' | 'cy' }) {
   const [text, setText] = useState(initialText)
   const [announcement, setAnnouncement] = useState('')
   useEffect(() => {
@@ -69,7 +91,7 @@ export function SmsCounter({ textareaId, initialText }: { textareaId: string; in
   }, [textareaId])
   return (
     <div className="app-sms-count" id={`${textareaId}-sms-count`} data-testid="sms-count">
-      <SmsLengthDescription length={smsLength(text)} />
+      <SmsLengthDescription length={smsLength(text)} language={language} />
       <div className="govuk-visually-hidden" aria-live="polite">
         {announcement}
       </div>

@@ -5,7 +5,17 @@ import { REFERENCE_TYPE_LABELS } from '~/content/fields'
 import { CHANNEL_LABELS, POSTAGE_LABELS } from '~/content/rules'
 import type { ForecastSummaryView } from '~/signoff/display'
 import type { SignOffGroup } from '~/signoff/groups'
-import type { CustomerServicesScope, DebtManagementScope, PressOfficeScope, ScopeByGroup, ScopeLine, ScopeMessage, ScopeScript } from '~/signoff/scopes'
+import type {
+  CustomerServicesScope,
+  DebtManagementScope,
+  PressOfficeScope,
+  ScopeByGroup,
+  ScopeLine,
+  ScopeMessage,
+  ScopeScript,
+  WelshLanguageServicesScope,
+} from '~/signoff/scopes'
+import { formatShare, welshSharePercent, WELSH_LAYOUT_LABELS, type WelshLayout } from '~/welsh/translation'
 import { SummaryList } from '../govuk'
 
 const label = (labels: Record<string, string>, value: string | null) => (value === null ? '' : (labels[value] ?? value))
@@ -59,6 +69,115 @@ function Messages({ messages, withWaves }: { messages: Omit<ScopeMessage, 'waves
         )
       })}
     </>
+  )
+}
+
+const layoutText = (layout: string | null) => (layout ? (WELSH_LAYOUT_LABELS[layout as WelshLayout] ?? layout) : null)
+
+/** The Welsh versions of the messages, as Customer Services signs them: the Welsh text, marked as Welsh. */
+function WelshMessages({ scope }: { scope: CustomerServicesScope }) {
+  const names = new Map(scope.messages.map((m) => [m.id, m]))
+  return (
+    <>
+      {(scope.welshMessages ?? []).map((w) => {
+        const english = names.get(w.id)
+        return (
+          <div className="govuk-summary-card app-scope-welsh-message" key={w.id}>
+            <div className="govuk-summary-card__title-wrapper">
+              <h4 className="govuk-summary-card__title">
+                Welsh version: {english ? `${label(CHANNEL_LABELS, english.channel)}: ${english.name}` : 'a removed message'}
+              </h4>
+            </div>
+            <div className="govuk-summary-card__content">
+              <SummaryList
+                rows={[
+                  w.layout !== null && { key: { text: 'Layout' }, value: { text: layoutText(w.layout) } },
+                  w.subject !== null && { key: { text: 'Subject' }, value: { text: <span lang="cy">{w.subject}</span> } },
+                  { key: { text: 'Text' }, value: { text: <span className="app-preserve-lines app-scope-body" lang="cy">{w.body}</span> } },
+                ]}
+              />
+            </div>
+          </div>
+        )
+      })}
+    </>
+  )
+}
+
+function TranslationFlag({ current }: { current: boolean }) {
+  return current ? null : (
+    <p className="govuk-body govuk-!-font-weight-bold app-translation-stale">The English has changed since this was translated: the Welsh is out of date.</p>
+  )
+}
+
+/** Each Welsh version beside the English as it is now, as Welsh Language Services signs them. */
+function WelshScope({ scope }: { scope: WelshLanguageServicesScope }) {
+  const side = (english: string | null, welsh: string | null) => [
+    { key: { text: 'English' }, value: { text: <span className="app-preserve-lines">{english ?? ''}</span> } },
+    { key: { text: 'Welsh' }, value: { text: <span className="app-preserve-lines" lang="cy">{welsh ?? ''}</span> } },
+  ]
+  return (
+    <div className="app-scope" data-group="welsh-language-services">
+      <h3 className="govuk-heading-m">Welsh messages</h3>
+      {scope.welshMessages.length === 0 ? <p className="govuk-body">No message has a Welsh version.</p> : null}
+      {scope.welshMessages.map((m) => (
+        <div className="govuk-summary-card" key={m.id}>
+          <div className="govuk-summary-card__title-wrapper">
+            <h4 className="govuk-summary-card__title">
+              {label(CHANNEL_LABELS, m.channel)}: {m.name}
+            </h4>
+          </div>
+          <div className="govuk-summary-card__content">
+            <TranslationFlag current={m.translationCurrent} />
+            <SummaryList
+              rows={[
+                m.welsh.layout !== null && { key: { text: 'Layout' }, value: { text: layoutText(m.welsh.layout) } },
+                ...(m.english.subject !== null || m.welsh.subject !== null ? side(m.english.subject, m.welsh.subject).map((r) => ({ ...r, key: { text: `${r.key.text} subject` } })) : []),
+                ...side(m.english.body, m.welsh.body),
+              ]}
+            />
+          </div>
+        </div>
+      ))}
+      <h3 className="govuk-heading-m">Welsh lines</h3>
+      {scope.welshLines.length === 0 ? <p className="govuk-body">No line has a Welsh version.</p> : null}
+      {scope.welshLines.map((l) => (
+        <div className="govuk-summary-card" key={l.id}>
+          <div className="govuk-summary-card__title-wrapper">
+            <h4 className="govuk-summary-card__title app-preserve-lines">{l.english.question}</h4>
+          </div>
+          <div className="govuk-summary-card__content">
+            {l.standardQuestion ? (
+              <p className="govuk-hint govuk-!-font-size-16">Answers “{STANDARD_QUESTION_LABELS[l.standardQuestion as StandardQuestion] ?? l.standardQuestion}”</p>
+            ) : null}
+            <TranslationFlag current={l.translationCurrent} />
+            <SummaryList
+              rows={[
+                ...side(l.english.question, l.welsh.question).map((r) => ({ ...r, key: { text: `${r.key.text} question` } })),
+                ...side(l.english.answer, l.welsh.answer).map((r) => ({ ...r, key: { text: `${r.key.text} answer` } })),
+              ]}
+            />
+          </div>
+        </div>
+      ))}
+      <h3 className="govuk-heading-m">Welsh scripts</h3>
+      {scope.welshScripts.length === 0 ? <p className="govuk-body">No script has a Welsh version.</p> : null}
+      {scope.welshScripts.map((x) => (
+        <div className="govuk-summary-card" key={x.id}>
+          <div className="govuk-summary-card__title-wrapper">
+            <h4 className="govuk-summary-card__title">{CALL_TYPE_LABELS[x.callType as CallType] ?? x.callType}</h4>
+          </div>
+          <div className="govuk-summary-card__content">
+            <TranslationFlag current={x.translationCurrent} />
+            <SummaryList
+              rows={(['opening', 'verification', 'recordingNotice', 'body', 'closing'] as const).flatMap((section) =>
+                side(x.english[section] || '(empty)', x.welsh[section] || '').map((r) => ({ ...r, key: { text: `${SCRIPT_SECTION_LABELS[section]} (${r.key.text})` } })),
+              )}
+            />
+          </div>
+        </div>
+      ))}
+    </div>
   )
 }
 
@@ -170,8 +289,21 @@ export function ScopeView<G extends SignOffGroup>({
         <p className="govuk-body">{formatDate(s.launchDate)}</p>
         <h3 className="govuk-heading-m">Messages and waves</h3>
         <Messages messages={s.messages} withWaves />
+        {s.welshMessages?.length ? (
+          <>
+            <h3 className="govuk-heading-m">Welsh versions of the messages</h3>
+            <WelshMessages scope={s} />
+          </>
+        ) : null}
         <h3 className="govuk-heading-m">Forecast inputs</h3>
         <ForecastInputs scope={s} helplineNames={helplineNames} summary={forecastSummary} />
+        {s.welshCustomers ? (
+          <p className="govuk-body" id="welsh-share">
+            {formatNumber(s.welshCustomers.customers)} of {formatNumber(s.welshCustomers.populationSize)} customers asked for Welsh (
+            {formatShare(welshSharePercent({ welshCustomers: s.welshCustomers.customers, populationSize: s.welshCustomers.populationSize }))}): that share of every
+            message’s calls goes to the Welsh-language helpline.
+          </p>
+        ) : null}
         <h3 className="govuk-heading-m">Helpline lines</h3>
         <Lines lines={s.helplineLines} empty="There are no helpline lines." />
         <h3 className="govuk-heading-m">Internal lines</h3>
@@ -201,6 +333,7 @@ export function ScopeView<G extends SignOffGroup>({
       </div>
     )
   }
+  if (group === 'welsh-language-services') return <WelshScope scope={scope as WelshLanguageServicesScope} />
   const s = scope as PressOfficeScope
   return (
     <div className="app-scope" data-group={group}>

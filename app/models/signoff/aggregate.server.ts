@@ -8,8 +8,9 @@ import type { ReferenceType } from '../../content/fields'
 import { parseStoredCurves } from '../../forecast/settings'
 import { SIGN_OFF_GROUPS, type SignOffGroup } from '../../signoff/groups'
 import { scopeHash } from '../../signoff/hash.server'
-import { scopeContent, type Scope, type ScopeMessage, type SignOffAggregate } from '../../signoff/scopes'
+import { scopeContent, type AggregateTranslation, type Scope, type ScopeMessage, type SignOffAggregate } from '../../signoff/scopes'
 import type { DbOrTx } from '../../utils/db.server'
+import { welshLineFindings, welshLineFrom, welshMessageFindings, welshMessageFrom, welshScriptFindings, welshScriptFrom } from '../../welsh/translation'
 
 const CHANNEL_WORDS: Record<string, string> = { letter: 'letter', email: 'email', sms: 'text message', online: 'online account message' }
 
@@ -92,11 +93,40 @@ async function signedForecast(db: DbOrTx, campaignId: string): Promise<SignOffAg
   }
 }
 
+const parsedObject = (json: string): Record<string, unknown> => {
+  try {
+    const value: unknown = JSON.parse(json)
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** The Welsh versions of the campaign's records, by kind; only those whose English record is in `exists`. */
+async function signedTranslations(db: DbOrTx, campaignId: string, exists: Record<'message' | 'line' | 'script', ReadonlySet<string>>): Promise<SignOffAggregate['welsh']> {
+  const rows = await db
+    .selectFrom('translation')
+    .select(['entity_type', 'entity_id', 'content_json', 'source_json'])
+    .where('campaign_id', '=', campaignId)
+    .where('language', '=', 'cy')
+    .orderBy('entity_type')
+    .orderBy('entity_id')
+    .execute()
+  const welsh: SignOffAggregate['welsh'] = { messages: [], lines: [], scripts: [] }
+  const list: Record<string, AggregateTranslation[]> = { message: welsh.messages, line: welsh.lines, script: welsh.scripts }
+  for (const row of rows) {
+    const kind = row.entity_type as 'message' | 'line' | 'script'
+    if (!list[kind] || !exists[kind]?.has(row.entity_id)) continue
+    list[kind].push({ id: row.entity_id, welsh: parsedObject(row.content_json), translatedFrom: parsedObject(row.source_json) })
+  }
+  return welsh
+}
+
 /** Everything any group signs, read as it is now (inside the caller's transaction when there is one). */
 export async function loadSignOffAggregate(db: DbOrTx, campaignId: string): Promise<SignOffAggregate | null> {
   const campaign = await db
     .selectFrom('campaign')
-    .select(['planned_launch_date', 'nation', 'extra_liability', 'liability_customers', 'liability_average_pence', 'press_inform'])
+    .select(['planned_launch_date', 'nation', 'extra_liability', 'liability_customers', 'liability_average_pence', 'press_inform', 'population_size', 'welsh_customers'])
     .where('id', '=', campaignId)
     .executeTakeFirst()
   if (!campaign) return null
@@ -115,6 +145,11 @@ export async function loadSignOffAggregate(db: DbOrTx, campaignId: string): Prom
     db.selectFrom('debt_treatment').select('special_treatment').where('campaign_id', '=', campaignId).executeTakeFirst(),
     db.selectFrom('press_briefing').select('launch_date_told').where('campaign_id', '=', campaignId).executeTakeFirst(),
   ])
+  const welsh = await signedTranslations(db, campaignId, {
+    message: new Set(messages.map((m) => m.id)),
+    line: new Set(lines.map((l) => l.id)),
+    script: new Set(scripts.map((s) => s.id)),
+  })
   return {
     campaign: {
       plannedLaunchDate: campaign.planned_launch_date,
@@ -123,6 +158,8 @@ export async function loadSignOffAggregate(db: DbOrTx, campaignId: string): Prom
       liabilityCustomers: campaign.liability_customers,
       liabilityAveragePence: campaign.liability_average_pence,
       pressInform: campaign.press_inform === 1,
+      populationSize: Number(campaign.population_size),
+      welshCustomers: Number(campaign.welsh_customers),
     },
     messages,
     forecast,
@@ -136,6 +173,7 @@ export async function loadSignOffAggregate(db: DbOrTx, campaignId: string): Prom
     scripts,
     debtTreatment: debtTreatment ? { specialTreatment: debtTreatment.special_treatment } : null,
     pressBriefing: pressBriefing ? { launchDateTold: pressBriefing.launch_date_told } : null,
+    welsh,
   }
 }
 
@@ -170,10 +208,11 @@ export interface Blocker {
 /** What stops the campaign being put forward for sign-off or launched: its data-security errors, or no message at all. */
 export async function signOffBlockers(db: DbOrTx, campaign: { id: string; ref: string; referenceType: ReferenceType }): Promise<Blocker[]> {
   const base = `/campaigns/${campaign.ref}`
-  const [messages, scripts, fields] = await Promise.all([
+  const [messages, scripts, fields, lines] = await Promise.all([
     signedMessages(db, campaign.id),
     signedScripts(db, campaign.id),
     db.selectFrom('campaign_field').select('name').where('campaign_id', '=', campaign.id).orderBy('created_at').orderBy('name').execute(),
+    db.selectFrom('line_to_take').select(['id', 'question', 'answer']).where('campaign_id', '=', campaign.id).orderBy('position').execute(),
   ])
   const extraFields = fields.map((f) => f.name)
   const blockers: Blocker[] = []
@@ -186,6 +225,33 @@ export async function signOffBlockers(db: DbOrTx, campaign: { id: string; ref: s
   for (const script of scripts) {
     for (const finding of scriptFindings(script, campaign).filter((f) => f.level === 'error')) {
       blockers.push({ text: `The ${CALL_TYPE_LABELS[script.callType].toLowerCase()} script: ${finding.message}`, href: `${base}/scripts/${script.callType}` })
+    }
+  }
+  // The Welsh versions pass the same checks, and have the English placeholders.
+  const welsh = await signedTranslations(db, campaign.id, {
+    message: new Set(messages.map((m) => m.id)),
+    line: new Set(lines.map((l) => l.id)),
+    script: new Set(scripts.map((s) => s.id)),
+  })
+  for (const message of messages) {
+    const t = welsh.messages.find((w) => w.id === message.id)
+    if (!t) continue
+    for (const finding of welshMessageFindings(message, welshMessageFrom(t.welsh), extraFields).filter((f) => f.level === 'error')) {
+      blockers.push({ text: `The Welsh version of the ${CHANNEL_WORDS[message.channel] ?? 'message'} “${message.name}”: ${finding.message}`, href: `${base}/welsh/messages/${message.id}` })
+    }
+  }
+  for (const line of lines) {
+    const t = welsh.lines.find((w) => w.id === line.id)
+    if (!t) continue
+    for (const finding of welshLineFindings(line, welshLineFrom(t.welsh)).filter((f) => f.level === 'error')) {
+      blockers.push({ text: `The Welsh version of the line “${line.question.slice(0, 80)}”: ${finding.message}`, href: `${base}/welsh/lines/${line.id}` })
+    }
+  }
+  for (const script of scripts) {
+    const t = welsh.scripts.find((w) => w.id === script.id)
+    if (!t) continue
+    for (const finding of welshScriptFindings(script, welshScriptFrom(t.welsh), campaign).filter((f) => f.level === 'error')) {
+      blockers.push({ text: `The Welsh ${CALL_TYPE_LABELS[script.callType].toLowerCase()} script: ${finding.message}`, href: `${base}/welsh/scripts/${script.callType}` })
     }
   }
   return blockers

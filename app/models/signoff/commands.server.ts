@@ -3,9 +3,9 @@
 import type { CampaignStatus } from '../../campaign/options'
 import type { ReferenceType } from '../../content/fields'
 import { decisionRefusal, type DecisionRefusal } from '../../signoff/eligibility'
-import { GROUP_ROLE, requiredGroups, type SignOffGroup } from '../../signoff/groups'
+import { GROUP_ROLE, type SignOffGroup } from '../../signoff/groups'
 import { scopeHash } from '../../signoff/hash.server'
-import { scopeContent } from '../../signoff/scopes'
+import { requiredGroupsFor, scopeContent } from '../../signoff/scopes'
 import type { Decision } from '../../signoff/state'
 import { decisionSummary, requestedSummary } from '../../signoff/words'
 import type { DbOrTx } from '../../utils/db.server'
@@ -23,14 +23,14 @@ export type RequestResult = { ok: true } | { ok: false; reason: WriteRefusal | '
  */
 export async function requestSignOff(db: DbOrTx, input: { campaignId: string }, user: SessionUser): Promise<RequestResult> {
   return writeCampaignContent(db, { campaignId: input.campaignId, user }, async ({ tx, at, record }): Promise<RequestResult> => {
-    const campaign = await tx.selectFrom('campaign').select(['ref', 'status', 'reference_type', 'extra_liability', 'press_inform']).where('id', '=', input.campaignId).executeTakeFirstOrThrow()
+    const campaign = await tx.selectFrom('campaign').select(['ref', 'status', 'reference_type']).where('id', '=', input.campaignId).executeTakeFirstOrThrow()
     const asked = await tx.selectFrom('sign_off_request').select('campaign_id').where('campaign_id', '=', input.campaignId).executeTakeFirst()
     if (asked || campaign.status !== 'draft') return { ok: false, reason: 'already-asked' }
     const blockers = await signOffBlockers(tx, { id: input.campaignId, ref: campaign.ref, referenceType: campaign.reference_type as ReferenceType })
     if (blockers.length) return { ok: false, reason: 'blocked', blockers }
     await tx.insertInto('sign_off_request').values({ campaign_id: input.campaignId, requested_by: user.id, requested_at: at }).execute()
     await tx.updateTable('campaign').set({ status: 'awaiting-sign-off' }).where('id', '=', input.campaignId).where('status', '=', 'draft').execute()
-    const groups = requiredGroups({ extraLiability: campaign.extra_liability === 1, pressInform: campaign.press_inform === 1 })
+    const groups = requiredGroupsFor((await loadSignOffAggregate(tx, input.campaignId))!)
     record({
       audit: {
         action: 'sign-off.requested',
@@ -83,7 +83,7 @@ export async function decideSignOff(db: DbOrTx, input: DecisionInput, user: Sess
         status: campaign.status as CampaignStatus,
         member: hasRole(user, GROUP_ROLE[input.group]),
         author: campaign.author,
-        required: requiredGroups(aggregate.campaign).includes(input.group),
+        required: requiredGroupsFor(aggregate).includes(input.group),
         asked,
         latest: asLatest(latest),
         currentHash,

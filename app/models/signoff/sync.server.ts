@@ -3,8 +3,8 @@
 // (migration 0060) catches any write that did not come through it, and the readers below bring such a campaign up to
 // date before they show it.
 import { sql } from 'kysely'
-import { GROUP_LABELS, requiredGroups, SIGN_OFF_GROUPS, type SignOffGroup } from '../../signoff/groups'
-import { changedParts } from '../../signoff/scopes'
+import { GROUP_LABELS, SIGN_OFF_GROUPS, type SignOffGroup } from '../../signoff/groups'
+import { changedParts, requiredGroupsFor } from '../../signoff/scopes'
 import { approvedByAuthor, groupState, statusFromStates, type GroupPosition, type GroupState } from '../../signoff/state'
 import { outOfDateReason, statusSummary } from '../../signoff/words'
 import { appendAudit, type Actor, type AuditInput } from '../../utils/audit.server'
@@ -31,7 +31,7 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
   const request = await tx.selectFrom('sign_off_request').select('requested_at').where('campaign_id', '=', campaignId).executeTakeFirst()
   const authorIds = await loadAuthorIds(tx, campaignId)
   const latest = await latestDecisions(tx, [campaignId])
-  const required = requiredGroups(aggregate.campaign)
+  const required = requiredGroupsFor(aggregate)
   const states: Partial<Record<SignOffGroup, GroupState>> = {}
   // What this sync recorded, returned so that whatever else must happen in the same transaction can follow from it.
   const events: AuditInput[] = []

@@ -3,7 +3,7 @@
 // gateway's back up to date).
 import { sql } from 'kysely'
 import { requiredGroups, SIGN_OFF_GROUPS, type SignOffGroup } from '../../signoff/groups'
-import { changedParts, type SignOffAggregate } from '../../signoff/scopes'
+import { changedParts, requiredGroupsFor, type SignOffAggregate } from '../../signoff/scopes'
 import { approvedByAuthor, groupState, versionRefusal, type GroupState } from '../../signoff/state'
 import type { DbOrTx } from '../../utils/db.server'
 import type { SessionUser } from '../../utils/roles'
@@ -47,7 +47,7 @@ export async function signOffOverview(db: DbOrTx, campaignId: string): Promise<S
     latestDecisions(db, [campaignId]),
     loadAuthorIds(db, campaignId),
   ])
-  const required = requiredGroups(aggregate.campaign)
+  const required = requiredGroupsFor(aggregate)
   const groups: GroupOverview[] = []
   for (const group of SIGN_OFF_GROUPS) {
     const decision = latest.get(`${campaignId}/${group}`) ?? null
@@ -72,15 +72,16 @@ export async function storedSignOffStates(
   campaign: { id: string; extraLiability: boolean; pressInform: boolean; owner: { id: string }; coOwners: { id: string }[] },
 ): Promise<{ asked: boolean; states: Partial<Record<SignOffGroup, GroupState>> }> {
   await bringSignOffUpToDate(db, [campaign.id])
-  const [request, scopes, latest] = await Promise.all([
+  const [request, scopes, latest, welsh] = await Promise.all([
     db.selectFrom('sign_off_request').select('campaign_id').where('campaign_id', '=', campaign.id).executeTakeFirst(),
     db.selectFrom('campaign_scope').select(['grp', 'current_hash']).where('campaign_id', '=', campaign.id).execute(),
     latestDecisions(db, [campaign.id]),
+    db.selectFrom('translation').select('entity_id').where('campaign_id', '=', campaign.id).limit(1).executeTakeFirst(),
   ])
   const authorIds = [campaign.owner.id, ...campaign.coOwners.map((c) => c.id)]
   const hashes = new Map(scopes.map((s) => [s.grp, s.current_hash]))
   const states: Partial<Record<SignOffGroup, GroupState>> = {}
-  for (const group of requiredGroups(campaign)) {
+  for (const group of requiredGroups({ ...campaign, welshContent: !!welsh })) {
     states[group] = groupState({ asked: !!request, latest: asLatest(latest.get(`${campaign.id}/${group}`)), currentHash: hashes.get(group) ?? '', authorIds })
   }
   return { asked: !!request, states }
@@ -121,6 +122,7 @@ export async function listSignOffInbox(db: DbOrTx, user: SessionUser, groups: re
         )
         .as('co_owner'),
     )
+    .select((eb) => eb.exists(eb.selectFrom('translation').select(sql<number>`1`.as('one')).whereRef('translation.campaign_id', '=', 'campaign.id')).as('welsh'))
     .where('campaign.status', '=', 'awaiting-sign-off')
     .orderBy('sign_off_request.requested_at')
     .orderBy('campaign.ref')
@@ -138,7 +140,7 @@ export async function listSignOffInbox(db: DbOrTx, user: SessionUser, groups: re
   const scopeOf = new Map(scopes.map((s) => [`${s.campaign_id}/${s.grp}`, s]))
   const items: InboxItem[] = []
   for (const campaign of theirs) {
-    const required = requiredGroups({ extraLiability: campaign.extra_liability === 1, pressInform: campaign.press_inform === 1 })
+    const required = requiredGroups({ extraLiability: campaign.extra_liability === 1, pressInform: campaign.press_inform === 1, welshContent: Boolean(campaign.welsh) })
     const authorIds = [campaign.owner_id, ...coOwners.filter((c) => c.campaign_id === campaign.id).map((c) => c.user_id)]
     for (const group of groups.filter((g) => required.includes(g))) {
       const scope = scopeOf.get(`${campaign.id}/${group}`)

@@ -10,6 +10,8 @@ export function exampleAggregate(): SignOffAggregate {
       liabilityCustomers: 60_000,
       liabilityAveragePence: 92_000,
       pressInform: true,
+      populationSize: 320_000,
+      welshCustomers: 0,
     },
     messages: [
       {
@@ -70,5 +72,37 @@ export function exampleAggregate(): SignOffAggregate {
     ],
     debtTreatment: { specialTreatment: 'Payment plans of up to 12 months.' },
     pressBriefing: { launchDateTold: '2027-03-01' },
+    welsh: { messages: [], lines: [], scripts: [] },
   }
+}
+
+/** The same campaign with Welsh-preference customers and a Welsh version of its letter, a helpline line and its script. */
+export function exampleWelshAggregate(): SignOffAggregate {
+  const aggregate = exampleAggregate()
+  aggregate.campaign.welshCustomers = 9_600
+  const letter = aggregate.messages[0]!
+  aggregate.welsh = {
+    messages: [
+      {
+        id: 'm1',
+        welsh: { layout: 'bilingual', subject: null, body: 'Annwyl ((customer_name))\n\nCyfeirnod Unigryw y Trethdalwr: ((reference))' },
+        translatedFrom: { channel: letter.channel, subject: null, body: letter.body },
+      },
+    ],
+    lines: [
+      {
+        id: 'l1',
+        welsh: { question: 'Pam ydw i wedi cael y llythyr hwn?', answer: 'Mae asiantau gosod yn rhoi gwybod i ni am rent.' },
+        translatedFrom: { question: 'Why have I been sent this letter?', answer: 'Letting agents tell us about rent.' },
+      },
+    ],
+    scripts: [
+      {
+        id: 's1',
+        welsh: { opening: 'Bore da, Cyllid a Thollau EF.', verification: 'Ga i eich enw?', recordingNotice: '', body: 'Gwnaethom ysgrifennu atoch am incwm rhent.', closing: 'I grynhoi … diolch am ffonio.' },
+        translatedFrom: { ...aggregate.scripts[0]!, id: undefined, callType: undefined },
+      },
+    ],
+  }
+  return aggregate
 }
