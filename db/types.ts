@@ -466,6 +466,8 @@ export interface CalendarFeedTable {
   nonce: string
   token_hash: string
   created_at: string
+}
+
 /** The Welsh version of a message, line or script: one row per English record and language. */
 export interface TranslationTable {
   /** message | line | script */

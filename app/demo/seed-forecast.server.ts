@@ -109,6 +109,8 @@ export const DEMO_WELSH_HELPLINE: HelplineSettings = {
   shrinkagePercent: 35,
   maxOccupancyPercent: 85,
   patienceSeconds: null,
+  maxAbandonmentPercent: null,
+  maxAsaSeconds: null,
   baselineCallsPerDay: 600,
   availableFte: 45,
   paidHoursPerFte: 7.4,

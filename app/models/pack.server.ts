@@ -101,25 +101,25 @@ async function welshPackContent(db: DbOrTx, campaign: Campaign) {
 /** Everything a printable pack shows, for one audience, prepared on `today`. */
 export async function loadHandlerPack(db: DbOrTx, campaign: Campaign, audience: PackAudience, today: string) {
   const header = {
-      title: PACK_TITLES[audience],
-      audience,
-      preparedOn: today,
-      campaign: {
-        ref: campaign.ref,
-        name: campaign.name,
-        status: campaign.status,
-        objective: campaign.objective,
-        targetPopulation: campaign.targetPopulation,
-        populationSize: campaign.populationSize,
-        plannedLaunchDate: campaign.plannedLaunchDate,
-        referenceType: campaign.referenceType,
-        responseSought: campaign.responseSought,
-        responseProcess: campaign.responseProcess,
-        extraLiability: campaign.extraLiability,
-        liabilityCustomers: campaign.liabilityCustomers,
-        liabilityAveragePence: campaign.liabilityAveragePence,
-        pressInform: campaign.pressInform,
-      },
+    title: PACK_TITLES[audience],
+    audience,
+    preparedOn: today,
+    campaign: {
+      ref: campaign.ref,
+      name: campaign.name,
+      status: campaign.status,
+      objective: campaign.objective,
+      targetPopulation: campaign.targetPopulation,
+      populationSize: campaign.populationSize,
+      plannedLaunchDate: campaign.plannedLaunchDate,
+      referenceType: campaign.referenceType,
+      responseSought: campaign.responseSought,
+      responseProcess: campaign.responseProcess,
+      extraLiability: campaign.extraLiability,
+      liabilityCustomers: campaign.liabilityCustomers,
+      liabilityAveragePence: campaign.liabilityAveragePence,
+      pressInform: campaign.pressInform,
+    },
   }
   if (audience === 'welsh-helpline') {
     const welshHelpline = await getWelshHelpline(db)
