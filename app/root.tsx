@@ -8,6 +8,7 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -15,7 +16,8 @@ import { useContext, useEffect, type ReactNode } from 'react'
 import { UNSAFE_DataRouterStateContext } from 'react-router'
 import { Footer, Header, ServiceNavigation, SkipLink } from './components/govuk'
 import { getUser } from './http/auth.server'
-import { enhanceGovukComponents } from './utils/govuk-enhance'
+import { reportsErrors } from './utils/forms'
+import { enhanceGovukComponents, focusErrorSummary } from './utils/govuk-enhance'
 import { restoreTypedText } from './utils/typed-before-hydration'
 import { useNonce } from './utils/nonce'
 import { navigationFor, SERVICE_NAME } from './utils/navigation'
@@ -46,21 +48,28 @@ function usePageTitle(fallback: string): string {
     const handle = match.handle as PageHandle | undefined
     if (handle?.title) title = typeof handle.title === 'function' ? handle.title(match.data) : handle.title
   }
-  const hasErrors = (data: unknown) =>
-    !!data && typeof data === 'object' && 'errors' in data && !!data.errors && Object.keys(data.errors as object).length > 0
-  const actionErrors = Object.values(state?.actionData ?? {}).some(hasErrors)
-  const loaderErrors = matches.some((match) => hasErrors(match.data))
+  const actionErrors = Object.values(state?.actionData ?? {}).some(reportsErrors)
+  const loaderErrors = matches.some((match) => reportsErrors(match.data))
   return `${actionErrors || loaderErrors ? 'Error: ' : ''}${title} - ${SERVICE_NAME}`
 }
 
 function GovukFrontendInit() {
   const nonce = useNonce()
   const location = useLocation()
+  const navigation = useNavigation()
+  const actionData = useContext(UNSAFE_DataRouterStateContext)?.actionData
   useEffect(() => {
     // First run: hydration has just committed, so put back any text React reset (a no-op afterwards).
     restoreTypedText()
     enhanceGovukComponents().catch(() => undefined)
   }, [location.pathname])
+  // A submission that failed: the page stays, so take the user to the errors (without JavaScript the summary's own
+  // autofocus does this on the new page).
+  useEffect(() => {
+    if (navigation.state !== 'idle' || !actionData || !Object.values(actionData).some(reportsErrors)) return
+    focusErrorSummary()
+    enhanceGovukComponents().catch(() => undefined)
+  }, [actionData, navigation.state])
   return (
     <script
       nonce={nonce}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, ErrorSummary, InsetText } from '~/components/govuk'
+import { BackLink, Button, InsetText } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
 import { formatDate, formatDateTime } from '~/campaign/options'
 import { compareBankHolidays } from '~/forecast/bank-holiday-file'
 import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
@@ -75,7 +76,7 @@ export default function CheckBankHolidays() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/admin/bank-holidays" text="Back to bank holidays" />
-        {actionData?.error ? <ErrorSummary errors={[{ text: actionData.error, href: '#changes' }]} /> : null}
+        {actionData?.error ? <ActionErrorSummary errors={[{ text: actionData.error, href: '#changes' }]} /> : null}
         <h1 className="govuk-heading-l">Check the new bank holidays</h1>
         <p className="govuk-body">
           Uploaded by {upload.uploadedBy ?? 'an administrator'} on {formatDateTime(upload.uploadedAt)}.

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BackLink, Button, Details, ErrorSummary, FileUpload, NotificationBanner } from '~/components/govuk'
+import { BackLink, Button, Details, FileUpload, NotificationBanner } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
 import { formatDate, formatDateTime } from '~/campaign/options'
 import { parseBankHolidaysJson } from '~/forecast/bank-holiday-file'
 import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
@@ -69,7 +70,7 @@ export default function BankHolidays() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/admin" text="Back to admin" />
-        {errors.length ? <ErrorSummary errors={errors.map((text) => ({ text, href: '#file' }))} /> : null}
+        {errors.length ? <ActionErrorSummary errors={errors.map((text) => ({ text, href: '#file' }))} /> : null}
         {notice ? <NotificationBanner type="success" text={notice} /> : null}
         <h1 className="govuk-heading-l">Bank holidays</h1>
         <p className="govuk-body">

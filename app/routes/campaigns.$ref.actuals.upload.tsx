@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { dayMonthYear, decodeUtf8, describeProblem, MAX_ACTUALS_BYTES, parseActualsCsv } from '~/actuals/upload'
 import { CampaignHeading } from '~/components/CampaignHeader'
-import { BackLink, Button, Details, ErrorSummary, FileUpload } from '~/components/govuk'
+import { BackLink, Button, Details, FileUpload } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
 import { recordActuals, recordingContext } from '~/models/actuals.server'
 import { requireActualsRecorder } from '~/http/actuals-access.server'
 import { todayIso } from '~/utils/clock.server'
@@ -67,7 +68,7 @@ export default function UploadActuals() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`/campaigns/${campaign.ref}/actuals`} text="Back to actual calls" />
         {problems.length ? (
-          <ErrorSummary
+          <ActionErrorSummary
             errors={[
               ...problems.map((text) => ({ text, href: '#file' })),
               ...(actionData?.more ? [{ text: `and ${actionData.more.toLocaleString('en-GB')} more problems: fix these, then upload the file again`, href: '#file' }] : []),

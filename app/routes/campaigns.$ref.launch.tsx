@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CampaignHeading } from '~/components/CampaignHeader'
-import { ErrorSummary, BackLink, Button, NotificationBanner, Panel, SummaryList, WarningText } from '~/components/govuk'
+import { BackLink, Button, NotificationBanner, Panel, SummaryList, WarningText } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
 import { formatDate, formatDateTime, formatNumber } from '~/campaign/options'
 import { canEditCampaign } from '~/models/campaign.server'
 import { getLaunchRecord, launchCampaign, launchReadiness, type LaunchProblem } from '~/models/launch.server'
@@ -54,7 +55,7 @@ export default function LaunchPage() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={base} text="Back to the campaign" />
         {actionData?.problems.length ? (
-          <ErrorSummary titleText="The campaign cannot launch" errors={actionData.problems.map((p) => ({ text: p.text, href: p.href }))} />
+          <ActionErrorSummary titleText="The campaign cannot launch" errors={actionData.problems.map((p) => ({ text: p.text, href: p.href }))} />
         ) : null}
         {searchParams.get('notice') === 'launched' && launch ? <NotificationBanner type="success" text="The campaign has been launched" /> : null}
         <CampaignHeading campaign={campaign} title={launch ? 'Launched' : 'Launch the campaign'} />
