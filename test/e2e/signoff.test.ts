@@ -92,7 +92,7 @@ async function buildCampaign(page: ProblemPage, baseUrl: string): Promise<string
 async function approveFromInbox(page: ProblemPage, baseUrl: string, ref: string, group: string, label: string) {
   await page.goto(`${baseUrl}/sign-off`)
   await expectAccessible(page, `${label} inbox`)
-  const row = page.locator(`#inbox tr[data-ref="${ref}"]`)
+  const row = page.locator('#inbox tbody tr', { hasText: ref })
   await row.getByRole('link').click()
   await page.waitForURL(`**/campaigns/${ref}/sign-off/${group}`)
   expect(await page.locator('.app-scope').getAttribute('data-group')).toBe(group)
@@ -193,8 +193,8 @@ describe.skipIf(skipBrowser)('sign-off and launch', () => {
 
     // 4. The Press Office sees what changed, and approves the new version.
     await pressOffice.goto(`${app.baseUrl}/sign-off`)
-    expect(await pressOffice.locator(`#inbox tr[data-ref="${ref}"]`).textContent()).toContain('Approval out of date')
-    await pressOffice.locator(`#inbox tr[data-ref="${ref}"]`).getByRole('link').click()
+    expect(await pressOffice.locator('#inbox tbody tr', { hasText: ref }).textContent()).toContain('Approval out of date')
+    await pressOffice.locator('#inbox tbody tr', { hasText: ref }).getByRole('link').click()
     await pressOffice.waitForURL(`**/campaigns/${ref}/sign-off/press-office`)
     const changes = pressOffice.locator('#changes table')
     expect(await changes.count()).toBe(1)
