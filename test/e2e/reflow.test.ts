@@ -20,7 +20,10 @@ interface PageToVisit {
   signedOut?: boolean
 }
 
-function pagesToVisit(demo: DemoWorkspace, extra: { uploadId: string; revised: { ref: string; entityType: string; entityId: string; version: number } }): PageToVisit[] {
+function pagesToVisit(
+  demo: DemoWorkspace,
+  extra: { uploadId: string; revised: { ref: string; entityType: string; entityId: string; version: number } }
+): PageToVisit[] {
   const c = `/campaigns/${demo.awaiting.ref}`
   const launched = `/campaigns/${demo.launched.ref}`
   const history = `/campaigns/${extra.revised.ref}/history/${extra.revised.entityType}/${extra.revised.entityId}`
@@ -166,9 +169,13 @@ describe.skipIf(skipBrowser)('every page at 320 px, for every role', () => {
       // axe-core runs once on each different rendering of a page: a role that sees the same controls, headings and
       // tables as another role already checked adds nothing but time.
       const rendering = `${entry.path} ${await page.evaluate(() =>
-        [...document.querySelectorAll('header a, header button, main a, main button, main input, main select, main textarea, main h1, main h2, main h3, main table, main [role], main .govuk-tag')]
+        [
+          ...document.querySelectorAll(
+            'header a, header button, main a, main button, main input, main select, main textarea, main h1, main h2, main h3, main table, main [role], main .govuk-tag'
+          ),
+        ]
           .map((e) => `${e.tagName}#${e.id}.${e.className}`)
-          .join(' '),
+          .join(' ')
       )}`
       if (!checked.has(rendering)) {
         checked.add(rendering)

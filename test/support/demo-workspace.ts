@@ -37,7 +37,13 @@ export async function readDemoWorkspace(databaseFile: string): Promise<DemoWorks
     const awaiting = one('awaiting-sign-off')
     const [letter, line, script, helpline, users] = await Promise.all([
       db.selectFrom('message').select('id').where('campaign_id', '=', awaiting.id).where('channel', '=', 'letter').executeTakeFirstOrThrow(),
-      db.selectFrom('line_to_take').select('id').where('campaign_id', '=', awaiting.id).where('audience', '=', 'helpline').orderBy('position').executeTakeFirstOrThrow(),
+      db
+        .selectFrom('line_to_take')
+        .select('id')
+        .where('campaign_id', '=', awaiting.id)
+        .where('audience', '=', 'helpline')
+        .orderBy('position')
+        .executeTakeFirstOrThrow(),
       db.selectFrom('script').select('call_type').where('campaign_id', '=', awaiting.id).where('call_type', '=', 'inbound').executeTakeFirstOrThrow(),
       db.selectFrom('helpline').select('id').orderBy('name').executeTakeFirstOrThrow(),
       db.selectFrom('users').select(['id', 'email']).execute(),
