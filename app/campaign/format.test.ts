@@ -120,7 +120,9 @@ describe('numbers', () => {
     expect(formatPercent(2.254)).toBe('2.25%')
   })
 
-  it('writes money in pounds', () => {
-    expect(formatPence(125_000)).toBe('£1,250.00')
+  it('writes money in pounds, with pence only when there are some', () => {
+    expect(formatPence(125_000)).toBe('£1,250')
+    expect(formatPence(7550)).toBe('£75.50')
+    expect(formatPence(5)).toBe('£0.05')
   })
 })

@@ -122,6 +122,7 @@ export function formatDuration(totalSeconds: number): string {
 const NUMBER = new Intl.NumberFormat('en-GB')
 const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
+const WHOLE_POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0, minimumFractionDigits: 0 })
 
 /** "1,080", "2.5": thousands separators, up to three decimal places as given. */
 export function formatNumber(value: number): string {
@@ -151,7 +152,7 @@ export function formatPercent(value: number): string {
   return `${Object.is(rounded, -0) ? 0 : rounded}%`
 }
 
-/** "£1,250.00" */
+/** "£1,250", "£75.50": pence only when there are some. */
 export function formatPence(pence: number): string {
-  return POUNDS.format(pence / 100)
+  return Number.isInteger(pence / 100) ? WHOLE_POUNDS.format(pence / 100) : POUNDS.format(pence / 100)
 }
