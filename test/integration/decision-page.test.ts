@@ -1,6 +1,7 @@
 // A sign-off decision page opens with the decision and the risk: who asked and when, the launch date, the group's
 // risks, and the version named as people name it.
 import { beforeAll, describe, expect, it } from 'vitest'
+import * as campaignPage from '../../app/routes/campaigns.$ref._index'
 import * as reviewPage from '../../app/routes/campaigns.$ref.sign-off.$group'
 import { getLine, updateLine } from '../../app/models/line.server'
 import { getPressBriefing, savePressBriefing } from '../../app/models/press-briefing.server'
@@ -82,5 +83,29 @@ describe('the version under review', () => {
     expect(second.history.map((d: { decision: string; version: number }) => [d.decision, d.version])).toEqual([['approved', 1]])
     // Debt Management's scope did not change: it is still on its first version.
     expect((await review(people.debtManagement, campaign.ref, 'debt-management')).data.version.number).toBe(1)
+  })
+})
+
+describe('the campaign page tells people who must act', () => {
+  const open = (user: { cookie: string }, ref: string) => callLoader(campaignPage.loader, `/campaigns/${ref}`, { cookie: user.cookie, params: { ref } })
+
+  it('shows the owner who they are waiting for, and each approver their own sign-off', async () => {
+    const campaign = await makeSignOffCampaign(people)
+    await requestSignOff(db, { campaignId: campaign.campaignId }, people.owner)
+    expect((await decide(people.customerServices, campaign.campaignId, 'customer-services')).ok).toBe(true)
+
+    const owner = (await open(people.owner, campaign.ref)).data
+    expect(owner.tasks.find((t: { id: string }) => t.id === 'sign-off')).toMatchObject({ status: 'waiting', statusText: 'Waiting for Debt Management and the Press Office' })
+    expect(owner.progress.total).toBe(9)
+    expect(owner.progress.completed).toBe(owner.tasks.filter((t: { status: string }) => t.status === 'completed').length)
+    expect(owner.yourSignOff).toEqual([])
+
+    expect((await open(people.pressOffice, campaign.ref)).data.yourSignOff).toEqual([
+      { group: 'press-office', href: `/campaigns/${campaign.ref}/sign-off/press-office`, text: 'awaiting your decision', actionNeeded: true },
+    ])
+    expect((await open(people.customerServices, campaign.ref)).data.yourSignOff).toEqual([
+      { group: 'customer-services', href: `/campaigns/${campaign.ref}/sign-off/customer-services`, text: 'approved', actionNeeded: false },
+    ])
+    expect((await open(people.viewer, campaign.ref)).data.yourSignOff).toEqual([])
   })
 })
