@@ -82,6 +82,22 @@ function GovukFrontendInit() {
   )
 }
 
+/**
+ * Signing out is the navigation's last item, so on a phone it sits in the menu rather than on a row of its own. It
+ * posts, so that no link elsewhere can sign a person out.
+ */
+function SignOutItem() {
+  return (
+    <li className="govuk-service-navigation__item app-sign-out">
+      <form method="post" action="/logout">
+        <button type="submit" className="govuk-service-navigation__link app-sign-out__button">
+          Sign out
+        </button>
+      </form>
+    </li>
+  )
+}
+
 function Page({ title, user, children }: { title: string; user: SessionUser | null; children: ReactNode }) {
   const nonce = useNonce()
   const location = useLocation()
@@ -104,20 +120,7 @@ function Page({ title, user, children }: { title: string; user: SessionUser | nu
             serviceName={SERVICE_NAME}
             serviceUrl="/"
             navigation={navigationFor(user, location.pathname)}
-            slots={
-              user
-                ? {
-                    end: (
-                      <form method="post" action="/logout" className="app-sign-out">
-                        <span className="govuk-body-s app-signed-in-as">{user.name}</span>{' '}
-                        <button type="submit" className="govuk-button govuk-button--secondary app-sign-out__button" data-module="govuk-button">
-                          Sign out
-                        </button>
-                      </form>
-                    ),
-                  }
-                : undefined
-            }
+            slots={user ? { navigationEnd: <SignOutItem /> } : undefined}
           />
         </header>
         <div className="govuk-width-container">
