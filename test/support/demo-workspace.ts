@@ -21,6 +21,7 @@ export interface DemoWorkspace {
   letterId: string
   lineId: string
   callType: string
+  /** A helpline the awaiting campaign's calls go to. */
   helplineId: string
   userIds: Record<string, string>
 }
@@ -45,7 +46,8 @@ export async function readDemoWorkspace(databaseFile: string): Promise<DemoWorks
         .orderBy('position')
         .executeTakeFirstOrThrow(),
       db.selectFrom('script').select('call_type').where('campaign_id', '=', awaiting.id).where('call_type', '=', 'inbound').executeTakeFirstOrThrow(),
-      db.selectFrom('helpline').select('id').orderBy('name').executeTakeFirstOrThrow(),
+      // A helpline the campaign's forecast sends calls to, so that its briefing exists.
+      db.selectFrom('forecast_split').select('helpline_id as id').where('campaign_id', '=', awaiting.id).orderBy('share_percent', 'desc').executeTakeFirstOrThrow(),
       db.selectFrom('users').select(['id', 'email']).execute(),
     ])
     return {
