@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink, Button, InsetText, Table } from '~/components/govuk'
 import { ActionErrorSummary } from '~/components/FormErrorSummary'
-import { formatDateTime, formatWeekdayDate } from '~/campaign/format'
+import { formatDate, formatDateTime } from '~/campaign/format'
 import { compareBankHolidays } from '~/forecast/bank-holiday-file'
 import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
 import { applyBankHolidays, getActiveBankHolidays, getBankHolidayUpload } from '~/models/bank-holidays.server'
@@ -53,7 +53,7 @@ function Events({ caption, rows }: { caption: string; rows: { date: string; text
       caption={caption}
       captionClasses="govuk-table__caption--s"
       head={[{ text: 'Date' }, { text: 'Bank holiday' }]}
-      rows={rows.map((r) => [{ text: formatWeekdayDate(r.date), classes: 'app-nowrap' }, { text: r.text }])}
+      rows={rows.map((r) => [{ text: formatDate(r.date), classes: 'app-nowrap' }, { text: r.text }])}
     />
   )
 }

@@ -78,7 +78,8 @@ export default function UploadActuals() {
         ) : null}
         <CampaignHeading campaign={campaign} title="Upload actual calls" />
         <p className="govuk-body">Upload a CSV file with one line for each day and helpline. Its first line must be the column names:</p>
-        <pre className="app-code-block">
+        {/* It scrolls sideways on a narrow screen, so the keyboard can reach it too. */}
+        <pre className="app-code-block" tabIndex={0} role="region" aria-label="The first lines of a file of actual calls">
           <code>
             date,helpline,calls{'\n'}
             {window ? `${window.first},${helplines[0] ?? 'Self Assessment helpline'},1250` : '2027-03-01,Self Assessment helpline,1250'}

@@ -55,7 +55,7 @@ export function LetterPreview({ message, extraFields }: { message: PreviewableMe
   const body = renderContent(message.body, options)
   const date = typeof options.values.date === 'string' ? options.values.date : ''
   return (
-    <div className="app-letter-scroll">
+    <div className="app-letter-scroll" tabIndex={0} role="region" aria-label="The letter on an A4 page">
       <div className="app-letter">
         <div className="app-letter__sender">
           <p className="app-letter__line">HM Revenue and Customs</p>
