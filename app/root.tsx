@@ -8,6 +8,7 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -15,7 +16,8 @@ import { useContext, useEffect, type ReactNode } from 'react'
 import { UNSAFE_DataRouterStateContext } from 'react-router'
 import { Footer, Header, ServiceNavigation, SkipLink } from './components/govuk'
 import { getUser } from './http/auth.server'
-import { enhanceGovukComponents } from './utils/govuk-enhance'
+import { reportsErrors } from './utils/forms'
+import { enhanceGovukComponents, focusErrorSummary } from './utils/govuk-enhance'
 import { restoreTypedText } from './utils/typed-before-hydration'
 import { useNonce } from './utils/nonce'
 import { unreadCount } from './models/notifications/inbox.server'
@@ -48,21 +50,28 @@ function usePageTitle(fallback: string): string {
     const handle = match.handle as PageHandle | undefined
     if (handle?.title) title = typeof handle.title === 'function' ? handle.title(match.data) : handle.title
   }
-  const hasErrors = (data: unknown) =>
-    !!data && typeof data === 'object' && 'errors' in data && !!data.errors && Object.keys(data.errors as object).length > 0
-  const actionErrors = Object.values(state?.actionData ?? {}).some(hasErrors)
-  const loaderErrors = matches.some((match) => hasErrors(match.data))
+  const actionErrors = Object.values(state?.actionData ?? {}).some(reportsErrors)
+  const loaderErrors = matches.some((match) => reportsErrors(match.data))
   return `${actionErrors || loaderErrors ? 'Error: ' : ''}${title} - ${SERVICE_NAME}`
 }
 
 function GovukFrontendInit() {
   const nonce = useNonce()
   const location = useLocation()
+  const navigation = useNavigation()
+  const actionData = useContext(UNSAFE_DataRouterStateContext)?.actionData
   useEffect(() => {
     // First run: hydration has just committed, so put back any text React reset (a no-op afterwards).
     restoreTypedText()
     enhanceGovukComponents().catch(() => undefined)
   }, [location.pathname])
+  // A submission that failed: the page stays, so take the user to the errors (without JavaScript the summary's own
+  // autofocus does this on the new page).
+  useEffect(() => {
+    if (navigation.state !== 'idle' || !actionData || !Object.values(actionData).some(reportsErrors)) return
+    focusErrorSummary()
+    enhanceGovukComponents().catch(() => undefined)
+  }, [actionData, navigation.state])
   return (
     <script
       nonce={nonce}
@@ -95,6 +104,30 @@ function navigation(user: SessionUser | null, pathname: string, unread: number) 
   )
 }
 
+/**
+ * The person's account and signing out are the navigation's last items, so on a phone they sit in the menu rather
+ * than on a row of their own. Signing out posts, so that no link elsewhere can sign a person out.
+ */
+function AccountItems({ user }: { user: SessionUser }) {
+  return (
+    <>
+      <li className="govuk-service-navigation__item">
+        <a className="govuk-service-navigation__link app-signed-in-as" href="/account">
+          {user.name}
+          <span className="govuk-visually-hidden">: your account</span>
+        </a>
+      </li>
+      <li className="govuk-service-navigation__item app-sign-out">
+        <form method="post" action="/logout">
+          <button type="submit" className="govuk-service-navigation__link app-sign-out__button">
+            Sign out
+          </button>
+        </form>
+      </li>
+    </>
+  )
+}
+
 function Page({ title, user, unread = 0, children }: { title: string; user: SessionUser | null; unread?: number; children: ReactNode }) {
   const nonce = useNonce()
   const location = useLocation()
@@ -117,23 +150,7 @@ function Page({ title, user, unread = 0, children }: { title: string; user: Sess
             serviceName={SERVICE_NAME}
             serviceUrl="/"
             navigation={navigation(user, location.pathname, unread)}
-            slots={
-              user
-                ? {
-                    end: (
-                      <form method="post" action="/logout" className="app-sign-out">
-                        <a className="govuk-link govuk-body-s app-signed-in-as" href="/account">
-                          {user.name}
-                          <span className="govuk-visually-hidden">: your account</span>
-                        </a>{' '}
-                        <button type="submit" className="govuk-button govuk-button--secondary app-sign-out__button" data-module="govuk-button">
-                          Sign out
-                        </button>
-                      </form>
-                    ),
-                  }
-                : undefined
-            }
+            slots={user ? { navigationEnd: <AccountItems user={user} /> } : undefined}
           />
         </header>
         <div className="govuk-width-container">

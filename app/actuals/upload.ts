@@ -1,6 +1,7 @@
 // Reading a file of actual calls: "date,helpline,calls", one row per day and helpline. Pure, so every
 // rule is unit-tested; the route adds only the size limit and the database. A file with any bad row is refused
 // whole, with every problem named by its line and column.
+import { formatDate } from '../campaign/format'
 import { isIsoDate } from '../forecast/dates'
 
 export const ACTUALS_HEADER = ['date', 'helpline', 'calls'] as const
@@ -50,10 +51,9 @@ export type ActualsParse =
   /** stoppedAtLine: checking stopped at MAX_PROBLEMS_LISTED problems, at this line; null when every line was checked. */
   | { ok: false; problems: UploadProblem[]; stoppedAtLine: number | null }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 /** "1 March 2027": the same on the server and in every browser. */
 export function dayMonthYear(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`
+  return formatDate(iso)
 }
 
 /** Helpline names are matched as their managers typed them, ignoring case and repeated spaces. */

@@ -59,48 +59,6 @@ export function isEditableStatus(status: string): boolean {
   return status === 'draft' || status === 'awaiting-sign-off' || status === 'approved'
 }
 
-// Formatters are built once: constructing an Intl formatter costs far more than using one, and pages format
-// hundreds of numbers and dates.
-const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
-const WHOLE_NUMBER = new Intl.NumberFormat('en-GB')
-const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-
-export function formatPence(pence: number): string {
-  return POUNDS.format(pence / 100)
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return LONDON_DATE.format(date)
-}
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-// Only numeric parts come from Intl: Node's and Chromium's ICU word 12-hour times differently ("0:53 am" and
-// "12:53 am"), which broke hydration of server-rendered times in the hour after midnight.
-const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Europe/London',
-})
-
-/** "25 November 2026 at 12:53am", in UK time, the same on the server and in every browser. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const parts = LONDON_PARTS.formatToParts(date)
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const hour = part('hour') % 24
-  const minute = String(part('minute')).padStart(2, '0')
-  return `${part('day')} ${MONTH_NAMES[part('month') - 1]} ${part('year')} at ${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`
-}
-
-export function formatNumber(value: number): string {
-  return WHOLE_NUMBER.format(value)
-}
+// Dates, times and numbers are written by app/campaign/format.ts; these names stay here for the pages that import
+// them with the rest of the campaign's vocabulary.
+export { formatDate, formatDateTime, formatNumber, formatPence } from './format'

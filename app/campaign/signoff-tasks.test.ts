@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { launchTask, signOffTask, type SignOffTaskInput } from './signoff-tasks'
-import { campaignTasks } from './tasks'
+import { launchTask, signOffTask, yourSignOff, type SignOffTaskInput } from './signoff-tasks'
+import { campaignTasks, taskProgress } from './tasks'
 
 const base = '/campaigns/OTM-2027-001'
 const ready: SignOffTaskInput = {
@@ -21,19 +21,25 @@ describe('the Get sign-off and Launch tasks', () => {
       title: 'Get sign-off',
       href: `${base}/sign-off`,
       status: 'incomplete',
-      hint: 'Not yet asked: Customer Services and Press Office must sign it off',
+      hint: 'Not yet asked: Customer Services and the Press Office must sign it off',
     })
   })
 
   it('shows each required group’s state once asked, in red only when changes are requested', () => {
     const asked = { ...ready, asked: true }
     expect(signOffTask(base, 'awaiting-sign-off', { ...asked, states: { 'customer-services': 'approved', 'press-office': 'out-of-date' } })).toMatchObject({
-      status: 'incomplete',
+      status: 'waiting',
+      statusText: 'Waiting for the Press Office',
       hint: 'Customer Services: approved; Press Office: out of date',
     })
     expect(signOffTask(base, 'awaiting-sign-off', { ...asked, states: { 'customer-services': 'changes-requested', 'press-office': 'approved' } }).status).toBe('problem')
     expect(signOffTask(base, 'approved', { ...asked, states: { 'customer-services': 'approved', 'press-office': 'approved' } }).status).toBe('completed')
     expect(signOffTask(base, 'launched', { ...asked, states: { 'customer-services': 'approved' } }).status).toBe('completed')
+  })
+
+  it('says who the owner is waiting for, rather than calling the task incomplete', () => {
+    const asked = { ...ready, asked: true, states: { 'customer-services': 'approved', 'debt-management': 'awaiting', 'press-office': 'awaiting' } } as const
+    expect(signOffTask(base, 'awaiting-sign-off', asked)).toMatchObject({ status: 'waiting', statusText: 'Waiting for Debt Management and the Press Office' })
   })
 
   it('lets the campaign launch only once it is approved', () => {
@@ -45,5 +51,30 @@ describe('the Get sign-off and Launch tasks', () => {
       ['sign-off', 'completed'],
       ['launch', 'incomplete'],
     ])
+  })
+})
+
+describe('the task list’s progress', () => {
+  it('counts the completed tasks out of those the campaign needs', () => {
+    const tasks = campaignTasks({ ref: 'OTM-2027-001', status: 'draft', plannedLaunchDate: '2027-02-01', today: '2026-11-01', forecast: { messages: 1, messagesReady: 1, ratesSaved: true } })
+    expect(taskProgress(tasks)).toEqual({ completed: tasks.filter((t) => t.status === 'completed').length, total: 9 })
+    expect(taskProgress([...tasks.slice(0, 8), { id: 'launch', title: 'Launch', href: null, status: 'not-needed' }]).total).toBe(8)
+  })
+})
+
+describe('your sign-off, at the top of the campaign page', () => {
+  const states = { 'customer-services': 'awaiting', 'press-office': 'approved' } as const
+  it('tells a member of a required group where their decision stands, and whether it needs them', () => {
+    expect(yourSignOff(base, ['customer-services'], states, false)).toEqual([
+      { group: 'customer-services', href: `${base}/sign-off/customer-services`, text: 'awaiting your decision', actionNeeded: true },
+    ])
+    expect(yourSignOff(base, ['press-office'], states, false)).toEqual([{ group: 'press-office', href: `${base}/sign-off/press-office`, text: 'approved', actionNeeded: false }])
+    expect(yourSignOff(base, ['press-office'], { 'press-office': 'out-of-date' }, false)[0]!.actionNeeded).toBe(true)
+  })
+
+  it('says nothing to someone whose group need not sign, or who owns the campaign', () => {
+    expect(yourSignOff(base, ['debt-management'], states, false)).toEqual([])
+    expect(yourSignOff(base, [], states, false)).toEqual([])
+    expect(yourSignOff(base, ['customer-services'], states, true)).toEqual([])
   })
 })

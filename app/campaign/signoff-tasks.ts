@@ -1,5 +1,5 @@
 // Tasks 8 and 9 of the campaign page: get sign-off, then launch. Pure, like the rest of the task list.
-import { GROUP_LABELS, type SignOffGroup } from '../signoff/groups'
+import { GROUP_LABELS, groupNames, type SignOffGroup } from '../signoff/groups'
 import { GROUP_STATE_LABELS, type GroupState } from '../signoff/state'
 import type { Task } from './task'
 
@@ -31,13 +31,40 @@ export function signOffTask(base: string, status: string, input: SignOffTaskInpu
     if (input.messageCount === 0) return { ...task, href: null, status: 'cannot-start', hint: 'Write the messages first' }
     const errors = input.messagesWithErrors + input.scriptsWithErrors
     if (errors > 0) return { ...task, href: null, status: 'cannot-start', hint: 'Fix the data-security errors in the messages and scripts first' }
-    const groups = (Object.keys(input.states) as SignOffGroup[]).map((g) => GROUP_LABELS[g])
-    const names = groups.length <= 1 ? groups.join('') : `${groups.slice(0, -1).join(', ')} and ${groups[groups.length - 1]}`
-    return { ...task, status: 'incomplete', hint: `Not yet asked: ${names} must sign it off` }
+    return { ...task, status: 'incomplete', hint: `Not yet asked: ${groupNames(Object.keys(input.states) as SignOffGroup[])} must sign it off` }
   }
   if (states.includes('changes-requested')) return { ...task, status: 'problem', hint: statesHint(input.states) }
   if (states.length > 0 && states.every((s) => s === 'approved')) return { ...task, status: 'completed', hint: statesHint(input.states) }
-  return { ...task, status: 'incomplete', hint: statesHint(input.states) }
+  // Asked, and nothing for the owner to do: every group still to approve has the campaign in front of it.
+  const waitingFor = (Object.entries(input.states) as [SignOffGroup, GroupState][]).filter(([, state]) => state !== 'approved').map(([group]) => group)
+  return { ...task, status: 'waiting', statusText: `Waiting for ${groupNames(waitingFor)}`, hint: statesHint(input.states) }
+}
+
+/** How a member of a group that must sign the campaign off stands, for the top of the campaign page. */
+export interface YourSignOff {
+  group: SignOffGroup
+  href: string
+  /** "awaiting your decision", "approved"… */
+  text: string
+  /** Something for them to do now. */
+  actionNeeded: boolean
+}
+
+const YOUR_STATE: Record<GroupState, { text: string; actionNeeded: boolean }> = {
+  'not-asked': { text: 'not asked for yet', actionNeeded: false },
+  awaiting: { text: 'awaiting your decision', actionNeeded: true },
+  'out-of-date': { text: 'your group’s approval is out of date, so it needs your decision again', actionNeeded: true },
+  'changes-requested': { text: 'your group asked for changes', actionNeeded: false },
+  approved: { text: 'approved', actionNeeded: false },
+}
+
+/** The sign-off of each required group the user belongs to, unless they own or co-own the campaign (they cannot sign it off). */
+export function yourSignOff(base: string, userGroups: readonly SignOffGroup[], states: SignOffTaskInput['states'], isAuthor: boolean): YourSignOff[] {
+  if (isAuthor) return []
+  return userGroups.flatMap((group) => {
+    const state = states[group]
+    return state ? [{ group, href: `${base}/sign-off/${group}`, ...YOUR_STATE[state] }] : []
+  })
 }
 
 export function launchTask(base: string, status: string): Task {

@@ -64,6 +64,13 @@ export const TASK_STATUS_TEXT: Record<TaskStatus, string> = {
   'cannot-start': 'Cannot start yet',
   problem: 'There is a problem',
   'not-needed': 'Not needed',
+  waiting: 'Waiting for others',
+}
+
+/** "5 of 9 tasks completed": tasks that are not needed for this campaign are not counted. */
+export function taskProgress(tasks: readonly Task[]): { completed: number; total: number } {
+  const counted = tasks.filter((t) => t.status !== 'not-needed')
+  return { completed: counted.filter((t) => t.status === 'completed').length, total: counted.length }
 }
 
 export function campaignTasks(input: TaskListInput): Task[] {

@@ -6,7 +6,7 @@ export function CampaignHeading({ campaign, title }: { campaign: { ref: string; 
   return (
     <>
       <span className="govuk-caption-l">
-        {campaign.ref}
+        <span className="app-ref">{campaign.ref}</span>
         {title ? ` · ${campaign.name}` : null}
       </span>
       <h1 className="govuk-heading-l">

@@ -1,19 +1,19 @@
-import { useEffect } from 'react'
-import { ErrorSummary } from './govuk'
+import { ErrorSummary, type ErrorSummaryProps } from './govuk'
 import { errorLinks, type FieldErrors } from '../utils/forms'
 
-const FOCUSED_SUMMARY_ID = 'error-summary'
-
 /**
- * The GOV.UK error summary for a form: entries in page order, each linking to its field. With `focus`, the summary
- * takes the focus each time a form comes back with errors, with or without JavaScript (the autofocus attribute on a
- * page load; an effect after a form posted within the page), so a screen reader starts at the list of problems.
+ * The error summary of a failed submission. It takes focus when the page loads, even without JavaScript (when GOV.UK
+ * Frontend's script, which focuses it otherwise, never runs): the browser honours `autofocus` on an element it can
+ * focus. With JavaScript, the root focuses it again after a client-side submission (`focusErrorSummary`).
  */
-export function FormErrorSummary({ errors, order, hrefs, focus }: { errors?: FieldErrors; order?: readonly string[]; hrefs?: Record<string, string>; focus?: boolean }) {
+export function ActionErrorSummary(props: ErrorSummaryProps) {
+  const takesFocus = !props.disableAutoFocus
+  return <ErrorSummary {...props} attributes={{ ...(takesFocus ? { tabIndex: -1, autoFocus: true } : {}), ...props.attributes }} />
+}
+
+/** The GOV.UK error summary for a form: entries in page order, each linking to its field. */
+export function FormErrorSummary({ errors, order, hrefs }: { errors?: FieldErrors; order?: readonly string[]; hrefs?: Record<string, string> }) {
   const links = errorLinks(errors, order ? [...order] : [], hrefs)
-  useEffect(() => {
-    if (focus && errors && Object.keys(errors).length) document.getElementById(FOCUSED_SUMMARY_ID)?.focus()
-  }, [focus, errors])
   if (links.length === 0) return null
-  return <ErrorSummary errors={links} attributes={focus ? { id: FOCUSED_SUMMARY_ID, tabIndex: -1, autoFocus: true } : undefined} />
+  return <ActionErrorSummary errors={links} />
 }

@@ -6,7 +6,8 @@ import { readNumber } from '~/schemas/numbers'
 import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
 import { CellInput } from './CellInput'
 import { FormErrorSummary } from './FormErrorSummary'
-import { Button, Checkboxes, ErrorMessage, Fieldset, Input } from './govuk'
+import { Button, Checkboxes, ErrorMessage, Fieldset, Input, Table } from './govuk'
+import { TableRegion } from './TableRegion'
 
 function profileTotal(values: FormValues, intervals: number[]): number | null {
   let total = 0
@@ -65,35 +66,28 @@ export function HelplineForm({
               than average.
             </div>
             {e.hours ? <ErrorMessage id="hours-error" text={e.hours} /> : null}
-            <div className="app-table-wrapper">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Opening hours and weight for each day</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Day</th>
-                    <th scope="col" className="govuk-table__header">Opens</th>
-                    <th scope="col" className="govuk-table__header">Closes</th>
-                    <th scope="col" className="govuk-table__header">Weight</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {WEEKDAY_NAMES.map((day, index) => (
-                    <tr className="govuk-table__row" key={day}>
-                      <th scope="row" className="govuk-table__header">{day}</th>
-                      <td className="govuk-table__cell">
-                        <CellInput name={`hours-${index}-open`} label={`${day} opening time`} defaultValue={values[`hours-${index}-open`]} error={e[`hours-${index}-open`]} width={5} inputmode="text" />
-                      </td>
-                      <td className="govuk-table__cell">
-                        <CellInput name={`hours-${index}-close`} label={`${day} closing time`} defaultValue={values[`hours-${index}-close`]} error={e[`hours-${index}-close`]} width={5} inputmode="text" />
-                      </td>
-                      <td className="govuk-table__cell">
-                        <CellInput name={`weight-${index}`} label={`${day} weight`} defaultValue={values[`weight-${index}`]} error={e[`weight-${index}`]} width={4} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TableRegion label="Opening hours and weight for each day">
+              <Table
+                caption="Opening hours and weight for each day"
+                captionClasses="govuk-visually-hidden"
+                firstCellIsHeader
+                head={[{ text: 'Day' }, { text: 'Opens' }, { text: 'Closes' }, { text: 'Weight' }]}
+                rows={WEEKDAY_NAMES.map((day, index) => [
+                  { text: day },
+                  {
+                    text: (
+                      <CellInput name={`hours-${index}-open`} label={`${day} opening time`} defaultValue={values[`hours-${index}-open`]} error={e[`hours-${index}-open`]} width={5} inputmode="text" />
+                    ),
+                  },
+                  {
+                    text: (
+                      <CellInput name={`hours-${index}-close`} label={`${day} closing time`} defaultValue={values[`hours-${index}-close`]} error={e[`hours-${index}-close`]} width={5} inputmode="text" />
+                    ),
+                  },
+                  { text: <CellInput name={`weight-${index}`} label={`${day} weight`} defaultValue={values[`weight-${index}`]} error={e[`weight-${index}`]} width={4} /> },
+                ])}
+              />
+            </TableRegion>
           </Fieldset>
         </div>
 
@@ -107,20 +101,18 @@ export function HelplineForm({
             {intervals.length === 0 ? (
               <p className="govuk-body">Enter the opening hours first.</p>
             ) : (
-              <div className="app-table-wrapper">
-                <table className="govuk-table app-profile-table">
-                  <caption className="govuk-table__caption govuk-visually-hidden">Share of calls in each half hour</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">Half hour</th>
-                      <th scope="col" className="govuk-table__header">Share of calls</th>
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {intervals.map((i) => (
-                      <tr className="govuk-table__row" key={i}>
-                        <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{intervalRange(i)}</th>
-                        <td className="govuk-table__cell">
+              <TableRegion label="Share of calls in each half hour">
+                <Table
+                  classes="app-profile-table"
+                  caption="Share of calls in each half hour"
+                  captionClasses="govuk-visually-hidden"
+                  firstCellIsHeader
+                  head={[{ text: 'Half hour' }, { text: 'Share of calls' }]}
+                  rows={[
+                    ...intervals.map((i) => [
+                      { text: intervalRange(i), classes: 'govuk-!-font-weight-regular' },
+                      {
+                        text: (
                           <CellInput
                             name={`profile-${i}`}
                             label={`Share of calls from ${intervalRange(i)}, in %`}
@@ -129,21 +121,24 @@ export function HelplineForm({
                             width={4}
                             suffix="%"
                           />
-                        </td>
-                      </tr>
-                    ))}
-                    <tr className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">Total</th>
-                      <td className="govuk-table__cell" id="profile-total">
-                        {total === null ? 'Not every share is a number yet' : `${trimNumber(total)}%`}
-                        {total !== null && profileTotalProblem(total) ? (
-                          <span className="govuk-visually-hidden"> (it must add up to 100%)</span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+                        ),
+                      },
+                    ]),
+                    [
+                      { text: 'Total' },
+                      {
+                        attributes: { id: 'profile-total' },
+                        text: (
+                          <>
+                            {total === null ? 'Not every share is a number yet' : `${trimNumber(total)}%`}
+                            {total !== null && profileTotalProblem(total) ? <span className="govuk-visually-hidden"> (it must add up to 100%)</span> : null}
+                          </>
+                        ),
+                      },
+                    ],
+                  ]}
+                />
+              </TableRegion>
             )}
           </Fieldset>
         </div>

@@ -4,6 +4,7 @@ import { intervalIndex, intervalLabel } from '../forecast/helpline-load'
 import type { ForecastHelpline, OpeningHours } from '../forecast/types'
 import { WEEKDAY_NAMES } from '../forecast/dates'
 import type { Nation } from '../forecast/working-days'
+import { formatDuration, formatTime, formatTimeRange } from '../campaign/format'
 
 export const INTERVALS_PER_DAY = 48
 export { WEEKDAY_NAMES }
@@ -81,9 +82,14 @@ export function openIntervals(openingHours: readonly (OpeningHours | null)[]): n
   return [...open].sort((a, b) => a - b)
 }
 
-/** "08:30 to 09:00" */
+/** "8:30am to 9am" */
 export function intervalRange(index: number): string {
-  return `${intervalLabel(index)} to ${intervalLabel(index + 1)}`
+  return formatTimeRange(intervalLabel(index), intervalLabel(index + 1))
+}
+
+/** "8:30am": the start of a half hour. */
+export function intervalStart(index: number): string {
+  return formatTime(intervalLabel(index))
 }
 
 export { intervalLabel }
@@ -103,7 +109,7 @@ export function profileTotalProblem(total: number): string | null {
   return `The intraday profile adds up to ${trimNumber(total)}%. It must add up to 100% (${trimNumber(Math.abs(off))}% ${off < 0 ? 'short' : 'over'})`
 }
 
-/** "Monday to Friday 08:00 to 18:00; Saturday 08:00 to 16:00" */
+/** "Monday to Friday 8am to 6pm; Saturday 8am to 4pm" */
 export function describeOpeningHours(openingHours: readonly (OpeningHours | null)[]): string {
   const groups: { from: number; to: number; hours: OpeningHours }[] = []
   openingHours.forEach((hours, day) => {
@@ -116,7 +122,7 @@ export function describeOpeningHours(openingHours: readonly (OpeningHours | null
   return groups
     .map((g) => {
       const days = g.from === g.to ? WEEKDAY_NAMES[g.from] : `${WEEKDAY_NAMES[g.from]} to ${WEEKDAY_NAMES[g.to]}`
-      return `${days} ${g.hours.open} to ${g.hours.close}`
+      return `${days} ${formatTimeRange(g.hours.open, g.hours.close)}`
     })
     .join('; ')
 }
@@ -150,7 +156,7 @@ export function starterHelplineSettings(): Omit<HelplineSettings, 'name' | 'ahtS
 }
 
 export function staffingModel(patienceSeconds: number | null): string {
-  return patienceSeconds === null ? 'Erlang C' : `Erlang A (patience ${patienceSeconds.toLocaleString('en-GB')} seconds)`
+  return patienceSeconds === null ? 'Erlang C' : `Erlang A (callers wait ${formatDuration(patienceSeconds)} on average before hanging up)`
 }
 
 /** "At most 5% of callers hang up; answered calls wait at most 30 seconds on average", or null with neither rule. */

@@ -11,7 +11,7 @@ import type { ForecastHelpline } from '../forecast/types'
 import { HELPLINE_NATION, toForecastHelpline, type Helpline } from '../helplines/helpline'
 import type { ForecastOptions } from '../forecast/engine'
 import type { DbOrTx } from '../utils/db.server'
-import { formatDate } from '../campaign/options'
+import { formatCount, formatDate, formatDateRange, formatFte, formatNumber } from '../campaign/format'
 import type { ForecastSummaryView } from '../signoff/display'
 import { writeCampaignContent } from './content-write.server'
 import type { SessionUser } from '../utils/roles'
@@ -297,8 +297,7 @@ export async function forecastInputsForExport(db: DbOrTx, campaignId: string) {
   }
 }
 
-const whole = (n: number) => Math.round(n).toLocaleString('en-GB')
-const oneDecimal = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+const whole = (n: number) => formatNumber(Math.round(n))
 
 /** The saved forecast in a few sentences, for a Customer Services reviewer; null when there is nothing to forecast. */
 export async function forecastSummaryForReading(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<ForecastSummaryView | null> {
@@ -310,16 +309,21 @@ export async function forecastSummaryForReading(db: DbOrTx, campaign: Pick<Campa
       { key: 'Calls', value: `${whole(summary.calls.central)} (low ${whole(summary.calls.low)}, high ${whole(summary.calls.high)})` },
       {
         key: 'Calls arrive',
-        value: summary.firstCallDate && summary.lastCallDate ? `${formatDate(summary.firstCallDate)} to ${formatDate(summary.lastCallDate)}` : 'No calls are forecast',
+        value: summary.firstCallDate && summary.lastCallDate ? formatDateRange(summary.firstCallDate, summary.lastCallDate) : 'No calls are forecast',
       },
       { key: 'Peak day', value: summary.peakDay ? `${formatDate(summary.peakDay.date)}: ${whole(summary.peakDay.calls.central)} calls` : 'None' },
-      { key: 'Extra staff for the campaign', value: `${oneDecimal(summary.requiredFteDays.central)} FTE-days (central)` },
+      { key: 'Extra staff for the campaign', value: `${formatFte(summary.requiredFteDays.central)} FTE-days (central)` },
     ],
     helplines: helplines.map((h) => ({
       name: h.name,
-      text: `${whole(h.totals.calls.central)} calls; ${h.peakDay ? `busiest on ${formatDate(h.peakDay.date)} with ${whole(h.peakDay.calls.central)}` : 'no busiest day'}; ${oneDecimal(h.totals.requiredFteDays.central)} extra FTE-days; ${
-        h.totals.daysOverCapacity.central === 0 ? 'enough staff every day' : `short of staff on ${h.totals.daysOverCapacity.central} day${h.totals.daysOverCapacity.central === 1 ? '' : 's'}`
+      text: `${whole(h.totals.calls.central)} calls; ${h.peakDay ? `busiest on ${formatDate(h.peakDay.date)} with ${whole(h.peakDay.calls.central)}` : 'no busiest day'}; ${formatFte(h.totals.requiredFteDays.central)} extra FTE-days; ${
+        h.totals.daysOverCapacity.central === 0 ? 'enough staff every day' : `short of staff on ${formatCount(h.totals.daysOverCapacity.central, 'day')}`
       }`,
+    })),
+    shortfalls: helplines.map((h) => ({
+      helpline: h.name,
+      days: h.totals.daysOverCapacity.central,
+      firstDate: h.days.find((d) => d.open && d.shortfallFte.central > 0)?.date ?? null,
     })),
   }
 }

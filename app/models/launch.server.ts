@@ -1,7 +1,9 @@
 // Launch: the last step, in one write transaction through the content-write gateway. Every approval is re-checked
 // against the content and the authors as they are inside the transaction, never taken from the cached status.
 import crypto from 'node:crypto'
-import { formatDateTime } from '../campaign/options'
+import { formatDateTime } from '../campaign/format'
+import { bankHolidayWarnings, type LaunchWarning } from '../campaign/launch-checks'
+import { NATION_LABELS, type Nation } from '../campaign/options'
 import { GROUP_LABELS, groupName, type SignOffGroup } from '../signoff/groups'
 import { describeParts, scopeContent, type SignOffAggregate } from '../signoff/scopes'
 import { CALL_TYPE_LABELS, type CallType } from '../content/script-rules'
@@ -9,9 +11,11 @@ import { capitalise } from '../signoff/words'
 import { canonicalJson } from '../utils/canonical-json'
 import type { DbOrTx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
+import { getActiveBankHolidays } from './bank-holidays.server'
 import { getCampaignByRef, type Campaign } from './campaign.server'
 import { writeCampaignContent, type WriteRefusal } from './content-write.server'
 import { buildCampaignExport } from './export.server'
+import { listMessages } from './message.server'
 import { signOffBlockers, type Blocker } from './signoff/aggregate.server'
 import { signOffOverview, type GroupOverview } from './signoff/views.server'
 export { getLaunchRecord, type LaunchRecord } from './signoff/views.server'
@@ -75,18 +79,30 @@ export function translationProblems(ref: string, aggregate: SignOffAggregate): L
 export interface LaunchReadiness {
   ready: boolean
   problems: LaunchProblem[]
+  /** Worth checking, but no reason not to launch: a launch or send date on a bank holiday. */
+  warnings: LaunchWarning[]
 }
 
-/** Whether the campaign can launch now, computed from its content as it is, and every reason it cannot. */
+/** Whether the campaign can launch now, computed from its content as it is, every reason it cannot, and what to check. */
 export async function launchReadiness(db: DbOrTx, campaign: Campaign): Promise<LaunchReadiness> {
-  const overview = (await signOffOverview(db, campaign.id))!
-  const blockers: Blocker[] = await signOffBlockers(db, campaign)
+  const [overview, blockers, messages, bankHolidays] = await Promise.all([
+    signOffOverview(db, campaign.id),
+    signOffBlockers(db, campaign),
+    listMessages(db, campaign.id),
+    getActiveBankHolidays(db),
+  ])
   const problems = [
-    ...approvalProblems(campaign.ref, overview.groups),
-    ...translationProblems(campaign.ref, overview.aggregate),
-    ...blockers.map((b) => ({ group: null, ...b })),
+    ...approvalProblems(campaign.ref, overview!.groups),
+    ...translationProblems(campaign.ref, overview!.aggregate),
+    ...blockers.map((b: Blocker) => ({ group: null, ...b })),
   ]
-  return { ready: problems.length === 0, problems }
+  const nation = campaign.nation as Nation
+  const warnings = bankHolidayWarnings(
+    { ref: campaign.ref, plannedLaunchDate: campaign.plannedLaunchDate, nationName: NATION_LABELS[nation] ?? campaign.nation },
+    messages.flatMap((m) => m.waves.map((w) => ({ messageId: m.id, messageName: m.name, sendDate: w.sendDate }))),
+    bankHolidays.file[nation]?.events ?? [],
+  )
+  return { ready: problems.length === 0, problems, warnings }
 }
 
 export type LaunchResult =

@@ -1,7 +1,9 @@
-// What a group's decision page shows, computed from the content as it is now: the scope, what changed since the
-// group last decided, the forecast in a few sentences for Customer Services, and whether this person may decide.
+// What a group's decision page shows, computed from the content as it is now: who asked and the risks the group signs
+// up to, the scope, what changed since the group last decided, the forecast in a few sentences for Customer Services,
+// and whether this person may decide.
 import { formatDateTime, type CampaignStatus } from '../campaign/options'
 import { diffFields } from '../content/diff'
+import { signOffRisks, versionNumbers } from '../signoff/decision-summary'
 import { scopeForDiff, SCOPE_DIFF_LABELS } from '../signoff/display'
 import { DECISION_REFUSAL_WORDS, decisionRefusal } from '../signoff/eligibility'
 import { GROUP_LABELS, GROUP_ROLE, type SignOffGroup } from '../signoff/groups'
@@ -15,7 +17,12 @@ import { listSignOffDecisions } from './signoff/decisions.server'
 import { signOffOverview } from './signoff/views.server'
 
 export async function signOffReview(db: DbOrTx, user: SessionUser, campaign: Campaign, group: SignOffGroup) {
-  const [overview, helplines, decisions] = await Promise.all([signOffOverview(db, campaign.id), listHelplines(db), listSignOffDecisions(db, campaign.id)])
+  const [overview, helplines, decisions, stored] = await Promise.all([
+    signOffOverview(db, campaign.id),
+    listHelplines(db),
+    listSignOffDecisions(db, campaign.id),
+    db.selectFrom('campaign_scope').select(['current_hash', 'changed_at']).where('campaign_id', '=', campaign.id).where('grp', '=', group).executeTakeFirst(),
+  ])
   const g = overview!.groups.find((x) => x.group === group)!
   const current = overview!.scopes[group]
   const helplineNames = new Map(helplines.map((h) => [h.id, h.name]))
@@ -32,6 +39,12 @@ export async function signOffReview(db: DbOrTx, user: SessionUser, campaign: Cam
     authorIds: overview!.authorIds,
   })
   const latest = g.latest ? { decision: g.latest.decision, by: g.latest.decidedBy.name, at: g.latest.decidedAt, comment: g.latest.comment, scopeHash: g.latest.scopeHash } : null
+  const groupDecisions = decisions.filter((d) => d.group === group)
+  const versions = versionNumbers(
+    groupDecisions.map((d) => d.scopeHash),
+    current.hash,
+  )
+  const forecastSummary = group === 'customer-services' ? await forecastSummaryForReading(db, campaign) : null
   return {
     title: `${GROUP_LABELS[group]} sign-off`,
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status },
@@ -41,7 +54,12 @@ export async function signOffReview(db: DbOrTx, user: SessionUser, campaign: Cam
     currentHash: current.hash,
     scope: current.content,
     helplineNames: Object.fromEntries(helplineNames),
-    forecastSummary: group === 'customer-services' ? await forecastSummaryForReading(db, campaign) : null,
+    forecastSummary,
+    asked: overview!.asked,
+    launchDate: campaign.plannedLaunchDate,
+    risks: signOffRisks(group, current.content, forecastSummary ? { shortfalls: forecastSummary.shortfalls } : null),
+    // When this content was saved: kept with the group's hash as each save moves it on.
+    version: { number: versions.get(current.hash)!, savedAt: stored?.current_hash === current.hash ? stored.changed_at : null },
     changedSince: g.changedSince,
     approverIsAuthor: g.approverIsAuthor,
     latest,
@@ -50,10 +68,9 @@ export async function signOffReview(db: DbOrTx, user: SessionUser, campaign: Cam
     canDecide: refusal === null,
     // Someone outside the group is told nothing about deciding: the page is for reading.
     whyNot: refusal === null || refusal === 'not-a-member' ? null : DECISION_REFUSAL_WORDS[refusal]({ group, status: campaign.status, latest: latest ? { name: latest.by, at: latest.at } : undefined, formatDateTime }),
-    history: decisions
-      .filter((d) => d.group === group)
+    history: [...groupDecisions]
       .reverse()
-      .map((d) => ({ id: d.id, decision: d.decision, by: d.decidedBy.name, at: d.decidedAt, comment: d.comment, scopeHash: d.scopeHash })),
+      .map((d) => ({ id: d.id, decision: d.decision, by: d.decidedBy.name, at: d.decidedAt, comment: d.comment, scopeHash: d.scopeHash, version: versions.get(d.scopeHash)! })),
   }
 }
 

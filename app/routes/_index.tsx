@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { calls, fte, shortDate } from '~/components/forecast-view'
-import { Table, Tag, type TagColour } from '~/components/govuk'
+import { SummaryList, Table, Tag, type TagColour } from '~/components/govuk'
 import { TableRegion } from '~/components/TableRegion'
-import { formatDate, STATUS_LABELS, STATUS_TAG_COLOURS, STATUSES } from '~/campaign/options'
+import { formatDate, formatFte, formatNumber } from '~/campaign/format'
+import { STATUS_LABELS, STATUS_TAG_COLOURS, STATUSES } from '~/campaign/options'
 import { homeFor } from '~/models/dashboard.server'
-import { GROUP_LABELS } from '~/signoff/groups'
+import { groupNames } from '~/signoff/groups'
 import { requireUser } from '~/http/auth.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -18,6 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const statusTag = (status: keyof typeof STATUS_LABELS) => <Tag text={STATUS_LABELS[status]} colour={STATUS_TAG_COLOURS[status] as TagColour} />
+
+type HomeData = ReturnType<typeof useLoaderData<typeof loader>>
+
+function NextStep({ step, name }: { step: NonNullable<HomeData['mine']>['campaigns'][number]['nextStep']; name: string }) {
+  if (!step) return <>Nothing</>
+  return (
+    <>
+      {step.problem ? <Tag text="There is a problem" colour="red" classes="app-block govuk-!-margin-bottom-1" /> : null}
+      {step.href ? (
+        <Link className="govuk-link" to={step.href}>
+          {step.text}
+          <span className="govuk-visually-hidden"> for {name}</span>
+        </Link>
+      ) : (
+        step.text
+      )}
+    </>
+  )
+}
 
 export default function Home() {
   const { name, admin, mine, inbox, outlooks, outlookWeeks, summary } = useLoaderData<typeof loader>()
@@ -38,43 +57,55 @@ export default function Home() {
               </Link>
             </p>
           ) : (
-            <Table
-              caption="Your campaigns and what to do next on each"
-              captionClasses="govuk-visually-hidden"
-              head={[{ text: 'Campaign' }, { text: 'Status' }, { text: 'Planned launch' }, { text: 'Next step' }]}
-              rows={mine.campaigns.map((c) => [
-                {
-                  text: (
-                    <>
-                      <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
-                        {c.name}
-                      </Link>
-                      <span className="govuk-hint govuk-!-font-size-16 app-block govuk-!-margin-bottom-0">{c.ref}</span>
-                    </>
-                  ),
-                },
-                { text: statusTag(c.status) },
-                { text: formatDate(c.plannedLaunchDate) },
-                {
-                  attributes: { 'data-next-step': '' },
-                  text: c.nextStep ? (
-                    <>
-                      {c.nextStep.problem ? <Tag text="There is a problem" colour="red" classes="app-block govuk-!-margin-bottom-1" /> : null}
-                      {c.nextStep.href ? (
-                        <Link className="govuk-link" to={c.nextStep.href}>
-                          {c.nextStep.text}
-                          <span className="govuk-visually-hidden"> for {c.name}</span>
-                        </Link>
-                      ) : (
-                        c.nextStep.text
-                      )}
-                    </>
-                  ) : (
-                    'Nothing'
-                  ),
-                },
-              ])}
-            />
+            <>
+              <div className="app-wide-only">
+                <TableRegion label="Your campaigns">
+                  <Table
+                    caption="Your campaigns and what to do next on each"
+                    captionClasses="govuk-visually-hidden"
+                    head={[{ text: 'Campaign' }, { text: 'Status' }, { text: 'Planned launch' }, { text: 'Next step' }]}
+                    rows={mine.campaigns.map((c) => [
+                      {
+                        text: (
+                          <>
+                            <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
+                              {c.name}
+                            </Link>
+                            <span className="govuk-hint govuk-!-font-size-16 app-block govuk-!-margin-bottom-0 app-ref">{c.ref}</span>
+                          </>
+                        ),
+                      },
+                      { text: statusTag(c.status) },
+                      { text: formatDate(c.plannedLaunchDate), classes: 'app-nowrap' },
+                      { attributes: { 'data-next-step': '' }, text: <NextStep step={c.nextStep} name={c.name} /> },
+                    ])}
+                  />
+                </TableRegion>
+              </div>
+              <div className="app-narrow-only">
+                {mine.campaigns.map((c) => (
+                  <SummaryList
+                    key={c.ref}
+                    card={{
+                      title: {
+                        headingLevel: 3,
+                        text: (
+                          <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
+                            {c.name}
+                          </Link>
+                        ),
+                      },
+                    }}
+                    rows={[
+                      { key: { text: 'Next step' }, value: { text: <NextStep step={c.nextStep} name={c.name} /> } },
+                      { key: { text: 'Status' }, value: { text: statusTag(c.status) } },
+                      { key: { text: 'Planned launch' }, value: { text: formatDate(c.plannedLaunchDate) } },
+                      { key: { text: 'Reference' }, value: { text: <span className="app-ref">{c.ref}</span> } },
+                    ]}
+                  />
+                ))}
+              </div>
+            </>
           )}
           {mine.more ? (
             <p className="govuk-body">
@@ -100,7 +131,7 @@ export default function Home() {
                   <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
                     {c.name}
                   </Link>{' '}
-                  ({c.ref}): for {c.groups.map((g) => GROUP_LABELS[g]).join(' and ')}, launching {formatDate(c.plannedLaunchDate)}
+                  (<span className="app-ref">{c.ref}</span>): for {groupNames(c.groups)}, launching {formatDate(c.plannedLaunchDate)}
                 </li>
               ))}
             </ul>
@@ -115,7 +146,7 @@ export default function Home() {
                   <Link className="govuk-link" to={`/campaigns/${c.ref}`}>
                     {c.name}
                   </Link>{' '}
-                  ({c.ref}): changed since {c.groups.map((g) => GROUP_LABELS[g]).join(' and ')} approved it
+                  (<span className="app-ref">{c.ref}</span>): changed since {groupNames(c.groups)} approved it
                 </li>
               ))}
             </ul>
@@ -142,7 +173,7 @@ export default function Home() {
                 captionClasses="govuk-visually-hidden"
                 head={[
                   { text: 'Helpline' },
-                  { text: 'Busiest week' },
+                  { text: 'Busiest week, starting' },
                   { text: 'Calls that week', format: 'numeric' },
                   { text: 'FTE needed', format: 'numeric' },
                   { text: 'FTE available', format: 'numeric' },
@@ -157,13 +188,13 @@ export default function Home() {
                       </Link>
                     ),
                   },
-                  { text: o.peak ? shortDate(o.peak.weekStart) : 'None' },
+                  { text: o.peak ? formatDate(o.peak.weekStart) : 'None', classes: 'app-nowrap' },
                   {
                     format: 'numeric',
                     text: o.peak ? (
                       <>
-                        {calls(o.peak.baselineCalls + o.peak.totalCalls.central)}
-                        <span className="govuk-hint govuk-!-font-size-16 app-block">{calls(o.peak.totalCalls.central)} from campaigns</span>
+                        {formatNumber(Math.round(o.peak.baselineCalls + o.peak.totalCalls.central))}
+                        <span className="govuk-hint govuk-!-font-size-16 app-block">{formatNumber(Math.round(o.peak.totalCalls.central))} from campaigns</span>
                       </>
                     ) : (
                       ''
@@ -173,14 +204,14 @@ export default function Home() {
                     format: 'numeric',
                     text: o.peak ? (
                       <>
-                        {fte(o.peak.totalFte.central)}
-                        <span className="govuk-hint govuk-!-font-size-16 app-block">busiest day {fte(o.peak.peakTotalFte)}</span>
+                        {formatFte(o.peak.totalFte.central)}
+                        <span className="govuk-hint govuk-!-font-size-16 app-block">busiest day {formatFte(o.peak.peakTotalFte)}</span>
                       </>
                     ) : (
                       ''
                     ),
                   },
-                  { format: 'numeric', text: fte(o.helpline.availableFte) },
+                  { format: 'numeric', text: formatFte(o.helpline.availableFte) },
                   {
                     attributes: { 'data-over-capacity': '' },
                     text:
@@ -192,7 +223,7 @@ export default function Home() {
                           <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-top-1 govuk-!-margin-bottom-0">
                             {o.overCapacity.map((w) => (
                               <li key={w.weekStart}>
-                                {shortDate(w.weekStart)}
+                                <span className="app-nowrap">{formatDate(w.weekStart)}</span>
                                 {w.causes.length
                                   ? `: ${w.causes
                                       .slice(0, 3)

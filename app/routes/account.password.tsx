@@ -67,7 +67,7 @@ export default function ChangePassword() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/account" text="Back to your account" />
-        <FormErrorSummary focus errors={errors} order={['current', 'password', 'confirm']} />
+        <FormErrorSummary errors={errors} order={['current', 'password', 'confirm']} />
         <h1 className="govuk-heading-l">Change your password</h1>
         {canChange ? (
           <Form method="post" noValidate>

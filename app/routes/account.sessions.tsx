@@ -67,7 +67,7 @@ export default function Sessions() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/account" text="Back to your account" />
         {notice ? <NotificationBanner type="success" text={notice} /> : null}
-        <FormErrorSummary focus errors={actionData?.errors} />
+        <FormErrorSummary errors={actionData?.errors} />
         <h1 className="govuk-heading-l">Where you are signed in</h1>
         <p className="govuk-body">
           Each browser you have signed in with is listed here until you sign out, or until it is unused for 30 minutes or 12 hours have passed.

@@ -98,7 +98,7 @@ export default function TwoFactor() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/account" text="Back to your account" />
         {notice ? <NotificationBanner type="success" text={notice} /> : null}
-        <FormErrorSummary focus errors={errors} order={['newCodesCode', 'turnOffCode']} />
+        <FormErrorSummary errors={errors} order={['newCodesCode', 'turnOffCode']} />
         <h1 className="govuk-heading-l">Two-factor sign-in</h1>
         {!hasPassword ? (
           <p className="govuk-body">You sign in with your organisation’s account. Your organisation decides what you need to sign in, so there is nothing to set up here.</p>

@@ -86,7 +86,7 @@ export default function SetUpTwoFactor() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/account/two-factor" text="Back to two-factor sign-in" />
-        <FormErrorSummary focus errors={errors} order={['code', 'current']} />
+        <FormErrorSummary errors={errors} order={['code', 'current']} />
         <h1 className="govuk-heading-l">{loaded.replacing ? 'Set up a different authenticator app' : 'Set up two-factor sign-in'}</h1>
         <Form method="post" noValidate>
           <AuthenticatorSetup

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, ErrorSummary, InsetText } from '~/components/govuk'
-import { formatDate, formatDateTime } from '~/campaign/options'
+import { BackLink, Button, InsetText, Table } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
+import { formatDate, formatDateTime } from '~/campaign/format'
 import { compareBankHolidays } from '~/forecast/bank-holiday-file'
 import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
 import { applyBankHolidays, getActiveBankHolidays, getBankHolidayUpload } from '~/models/bank-holidays.server'
@@ -48,23 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function Events({ caption, rows }: { caption: string; rows: { date: string; text: string }[] }) {
   if (rows.length === 0) return null
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Date</th>
-          <th scope="col" className="govuk-table__header">Bank holiday</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((r) => (
-          <tr className="govuk-table__row" key={r.date}>
-            <td className="govuk-table__cell">{formatDate(r.date)}</td>
-            <td className="govuk-table__cell">{r.text}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      captionClasses="govuk-table__caption--s"
+      head={[{ text: 'Date' }, { text: 'Bank holiday' }]}
+      rows={rows.map((r) => [{ text: formatDate(r.date), classes: 'app-nowrap' }, { text: r.text }])}
+    />
   )
 }
 
@@ -75,7 +65,7 @@ export default function CheckBankHolidays() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/admin/bank-holidays" text="Back to bank holidays" />
-        {actionData?.error ? <ErrorSummary errors={[{ text: actionData.error, href: '#changes' }]} /> : null}
+        {actionData?.error ? <ActionErrorSummary errors={[{ text: actionData.error, href: '#changes' }]} /> : null}
         <h1 className="govuk-heading-l">Check the new bank holidays</h1>
         <p className="govuk-body">
           Uploaded by {upload.uploadedBy ?? 'an administrator'} on {formatDateTime(upload.uploadedAt)}.

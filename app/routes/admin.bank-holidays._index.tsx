@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BackLink, Button, Details, ErrorSummary, FileUpload, NotificationBanner } from '~/components/govuk'
-import { formatDate, formatDateTime } from '~/campaign/options'
+import { BackLink, Button, Details, FileUpload, NotificationBanner, Table } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
+import { formatDateTime, formatWeekdayDate } from '~/campaign/format'
 import { parseBankHolidaysJson } from '~/forecast/bank-holiday-file'
 import { NATION_NAMES, NATIONS } from '~/forecast/working-days'
 import { getActiveBankHolidays, storePendingBankHolidays, yearsCovered } from '~/models/bank-holidays.server'
@@ -68,7 +69,7 @@ export default function BankHolidays() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/admin" text="Back to admin" />
-        {errors.length ? <ErrorSummary errors={errors.map((text) => ({ text, href: '#file' }))} /> : null}
+        {errors.length ? <ActionErrorSummary errors={errors.map((text) => ({ text, href: '#file' }))} /> : null}
         {notice ? <NotificationBanner type="success" text={notice} /> : null}
         <h1 className="govuk-heading-l">Bank holidays</h1>
         <p className="govuk-body">
@@ -77,31 +78,23 @@ export default function BankHolidays() {
             ? `In use: a file uploaded and applied by ${active.appliedBy ?? 'an administrator'} on ${formatDateTime(active.appliedAt)}.`
             : 'In use: the bank holidays that came with the service.'}
         </p>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Years covered</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Nation</th>
-              <th scope="col" className="govuk-table__header">Years</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Bank holidays</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {nations.map((n) => (
-              <tr className="govuk-table__row" key={n.nation}>
-                <th scope="row" className="govuk-table__header">{n.name}</th>
-                <td className="govuk-table__cell">{n.years ? (n.years.first === n.years.last ? n.years.first : `${n.years.first} to ${n.years.last}`) : 'None'}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{n.events.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Years covered"
+          captionClasses="govuk-table__caption--s"
+          firstCellIsHeader
+          head={[{ text: 'Nation' }, { text: 'Years' }, { text: 'Bank holidays', format: 'numeric' }]}
+          rows={nations.map((n) => [
+            { text: n.name },
+            { text: n.years ? (n.years.first === n.years.last ? n.years.first : `${n.years.first} to ${n.years.last}`) : 'None' },
+            { text: n.events.length, format: 'numeric' },
+          ])}
+        />
         {nations.map((n) => (
           <Details key={n.nation} summaryText={`${n.name} bank holidays`}>
             <ul className="govuk-list">
               {n.events.map((e) => (
                 <li key={e.date}>
-                  {formatDate(e.date)}: {e.title}
+                  {formatWeekdayDate(e.date)}: {e.title}
                   {e.notes ? ` (${e.notes})` : ''}
                 </li>
               ))}

@@ -95,7 +95,7 @@ export default function UserSignIn() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={back} text="Back to the user" />
         {notice ? <NotificationBanner type="success" text={notice} /> : null}
-        <FormErrorSummary focus errors={errors} />
+        <FormErrorSummary errors={errors} />
         <span className="govuk-caption-l">{account.email}</span>
         <h1 className="govuk-heading-l">Sign-in and security</h1>
         <SummaryList

@@ -2,14 +2,17 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { NotificationBanner, SummaryList, TaskList, type TagColour } from '~/components/govuk'
-import { formatDate, REGIME_LABELS } from '~/campaign/options'
-import { campaignTasks, TASK_STATUS_TEXT, type TaskStatus } from '~/campaign/tasks'
-import { canEditCampaign } from '~/models/campaign.server'
+import { formatDate } from '~/campaign/format'
+import { REGIME_LABELS } from '~/campaign/options'
+import { yourSignOff } from '~/campaign/signoff-tasks'
+import { campaignTasks, TASK_STATUS_TEXT, taskProgress, type TaskStatus } from '~/campaign/tasks'
+import { canEditCampaign, isCampaignAuthor } from '~/models/campaign.server'
 import { messagesTaskInput } from '~/models/message.server'
 import { handlingTaskInput } from '~/models/lines-and-scripts.server'
 import { forecastTaskState } from '~/models/forecast.server'
 import { storedSignOffStates } from '~/models/signoff/views.server'
 import { welshTaskInput } from '~/models/welsh.server'
+import { groupName, groupsOf } from '~/signoff/groups'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
@@ -23,13 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const handling = await handlingTaskInput(db, campaign)
   const signOff = await storedSignOffStates(db, campaign)
   const welsh = await welshTaskInput(db, campaign)
-  return {
-    campaign,
-    canEdit: canEditCampaign(user, campaign),
-    today: todayIso(),
-    // What the translation team has still to do, with the date each is needed by.
-    awaitingWelsh: welsh.awaiting.map((a) => ({ label: a.label, href: a.href, state: a.state, neededBy: a.request?.neededBy ?? null })),
-    tasks: campaignTasks({
+  const tasks = campaignTasks({
       ref: campaign.ref,
       status: campaign.status,
       plannedLaunchDate: campaign.plannedLaunchDate,
@@ -44,7 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         scriptsWithErrors: handling.scripts.filter((s) => s.errors > 0).length,
       },
       welsh: welsh.task,
-    }),
+  })
+  return {
+    campaign,
+    canEdit: canEditCampaign(user, campaign),
+    today: todayIso(),
+    // What the translation team has still to do, with the date each is needed by.
+    awaitingWelsh: welsh.awaiting.map((a) => ({ label: a.label, href: a.href, state: a.state, neededBy: a.request?.neededBy ?? null })),
+    tasks,
+    progress: taskProgress(tasks),
+    yourSignOff: yourSignOff(`/campaigns/${campaign.ref}`, groupsOf(user), signOff.states, isCampaignAuthor(user, campaign)),
   }
 }
 
@@ -57,7 +63,9 @@ const NOTICES: Record<string, string> = {
 const TAG_FOR: Partial<Record<TaskStatus, TagColour>> = { incomplete: 'blue', problem: 'red' }
 
 export default function CampaignPage() {
-  const { campaign, canEdit, tasks, awaitingWelsh, today } = useLoaderData<typeof loader>()
+  const { campaign, canEdit, tasks, progress, yourSignOff, awaitingWelsh, today } = useLoaderData<typeof loader>()
+  const several = yourSignOff.length > 1
+  const yours = (s: (typeof yourSignOff)[number]) => `Your sign-off${several ? ` for ${groupName(s.group)}` : ''}: ${s.text}`
   const [searchParams] = useSearchParams()
   const notice = NOTICES[searchParams.get('notice') ?? '']
   return (
@@ -65,6 +73,23 @@ export default function CampaignPage() {
       <div className="govuk-grid-column-two-thirds">
         {notice ? <NotificationBanner type="success" text={notice} /> : null}
         <CampaignHeading campaign={campaign} />
+        {yourSignOff.map((s) =>
+          s.actionNeeded ? (
+            <NotificationBanner key={s.group} attributes={{ id: `your-sign-off-${s.group}` }}>
+              <p className="govuk-notification-banner__heading">
+                <Link className="govuk-notification-banner__link" to={s.href}>
+                  {yours(s)}
+                </Link>
+              </p>
+            </NotificationBanner>
+          ) : (
+            <p className="govuk-body" key={s.group} id={`your-sign-off-${s.group}`}>
+              <Link className="govuk-link" to={s.href}>
+                {yours(s)}
+              </Link>
+            </p>
+          ),
+        )}
         <SummaryList
           classes="govuk-summary-list--no-border"
           rows={[
@@ -78,6 +103,9 @@ export default function CampaignPage() {
           <p className="govuk-body govuk-hint">You can read this campaign. Only its owner and co-owners can change it.</p>
         ) : null}
         <h2 className="govuk-heading-m">Prepare the campaign</h2>
+        <p className="govuk-body" id="task-progress">
+          {progress.completed} of {progress.total} tasks completed
+        </p>
         <TaskList
           idPrefix="campaign-tasks"
           items={tasks.map((task) => ({
@@ -87,8 +115,8 @@ export default function CampaignPage() {
             // An optional task that is not needed (scripts when no response is sought) can still be opened.
             cannotStartYet: task.status === 'cannot-start' || (task.status === 'not-needed' && !task.href),
             status: TAG_FOR[task.status]
-              ? { tag: { text: TASK_STATUS_TEXT[task.status], colour: TAG_FOR[task.status] } }
-              : { text: TASK_STATUS_TEXT[task.status] },
+              ? { tag: { text: task.statusText ?? TASK_STATUS_TEXT[task.status], colour: TAG_FOR[task.status] } }
+              : { text: task.statusText ?? TASK_STATUS_TEXT[task.status] },
           }))}
         />
         {awaitingWelsh.length ? (

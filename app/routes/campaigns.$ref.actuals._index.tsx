@@ -2,11 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { dayMonthYear } from '~/actuals/upload'
 import { CampaignHeading } from '~/components/CampaignHeader'
-import { calls, shortDate } from '~/components/forecast-view'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { TableRegion } from '~/components/TableRegion'
-import { BackLink, Button, DateInput, InsetText, Input, NotificationBanner, Select } from '~/components/govuk'
-import { formatDateTime } from '~/campaign/options'
+import { BackLink, Button, DateInput, InsetText, Input, NotificationBanner, Select, Table } from '~/components/govuk'
+import { formatCount, formatDateTime, formatNumber, formatWeekdayDate } from '~/campaign/format'
 import { canRecordActuals, listActuals, recordActuals, recordingContext } from '~/models/actuals.server'
 import { ACTUAL_FORM_HREFS, ACTUAL_FORM_ORDER, parseActualForm } from '~/schemas/actuals'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
@@ -58,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>(
       {
         errors: {
-          calls: `${calls(result.existing.calls)} calls are already recorded${who} at ${helpline} on ${dayMonthYear(parsed.row.date)}. Nothing has been saved. Check the figure, then select “Replace the recorded calls” to save ${calls(parsed.row.calls)} instead`,
+          calls: `${formatCount(result.existing.calls, 'call')} ${result.existing.calls === 1 ? 'is' : 'are'} already recorded${who} at ${helpline} on ${dayMonthYear(parsed.row.date)}. Nothing has been saved. Check the figure, then select “Replace the recorded calls” to save ${formatNumber(parsed.row.calls)} instead`,
         },
         values: shown,
         replaces: result.existing.calls,
@@ -91,7 +90,7 @@ export default function ActualsPage() {
         <NotificationBanner
           type="success"
           text={
-            counts ? `${notice}: ${counts.map(([k, n]) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'day' : 'days'} ${k}`).join(', ')}` : notice
+            counts ? `${notice}: ${counts.map(([k, n]) => `${formatCount(n, 'day')} ${k}`).join(', ')}` : notice
           }
         />
       ) : null}
@@ -164,33 +163,19 @@ export default function ActualsPage() {
         <p className="govuk-body">No actual calls have been recorded yet.</p>
       ) : (
         <TableRegion label="Actual calls recorded so far">
-          <table className="govuk-table" id="recorded-actuals">
-            <caption className="govuk-table__caption govuk-table__caption--s">
-              {calls(total)} calls over {new Set(actuals.map((a) => a.date)).size} days
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Date</th>
-                <th scope="col" className="govuk-table__header">Helpline</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Calls</th>
-                <th scope="col" className="govuk-table__header">Recorded</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {actuals.map((a) => (
-                <tr className="govuk-table__row" key={`${a.date}-${a.helplineId}`}>
-                  <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{shortDate(a.date)}</th>
-                  <td className="govuk-table__cell">{a.helplineName}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric" data-date={a.date} data-helpline={a.helplineName}>
-                    {calls(a.calls)}
-                  </td>
-                  <td className="govuk-table__cell govuk-!-font-size-16">
-                    {a.recordedBy ?? 'Unknown'}, {formatDateTime(a.recordedAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            attributes={{ id: 'recorded-actuals' }}
+            caption={`${formatCount(Math.round(total), 'call')} over ${formatCount(new Set(actuals.map((a) => a.date)).size, 'day')}`}
+            captionClasses="govuk-table__caption--s"
+            firstCellIsHeader
+            head={[{ text: 'Date' }, { text: 'Helpline' }, { text: 'Calls', format: 'numeric' }, { text: 'Recorded' }]}
+            rows={actuals.map((a) => [
+              { text: formatWeekdayDate(a.date), classes: 'govuk-!-font-weight-regular app-nowrap' },
+              { text: a.helplineName },
+              { text: formatNumber(a.calls), format: 'numeric', attributes: { 'data-date': a.date, 'data-helpline': a.helplineName } },
+              { text: `${a.recordedBy ?? 'Unknown'}, ${formatDateTime(a.recordedAt)}`, classes: 'govuk-!-font-size-16' },
+            ])}
+          />
         </TableRegion>
       )}
     </>

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { dayMonthYear, decodeUtf8, describeProblem, MAX_ACTUALS_BYTES, parseActualsCsv } from '~/actuals/upload'
 import { CampaignHeading } from '~/components/CampaignHeader'
-import { BackLink, Button, Details, ErrorSummary, FileUpload } from '~/components/govuk'
+import { BackLink, Button, Details, FileUpload } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
 import { recordActuals, recordingContext } from '~/models/actuals.server'
 import { requireActualsRecorder } from '~/http/actuals-access.server'
 import { todayIso } from '~/utils/clock.server'
@@ -67,7 +68,7 @@ export default function UploadActuals() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`/campaigns/${campaign.ref}/actuals`} text="Back to actual calls" />
         {problems.length ? (
-          <ErrorSummary
+          <ActionErrorSummary
             errors={[
               ...problems.map((text) => ({ text, href: '#file' })),
               ...(actionData?.stoppedAtLine
@@ -79,7 +80,8 @@ export default function UploadActuals() {
         ) : null}
         <CampaignHeading campaign={campaign} title="Upload actual calls" />
         <p className="govuk-body">Upload a CSV file with one line for each day and helpline. Its first line must be the column names:</p>
-        <pre className="app-code-block">
+        {/* It scrolls sideways on a narrow screen, so the keyboard can reach it too. */}
+        <pre className="app-code-block" tabIndex={0} role="region" aria-label="The first lines of a file of actual calls">
           <code>
             date,helpline,calls{'\n'}
             {window ? `${window.first},${helplines[0] ?? 'Self Assessment helpline'},1250` : '2027-03-01,Self Assessment helpline,1250'}

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { CampaignHeading } from '~/components/CampaignHeader'
-import { BackLink, Pagination } from '~/components/govuk'
-import { formatDateTime } from '~/campaign/options'
+import { BackLink, Pagination, Table } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
+import { formatCount, formatDateTime } from '~/campaign/format'
 import { listCampaignAudit } from '~/models/campaign.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { db } from '~/utils/db.server'
@@ -25,40 +26,25 @@ export default function AuditTrail() {
       <CampaignHeading campaign={campaign} title="Audit trail" />
       <p className="govuk-body">
         Every change to this campaign, newest first. Each entry is written in the same transaction as the change, and the trail
-        cannot be edited or deleted. {total.toLocaleString('en-GB')} event{total === 1 ? '' : 's'}.
+        cannot be edited or deleted. {formatCount(total, 'event')}.
       </p>
       <p className="govuk-body">
         <a className="govuk-link" href={`/campaigns/${campaign.ref}/audit.csv`} download>
           Download the audit trail (CSV)
         </a>
       </p>
-      <div className="app-table-wrapper">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Audit events</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Who
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {events.map((event) => (
-              <tr className="govuk-table__row" key={event.id}>
-                <td className="govuk-table__cell app-nowrap">{formatDateTime(event.at)}</td>
-                <td className="govuk-table__cell">{event.actor_email ?? 'System'}</td>
-                <td className="govuk-table__cell app-break-words">{event.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion label="Audit events">
+        <Table
+          caption="Audit events"
+          captionClasses="govuk-table__caption--m govuk-visually-hidden"
+          head={[{ text: 'When' }, { text: 'Who' }, { text: 'What' }]}
+          rows={events.map((event) => [
+            { text: formatDateTime(event.at), classes: 'app-nowrap' },
+            { text: event.actor_email ?? 'System', classes: 'app-break-words' },
+            { text: event.summary, classes: 'app-break-words' },
+          ])}
+        />
+      </TableRegion>
       {pages > 1 ? (
         <Pagination
           previous={page > 1 ? { href: pageHref(page - 1) } : undefined}

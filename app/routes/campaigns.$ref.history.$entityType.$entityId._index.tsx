@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, InsetText, Select } from '~/components/govuk'
+import { BackLink, Button, InsetText, Select, Table } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
 import { formatDateTime } from '~/campaign/options'
 import { requireHistory } from '~/http/history.server'
 
@@ -32,7 +33,7 @@ export default function HistoryPage() {
       <div className="govuk-grid-column-full">
         <BackLink href={backHref} text="Back" />
         <span className="govuk-caption-l">
-          {campaign.ref} · {campaign.name}
+          <span className="app-ref">{campaign.ref}</span> · {campaign.name}
         </span>
         <h1 className="govuk-heading-l">History of changes: {name}</h1>
         {deleted ? (
@@ -44,47 +45,27 @@ export default function HistoryPage() {
         <p className="govuk-body">
           Every save of this {noun} is a new version. {revisions.length === 1 ? 'There is 1 version.' : `There are ${revisions.length} versions.`}
         </p>
-        <div className="app-table-wrapper">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Versions, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Version
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  When
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Who
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What changed
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Compare</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {revisions.map((r) => (
-                <tr className="govuk-table__row" key={r.version}>
-                  <td className="govuk-table__cell">{r.version}</td>
-                  <td className="govuk-table__cell">{formatDateTime(r.at)}</td>
-                  <td className="govuk-table__cell">{r.authorName ?? r.authorEmail ?? 'System'}</td>
-                  <td className="govuk-table__cell">{r.summary}</td>
-                  <td className="govuk-table__cell">
-                    {r.version > 1 ? (
-                      <Link className="govuk-link" to={`${base}/compare?from=${r.version - 1}&to=${r.version}`}>
-                        Compare with version {r.version - 1}
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion label="Versions, newest first">
+          <Table
+            caption="Versions, newest first"
+            captionClasses="govuk-table__caption--m"
+            head={[{ text: 'Version' }, { text: 'When' }, { text: 'Who' }, { text: 'What changed' }, { text: <span className="govuk-visually-hidden">Compare</span> }]}
+            rows={revisions.map((r) => [
+              { text: r.version },
+              { text: formatDateTime(r.at), classes: 'app-nowrap' },
+              { text: r.authorName ?? r.authorEmail ?? 'System', classes: 'app-break-words' },
+              { text: r.summary },
+              {
+                text:
+                  r.version > 1 ? (
+                    <Link className="govuk-link" to={`${base}/compare?from=${r.version - 1}&to=${r.version}`}>
+                      Compare with version {r.version - 1}
+                    </Link>
+                  ) : null,
+              },
+            ])}
+          />
+        </TableRegion>
         {revisions.length > 1 ? (
           <Form method="get" action={`${base}/compare`} className="app-compare-form">
             <h2 className="govuk-heading-m">Compare any two versions</h2>

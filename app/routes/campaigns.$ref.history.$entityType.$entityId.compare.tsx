@@ -60,7 +60,7 @@ export default function CompareVersions() {
         <BackLink href={base} text="Back to the history" />
         <FormErrorSummary errors={errors ?? undefined} order={['from', 'to']} />
         <span className="govuk-caption-l">
-          {campaign.ref} · {campaign.name}
+          <span className="app-ref">{campaign.ref}</span> · {campaign.name}
         </span>
         <h1 className="govuk-heading-l">Compare versions: {name}</h1>
         {comparison ? (

@@ -1,9 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CampaignHeading } from '~/components/CampaignHeader'
-import { ErrorSummary, BackLink, Button, NotificationBanner, Panel, SummaryList, WarningText } from '~/components/govuk'
-import { formatDate, formatDateTime, formatNumber } from '~/campaign/options'
+import { BackLink, Button, NotificationBanner, Panel, SummaryList, WarningText } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
+import { formatDate, formatDateTime, formatNumber, formatWeekdayDate } from '~/campaign/format'
 import { canEditCampaign } from '~/models/campaign.server'
+import type { LaunchWarning } from '~/campaign/launch-checks'
 import { getLaunchRecord, launchCampaign, launchReadiness, type LaunchProblem } from '~/models/launch.server'
 import { listMessages } from '~/models/message.server'
 import { signOffOverview } from '~/models/signoff/views.server'
@@ -18,7 +20,7 @@ export const handle = { title: 'Launch the campaign' }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
   const [overview, messages, launch] = await Promise.all([signOffOverview(db, campaign.id), listMessages(db, campaign.id), getLaunchRecord(db, campaign.id)])
-  const readiness = launch || campaign.status === 'launched' || campaign.status === 'closed' ? { ready: false, problems: [] as LaunchProblem[] } : await launchReadiness(db, campaign)
+  const readiness = launch || campaign.status === 'launched' || campaign.status === 'closed' ? { ready: false, problems: [] as LaunchProblem[], warnings: [] as LaunchWarning[] } : await launchReadiness(db, campaign)
   return {
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, plannedLaunchDate: campaign.plannedLaunchDate },
     canLaunch: canEditCampaign(user, campaign),
@@ -54,7 +56,7 @@ export default function LaunchPage() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={base} text="Back to the campaign" />
         {actionData?.problems.length ? (
-          <ErrorSummary titleText="The campaign cannot launch" errors={actionData.problems.map((p) => ({ text: p.text, href: p.href }))} />
+          <ActionErrorSummary titleText="The campaign cannot launch" errors={actionData.problems.map((p) => ({ text: p.text, href: p.href }))} />
         ) : null}
         {searchParams.get('notice') === 'launched' && launch ? <NotificationBanner type="success" text="The campaign has been launched" /> : null}
         <CampaignHeading campaign={campaign} title={launch ? 'Launched' : 'Launch the campaign'} />
@@ -85,7 +87,7 @@ export default function LaunchPage() {
             <SummaryList
               attributes={{ id: 'launch-summary' }}
               rows={[
-                { key: { text: 'Planned launch date' }, value: { text: formatDate(campaign.plannedLaunchDate) } },
+                { key: { text: 'Planned launch date' }, value: { text: formatWeekdayDate(campaign.plannedLaunchDate) } },
                 {
                   key: { text: 'Messages' },
                   value: {
@@ -107,6 +109,24 @@ export default function LaunchPage() {
                 })),
               ]}
             />
+            {readiness.warnings.length ? (
+              <div id="launch-warnings">
+                {readiness.warnings.map((w) => (
+                  <WarningText
+                    key={w.text}
+                    iconFallbackText="Warning"
+                    text={
+                      <>
+                        {w.text}.{' '}
+                        <a className="govuk-link" href={w.href}>
+                          Check the date<span className="govuk-visually-hidden">: {w.text}</span>
+                        </a>
+                      </>
+                    }
+                  />
+                ))}
+              </div>
+            ) : null}
             {problems.length ? (
               <div id="launch-problems">
                 <h2 className="govuk-heading-m">Why the campaign cannot launch yet</h2>

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { BackLink, SummaryList, Table, WarningText } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
 import { isPackAudience } from '~/campaign/pack'
-import { formatDate, formatNumber, formatPence, REFERENCE_TYPE_LABELS, RESPONSE_SOUGHT_LABELS, STATUS_LABELS } from '~/campaign/options'
+import { formatCount, formatDate, formatNumber, formatPence } from '~/campaign/format'
+import { REFERENCE_TYPE_LABELS, RESPONSE_SOUGHT_LABELS, STATUS_LABELS } from '~/campaign/options'
 import { CALL_TYPE_LABELS, SCRIPT_SECTION_LABELS, SCRIPT_SECTIONS, STANDARD_QUESTION_LABELS } from '~/content'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
 import { loadHandlerPack } from '~/models/pack.server'
@@ -46,12 +48,11 @@ export default function HandlerPack() {
     <div className="app-pack">
       <BackLink href={base} text="Back to the campaign" />
       <span className="govuk-caption-l">
-        {campaign.ref} · {campaign.name}
+        <span className="app-ref">{campaign.ref}</span> · {campaign.name}
       </span>
       <h1 className="govuk-heading-l">{title}</h1>
       <p className="govuk-body">
-        Prepared on {formatDate(preparedOn)}. The campaign is {STATUS_LABELS[campaign.status].toLowerCase()}; check the planner for
-        changes after this date.
+        Prepared on {formatDate(preparedOn)}. The campaign is {STATUS_LABELS[campaign.status].toLowerCase()}; check the planner for changes after this date.
       </p>
       <p className="govuk-body app-no-print">It prints on A4 without the site’s header, footer or buttons.</p>
       <PrintButton />
@@ -72,7 +73,9 @@ export default function HandlerPack() {
             campaign.extraLiability && {
               key: { text: 'Extra liability' },
               value: {
-                text: `About ${formatNumber(campaign.liabilityCustomers ?? 0)} customers may owe extra tax, ${formatPence(campaign.liabilityAveragePence ?? 0)} on average`,
+                text: `About ${formatNumber(campaign.liabilityCustomers ?? 0)} customers may owe extra tax, ${formatPence(
+                  campaign.liabilityAveragePence ?? 0
+                )} on average`,
               },
             },
           audience === 'debt-management' &&
@@ -94,51 +97,71 @@ export default function HandlerPack() {
       <h2 className="govuk-heading-m">Key dates</h2>
       <p className="govuk-body">Planned launch: {formatDate(campaign.plannedLaunchDate)}.</p>
       {waves.length ? (
-        <Table
-          caption="When customers receive the messages"
-          captionClasses="govuk-table__caption--s"
-          head={[{ text: 'Message' }, { text: 'Sent' }, { text: 'Expected to arrive' }, { text: 'Customers', format: 'numeric' }]}
-          rows={waves.map((wave) => [
-            {
-              text: (
-                <>
-                  {wave.messageName}
-                  <br />
-                  <span className="govuk-body-s">
-                    {CHANNEL_NAMES[wave.channel]}
-                    {wave.postage ? `, ${POSTAGE_NAMES[wave.postage].toLowerCase()}` : ''}
-                  </span>
-                </>
-              ),
-            },
-            { text: formatDate(wave.sendDate) },
-            { text: `${formatDate(wave.deliveryDate)}${wave.delayDays ? ` (${wave.delayDays} working ${wave.delayDays === 1 ? 'day' : 'days'} later)` : ''}` },
-            { text: formatNumber(wave.volume), format: 'numeric' },
-          ])}
-        />
+        <TableRegion label="When customers receive the messages">
+          <Table
+            classes="govuk-table--small-text-until-tablet"
+            caption="When customers receive the messages"
+            captionClasses="govuk-table__caption--s"
+            head={[{ text: 'Message' }, { text: 'Sent' }, { text: 'Expected to arrive' }, { text: 'Customers', format: 'numeric' }]}
+            rows={waves.map((wave) => [
+              {
+                text: (
+                  <>
+                    {wave.messageName}
+                    <br />
+                    <span className="govuk-body-s">
+                      {CHANNEL_NAMES[wave.channel]}
+                      {wave.postage ? `, ${POSTAGE_NAMES[wave.postage].toLowerCase()}` : ''}
+                    </span>
+                  </>
+                ),
+              },
+              { text: formatDate(wave.sendDate), classes: 'app-nowrap' },
+              {
+                text: (
+                  <>
+                    <span className="app-nowrap">{formatDate(wave.deliveryDate)}</span>
+                    {wave.delayDays ? (
+                      <span className="govuk-body-s app-block govuk-!-margin-bottom-0">{formatCount(wave.delayDays, 'working day')} later</span>
+                    ) : null}
+                  </>
+                ),
+              },
+              { text: formatNumber(wave.volume), format: 'numeric' },
+            ])}
+          />
+        </TableRegion>
       ) : (
         <p className="govuk-body">No messages have been scheduled yet.</p>
       )}
       {forecast?.peakDay ? (
         <p className="govuk-body">
-          Busiest day expected: {formatDate(forecast.peakDay.date)}, with about {round(forecast.peakDay.calls.central)} calls from this
-          campaign (between {round(forecast.peakDay.calls.low)} and {round(forecast.peakDay.calls.high)}).
+          Busiest day expected: {formatDate(forecast.peakDay.date)}, with about {round(forecast.peakDay.calls.central)} calls from this campaign (between{' '}
+          {round(forecast.peakDay.calls.low)} and {round(forecast.peakDay.calls.high)}).
         </p>
       ) : null}
       {forecast && forecast.weeks.length ? (
         <>
           <h2 className="govuk-heading-m">Expected calls by week</h2>
-          <Table
-            caption="Calls from this campaign across every helpline, at low, central and high contact rates"
-            captionClasses="govuk-table__caption--s"
-            head={[{ text: 'Week beginning' }, { text: 'Low', format: 'numeric' }, { text: 'Central', format: 'numeric' }, { text: 'High', format: 'numeric' }]}
-            rows={forecast.weeks.map((week) => [
-              { text: formatDate(week.weekStart) },
-              { text: round(week.calls.low), format: 'numeric' },
-              { text: round(week.calls.central), format: 'numeric' },
-              { text: round(week.calls.high), format: 'numeric' },
-            ])}
-          />
+          <TableRegion label="Expected calls by week">
+            <Table
+              classes="govuk-table--small-text-until-tablet"
+              caption="Calls from this campaign across every helpline, at low, central and high contact rates"
+              captionClasses="govuk-table__caption--s"
+              head={[
+                { text: 'Week starting' },
+                { text: 'Low', format: 'numeric' },
+                { text: 'Central', format: 'numeric' },
+                { text: 'High', format: 'numeric' },
+              ]}
+              rows={forecast.weeks.map((week) => [
+                { text: formatDate(week.weekStart), classes: 'app-nowrap' },
+                { text: round(week.calls.low), format: 'numeric' },
+                { text: round(week.calls.central), format: 'numeric' },
+                { text: round(week.calls.high), format: 'numeric' },
+              ])}
+            />
+          </TableRegion>
         </>
       ) : null}
 
@@ -158,7 +181,9 @@ export default function HandlerPack() {
                 {line.question}
               </span>
             </h3>
-            {line.standardQuestion ? <p className="govuk-body-s govuk-!-margin-bottom-1">Standard question: {STANDARD_QUESTION_LABELS[line.standardQuestion]}</p> : null}
+            {line.standardQuestion ? (
+              <p className="govuk-body-s govuk-!-margin-bottom-1">Standard question: {STANDARD_QUESTION_LABELS[line.standardQuestion]}</p>
+            ) : null}
             {line.outOfDate ? <WarningText text="The English of this line has changed since it was translated. Check the planner before using it." /> : null}
             <p className="govuk-body app-preserve-lines" lang={lang}>
               {line.answer}
@@ -177,7 +202,9 @@ export default function HandlerPack() {
               {CALL_TYPE_LABELS[script.callType]}
             </h3>
             {script.errors ? (
-              <WarningText text={`This script has ${script.errors} ${script.errors === 1 ? 'error' : 'errors'} still to fix. Do not use it until it is signed off.`} />
+              <WarningText
+                text={`This script has ${script.errors} ${script.errors === 1 ? 'error' : 'errors'} still to fix. Do not use it until it is signed off.`}
+              />
             ) : null}
             {script.outOfDate ? <WarningText text="The English of this script has changed since it was translated. Check the planner before using it." /> : null}
             <dl className="app-pack-script__sections">

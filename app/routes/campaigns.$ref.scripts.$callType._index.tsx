@@ -117,7 +117,7 @@ export default function ScriptPage() {
             {SCRIPT_SECTIONS.map((s) => (
               <div key={s}>
                 <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{SCRIPT_SECTION_LABELS[s]}</h3>
-                <p className="govuk-body app-preserve-lines">{actionData.theirs![s] || '(empty)'}</p>
+                <p className="govuk-body app-preserve-lines">{actionData.theirs![s] || 'Left blank'}</p>
               </div>
             ))}
             <p className="govuk-body">Your version is still in the form below. Check it, then save again to replace theirs.</p>

@@ -5,13 +5,15 @@ import { CampaignHeading } from '~/components/CampaignHeader'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { FieldDiffs } from '~/components/history/FieldDiffs'
 import { ScopeView } from '~/components/signoff/ScopeView'
-import { BackLink, Button, InsetText, NotificationBanner, Radios, Tag, Textarea } from '~/components/govuk'
-import { formatDateTime } from '~/campaign/options'
+import { BackLink, Button, Details, InsetText, NotificationBanner, Radios, SummaryList, Tag, Textarea, WarningText } from '~/components/govuk'
+import { formatDateTime, formatWeekdayDate } from '~/campaign/format'
+import { versionName } from '~/signoff/decision-summary'
+import { capitalise } from '~/signoff/words'
 import { isCampaignAuthor } from '~/models/campaign.server'
 import { signOffReview } from '~/models/sign-off-review.server'
 import { decideSignOff } from '~/models/signoff/commands.server'
 import { DECISION_REFUSAL_WORDS } from '~/signoff/eligibility'
-import { GROUP_LABELS, GROUP_ROLE, groupName, isSignOffGroup, type SignOffGroup } from '~/signoff/groups'
+import { GROUP_ROLE, groupName, groupNameFirst, isSignOffGroup, type SignOffGroup } from '~/signoff/groups'
 import { describeParts } from '~/signoff/scopes'
 import { isWelshField } from '~/signoff/display'
 import { GROUP_STATE_COLOURS, GROUP_STATE_LABELS } from '~/signoff/state'
@@ -53,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireReadableCampaign(request, params.ref)
   // The group is the one in the address, and only its members decide for it; nothing in the form can change that.
   const group = groupParam(params.group)
-  if (!hasRole(user, GROUP_ROLE[group])) throw forbidden(`Only members of ${GROUP_LABELS[group]} can sign off for ${GROUP_LABELS[group]}`)
+  if (!hasRole(user, GROUP_ROLE[group])) throw forbidden(`Only members of ${groupName(group)} can sign off for ${groupName(group)}`)
   if (isCampaignAuthor(user, campaign)) throw forbidden('You cannot sign off a campaign you own or co-own')
   const values = formValues(await readFormData(request))
   const kept = echoed({ decision: values.decision ?? '', comment: values.comment ?? '' })
@@ -69,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'changed':
       return refused('The campaign changed while you were reviewing it, so nothing has been recorded. Check the new version below, then decide again.')
     case 'decided-meanwhile':
-      return refused(`${result.latest.decidedBy.name} asked for changes for ${GROUP_LABELS[group]} on ${formatDateTime(result.latest.decidedAt)}, so your decision has not been recorded.`)
+      return refused(`${result.latest.decidedBy.name} asked for changes for ${groupName(group)} on ${formatDateTime(result.latest.decidedAt)}, so your decision has not been recorded.`)
     case 'already-approved':
       return refused(DECISION_REFUSAL_WORDS[result.reason]({ group, status: campaign.status, latest: { name: result.latest.decidedBy.name, at: result.latest.decidedAt }, formatDateTime }))
     case 'changes-requested-on-this-version':
@@ -100,6 +102,7 @@ export default function SignOffReview() {
   const base = `/campaigns/${page.campaign.ref}`
   const latest = page.latest
   const values = actionData?.values
+  const versionOf = (hash: string) => page.history.find((d) => d.scopeHash === hash)?.version ?? '?'
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
@@ -110,22 +113,61 @@ export default function SignOffReview() {
         <p className="govuk-body">
           <Tag text={GROUP_STATE_LABELS[page.state]} colour={GROUP_STATE_COLOURS[page.state]} />
         </p>
-        {latest ? (
-          <p className="govuk-body" id="latest-decision">
-            {latest.decision === 'approved' ? (
-              <>
-                Approved by {latest.by} on {formatDateTime(latest.at)}.
-              </>
-            ) : (
-              <>
-                {latest.by} asked for changes on {formatDateTime(latest.at)}: <q className="app-preserve-lines">{latest.comment}</q>
-              </>
-            )}
-            {page.changedSince.length ? ` Since then, ${describeParts(page.changedSince)} changed.` : null}
-            {page.approverIsAuthor ? ` ${latest.by} has since become an owner or co-owner of the campaign, so the approval no longer counts.` : null}
-          </p>
-        ) : null}
-        {!page.required ? <InsetText>{GROUP_LABELS[page.group]} does not need to sign off this campaign.</InsetText> : null}
+
+        <section aria-labelledby="summary-heading" id="decision-summary">
+          <h2 className="govuk-visually-hidden" id="summary-heading">
+            Summary
+          </h2>
+          <SummaryList
+            classes="govuk-summary-list--no-border"
+            rows={[
+              {
+                key: { text: 'Asked for' },
+                value: { text: page.asked ? `By ${page.asked.by} on ${formatDateTime(page.asked.at)}` : 'Sign-off has not been asked for yet' },
+              },
+              { key: { text: 'Launch date' }, value: { text: formatWeekdayDate(page.launchDate) } },
+              { key: { text: 'Reviewing' }, value: { text: capitalise(versionName(page.version.number, page.version.savedAt)) } },
+              latest && {
+                key: { text: 'Latest decision' },
+                value: {
+                  text: (
+                    <span id="latest-decision">
+                      {latest.decision === 'approved' ? (
+                        <>
+                          {latest.by} approved {latest.scopeHash === page.currentHash ? 'this version' : `version ${versionOf(latest.scopeHash)}`} on{' '}
+                          {formatDateTime(latest.at)}.
+                        </>
+                      ) : (
+                        <>
+                          {latest.by} asked for changes to {latest.scopeHash === page.currentHash ? 'this version' : `version ${versionOf(latest.scopeHash)}`} on{' '}
+                          {formatDateTime(latest.at)}: <q className="app-preserve-lines">{latest.comment}</q>
+                        </>
+                      )}
+                      {page.changedSince.length ? ` Since then, ${describeParts(page.changedSince)} changed.` : null}
+                      {page.approverIsAuthor ? ` ${latest.by} has since become an owner or co-owner of the campaign, so the approval no longer counts.` : null}
+                    </span>
+                  ),
+                },
+              },
+            ]}
+          />
+          {page.risks.map((risk) => (
+            <WarningText key={risk} text={risk} iconFallbackText="Warning" />
+          ))}
+          {page.canDecide ? (
+            <p className="govuk-body">
+              <a className="govuk-link" href="#decide-heading">
+                Go to your decision
+              </a>{' '}
+              after reading what {groupName(page.group)} signs{page.diffs ? ' and what changed' : ''}.
+            </p>
+          ) : page.whyNot ? (
+            <InsetText>
+              <span id="why-not">{page.whyNot}</span>
+            </InsetText>
+          ) : null}
+        </section>
+        {!page.required ? <InsetText>{groupNameFirst(page.group)} does not need to sign off this campaign.</InsetText> : null}
 
         {page.diffs ? (
           <section id="changes" aria-labelledby="changes-heading">
@@ -149,7 +191,16 @@ export default function SignOffReview() {
           <h2 className="govuk-heading-l" id="scope-heading">
             What {groupName(page.group)} signs
           </h2>
-          <p className="govuk-body govuk-hint">Version {page.currentHash.slice(0, 12)} (the SHA-256 of this content begins with these characters).</p>
+          <p className="govuk-body">This is {versionName(page.version.number, page.version.savedAt)}.</p>
+          <Details summaryText="How this version is identified">
+            <p className="govuk-body">
+              An approval is recorded against the exact content shown here, by its SHA-256 fingerprint. Any later change gives the content a new
+              fingerprint and puts the approval out of date.
+            </p>
+            <p className="govuk-body app-hash">
+              Fingerprint: <code>{page.currentHash}</code>
+            </p>
+          </Details>
           <ScopeView group={page.group} scope={page.scope as never} helplineNames={page.helplineNames} forecastSummary={page.forecastSummary} />
         </section>
 
@@ -163,7 +214,7 @@ export default function SignOffReview() {
               <Radios
                 name="decision"
                 idPrefix="decision"
-                fieldset={{ legend: { text: `Do you approve this version for ${GROUP_LABELS[page.group]}?`, classes: 'govuk-fieldset__legend--m' } }}
+                fieldset={{ legend: { text: `Do you approve this version for ${groupName(page.group)}?`, classes: 'govuk-fieldset__legend--m' } }}
                 errorMessage={actionData?.errors && 'decision' in actionData.errors ? actionData.errors.decision : undefined}
                 defaultValue={values?.decision}
                 items={[
@@ -188,19 +239,15 @@ export default function SignOffReview() {
               <Button text="Record my decision" preventDoubleClick />
             </Form>
           </section>
-        ) : page.whyNot ? (
-          <InsetText>
-            <span id="why-not">{page.whyNot}</span>
-          </InsetText>
         ) : null}
 
         {page.history.length ? (
           <>
-            <h2 className="govuk-heading-m">Decisions by {GROUP_LABELS[page.group]}</h2>
+            <h2 className="govuk-heading-m">Decisions by {groupName(page.group)}</h2>
             <ul className="govuk-list" id="decision-history">
               {page.history.map((d) => (
                 <li key={d.id}>
-                  {formatDateTime(d.at)}: {d.by} {d.decision === 'approved' ? 'approved' : 'asked for changes'} version {d.scopeHash.slice(0, 12)}
+                  {formatDateTime(d.at)}: {d.by} {d.decision === 'approved' ? 'approved' : 'asked for changes to'} version {d.version}
                   {d.comment ? (
                     <>
                       {' '}

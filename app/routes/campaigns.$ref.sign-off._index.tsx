@@ -8,7 +8,7 @@ import { canEditCampaign } from '~/models/campaign.server'
 import { requestSignOff } from '~/models/signoff/commands.server'
 import { signOffBlockers, type Blocker } from '~/models/signoff/aggregate.server'
 import { signOffOverview } from '~/models/signoff/views.server'
-import { GROUP_LABELS, type SignOffGroup } from '~/signoff/groups'
+import { GROUP_LABELS, groupName, type SignOffGroup } from '~/signoff/groups'
 import { describeParts } from '~/signoff/scopes'
 import { GROUP_STATE_COLOURS, GROUP_STATE_LABELS, type GroupState } from '~/signoff/state'
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
@@ -121,7 +121,7 @@ export default function SignOffTask() {
               <dd className="govuk-summary-list__actions">
                 <a className="govuk-link" href={`${base}/sign-off/${g.group}`}>
                   {g.state === 'out-of-date' || (g.state === 'changes-requested' && g.changedSince.length) ? 'See what changed' : 'See what they sign'}
-                  <span className="govuk-visually-hidden"> for {GROUP_LABELS[g.group]}</span>
+                  <span className="govuk-visually-hidden"> for {groupName(g.group)}</span>
                 </a>
               </dd>
             </div>

@@ -1,15 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Button, Checkboxes, Select, Tag, type TagColour } from '~/components/govuk'
+import { Button, Checkboxes, Select, SummaryList, Table, Tag, type TagColour } from '~/components/govuk'
 import { PageLinks } from '~/components/PageLinks'
-import {
-  formatDate,
-  REGIME_LABELS,
-  STATUS_LABELS,
-  STATUS_TAG_COLOURS,
-  STATUSES,
-  type CampaignStatus,
-} from '~/campaign/options'
+import { TableRegion } from '~/components/TableRegion'
+import { formatCount, formatDate } from '~/campaign/format'
+import { REGIME_LABELS, STATUS_LABELS, STATUS_TAG_COLOURS, STATUSES, type CampaignStatus } from '~/campaign/options'
 import { listCampaigns, type CampaignSort } from '~/models/campaign.server'
 import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
@@ -57,6 +52,8 @@ function href(query: ListQuery, changes: Partial<ListQuery>): string {
 export default function Campaigns() {
   const { items, total, page, pages, query, canCreate } = useLoaderData<typeof loader>()
   const sortLabel = query.sort === 'launch-asc' ? 'ascending' : 'descending'
+  const otherWay = href(query, { sort: query.sort === 'launch-asc' ? 'launch-desc' : 'launch-asc', page: 1 })
+  const otherWayText = query.sort === 'launch-asc' ? 'latest first' : 'earliest first'
   return (
     <>
       <div className="govuk-grid-row">
@@ -92,64 +89,89 @@ export default function Campaigns() {
       </form>
 
       <p className="govuk-body" role="status">
-        {total === 0 ? 'No campaigns match these filters.' : `${total.toLocaleString('en-GB')} campaign${total === 1 ? '' : 's'}`}
+        {total === 0 ? 'No campaigns match these filters.' : formatCount(total, 'campaign')}
         {total > 0 && pages > 1 ? `, page ${page} of ${pages}` : ''}
       </p>
 
       {items.length > 0 ? (
-        <div className="app-table-wrapper">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Campaigns</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Campaign
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Tax regime
-                </th>
-                <th scope="col" className="govuk-table__header" aria-sort={sortLabel}>
-                  <Link
-                    className="govuk-link"
-                    to={href(query, { sort: query.sort === 'launch-asc' ? 'launch-desc' : 'launch-asc', page: 1 })}
-                  >
-                    Planned launch
-                    <span className="govuk-visually-hidden">
-                      , sorted {sortLabel}; select to sort {query.sort === 'launch-asc' ? 'latest first' : 'earliest first'}
-                    </span>
-                  </Link>
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Owner
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {items.map((campaign) => (
-                <tr className="govuk-table__row" key={campaign.ref}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/campaigns/${campaign.ref}`}>
-                      {campaign.name}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{campaign.ref}</td>
-                  <td className="govuk-table__cell">{REGIME_LABELS[campaign.regime]}</td>
-                  <td className="govuk-table__cell">{formatDate(campaign.plannedLaunchDate)}</td>
-                  <td className="govuk-table__cell">{campaign.ownerName}</td>
-                  <td className="govuk-table__cell">
-                    <Tag text={STATUS_LABELS[campaign.status]} colour={STATUS_TAG_COLOURS[campaign.status] as TagColour} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="app-wide-only">
+            <TableRegion label="Campaigns">
+              <Table
+                caption="Campaigns"
+                captionClasses="govuk-table__caption--m govuk-visually-hidden"
+                head={[
+                  { text: 'Campaign' },
+                  { text: 'Reference' },
+                  { text: 'Tax regime' },
+                  {
+                    attributes: { 'aria-sort': sortLabel },
+                    classes: 'app-sortable',
+                    text: (
+                      <Link className="govuk-link" to={otherWay}>
+                        Planned launch
+                        <span className="app-sort-direction" aria-hidden="true">
+                          {query.sort === 'launch-asc' ? ' ▲' : ' ▼'}
+                        </span>
+                        <span className="govuk-visually-hidden">
+                          , sorted {sortLabel}; select to sort {otherWayText}
+                        </span>
+                      </Link>
+                    ),
+                  },
+                  { text: 'Owner' },
+                  { text: 'Status' },
+                ]}
+                rows={items.map((campaign) => [
+                  {
+                    text: (
+                      <Link className="govuk-link" to={`/campaigns/${campaign.ref}`}>
+                        {campaign.name}
+                      </Link>
+                    ),
+                  },
+                  { text: campaign.ref, classes: 'app-ref' },
+                  { text: REGIME_LABELS[campaign.regime] },
+                  { text: formatDate(campaign.plannedLaunchDate), classes: 'app-nowrap' },
+                  { text: campaign.ownerName },
+                  { text: <Tag text={STATUS_LABELS[campaign.status]} colour={STATUS_TAG_COLOURS[campaign.status] as TagColour} /> },
+                ])}
+              />
+            </TableRegion>
+          </div>
+          <div className="app-narrow-only">
+            <p className="govuk-body">
+              Sorted by planned launch, {query.sort === 'launch-asc' ? 'earliest' : 'latest'} first.{' '}
+              <Link className="govuk-link" to={otherWay}>
+                Sort {otherWayText}
+              </Link>
+            </p>
+            {items.map((campaign) => (
+              <SummaryList
+                key={campaign.ref}
+                card={{
+                  title: {
+                    text: (
+                      <Link className="govuk-link" to={`/campaigns/${campaign.ref}`}>
+                        {campaign.name}
+                      </Link>
+                    ),
+                  },
+                }}
+                rows={[
+                  {
+                    key: { text: 'Status' },
+                    value: { text: <Tag text={STATUS_LABELS[campaign.status]} colour={STATUS_TAG_COLOURS[campaign.status] as TagColour} /> },
+                  },
+                  { key: { text: 'Planned launch' }, value: { text: formatDate(campaign.plannedLaunchDate) } },
+                  { key: { text: 'Reference' }, value: { text: <span className="app-ref">{campaign.ref}</span> } },
+                  { key: { text: 'Tax regime' }, value: { text: REGIME_LABELS[campaign.regime] } },
+                  { key: { text: 'Owner' }, value: { text: campaign.ownerName } },
+                ]}
+              />
+            ))}
+          </div>
+        </>
       ) : null}
 
       <PageLinks page={page} pages={pages} href={(n) => href(query, { page: n })} />

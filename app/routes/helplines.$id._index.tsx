@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BackLink, NotificationBanner, SummaryList, WarningText } from '~/components/govuk'
-import { formatDateTime, formatNumber, STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
+import { BackLink, NotificationBanner, SummaryList, Table, WarningText } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
+import { formatDateTime, formatDuration, formatFte, formatNumber, formatPercent, formatTimeRange } from '~/campaign/format'
+import { STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
 import { extraStaffingRules, intervalRange, openIntervals, staffingModel, targetCanBeMetByHangUps, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
 import { campaignsUsingHelpline, canManageHelplines, getHelpline, listHelplineRevisions } from '~/models/helpline.server'
 import { requireUser } from '~/http/auth.server'
@@ -45,14 +47,14 @@ export default function HelplinePage() {
         <SummaryList
           rows={[
             { key: { text: 'Name' }, value: { text: h.name }, actions: change('name', 'name') },
-            { key: { text: 'Average handle time' }, value: { text: `${formatNumber(h.ahtSeconds)} seconds` }, actions: change('ahtSeconds', 'average handle time') },
+            { key: { text: 'Average handle time' }, value: { text: formatDuration(h.ahtSeconds) }, actions: change('ahtSeconds', 'average handle time') },
             {
               key: { text: 'Service-level target' },
-              value: { text: `${trimNumber(h.targetPercent)}% of calls answered within ${formatNumber(h.targetSeconds)} seconds` },
+              value: { text: `${formatPercent(h.targetPercent)} of calls answered within ${formatDuration(h.targetSeconds)}` },
               actions: change('targetPercent', 'service-level target'),
             },
-            { key: { text: 'Shrinkage' }, value: { text: `${trimNumber(h.shrinkagePercent)}%` }, actions: change('shrinkagePercent', 'shrinkage') },
-            { key: { text: 'Maximum occupancy' }, value: { text: `${trimNumber(h.maxOccupancyPercent)}%` }, actions: change('maxOccupancyPercent', 'maximum occupancy') },
+            { key: { text: 'Shrinkage' }, value: { text: formatPercent(h.shrinkagePercent) }, actions: change('shrinkagePercent', 'shrinkage') },
+            { key: { text: 'Maximum occupancy' }, value: { text: formatPercent(h.maxOccupancyPercent) }, actions: change('maxOccupancyPercent', 'maximum occupancy') },
             { key: { text: 'Staffing model' }, value: { text: staffingModel(h.patienceSeconds) }, actions: change('patienceSeconds', 'caller patience') },
             {
               key: { text: 'Other staffing rules' },
@@ -60,7 +62,7 @@ export default function HelplinePage() {
               actions: change(h.patienceSeconds === null ? 'maxAsaSeconds' : 'maxAbandonmentPercent', 'other staffing rules'),
             },
             { key: { text: 'Baseline calls per day' }, value: { text: formatNumber(h.baselineCallsPerDay) }, actions: change('baselineCallsPerDay', 'baseline calls per day') },
-            { key: { text: 'Available FTE' }, value: { text: trimNumber(h.availableFte) }, actions: change('availableFte', 'available FTE') },
+            { key: { text: 'Available FTE' }, value: { text: formatFte(h.availableFte) }, actions: change('availableFte', 'available FTE') },
             { key: { text: 'Paid hours per FTE per day' }, value: { text: trimNumber(h.paidHoursPerFte) }, actions: change('paidHoursPerFte', 'paid hours per FTE per day') },
             {
               key: { text: 'Welsh language' },
@@ -71,48 +73,29 @@ export default function HelplinePage() {
         />
 
         <h2 className="govuk-heading-m">Opening hours</h2>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Opening hours and weight for each day</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Day</th>
-              <th scope="col" className="govuk-table__header">Hours</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weight</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {WEEKDAY_NAMES.map((day, i) => {
-              const hours = h.openingHours[i]
-              return (
-                <tr className="govuk-table__row" key={day}>
-                  <th scope="row" className="govuk-table__header">{day}</th>
-                  <td className="govuk-table__cell">{hours ? `${hours.open} to ${hours.close}` : 'Closed'}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{hours ? trimNumber(h.dayWeights[i] ?? 1) : ''}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <Table
+          caption="Opening hours and weight for each day"
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[{ text: 'Day' }, { text: 'Hours' }, { text: 'Weight', format: 'numeric' }]}
+          rows={WEEKDAY_NAMES.map((day, i) => {
+            const hours = h.openingHours[i]
+            return [{ text: day }, { text: hours ? formatTimeRange(hours.open, hours.close) : 'Closed' }, { text: hours ? trimNumber(h.dayWeights[i] ?? 1) : '', format: 'numeric' }]
+          })}
+        />
         <p className="govuk-body">The helpline is also closed on bank holidays.</p>
 
         <h2 className="govuk-heading-m">Intraday profile</h2>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Share of a day’s calls in each half hour</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Half hour</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Share of calls</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {intervals.map((i) => (
-              <tr className="govuk-table__row" key={i}>
-                <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{intervalRange(i)}</th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{trimNumber(h.intradayProfile[i] ?? 0)}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Share of a day’s calls in each half hour"
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[{ text: 'Half hour' }, { text: 'Share of calls', format: 'numeric' }]}
+          rows={intervals.map((i) => [
+            { text: intervalRange(i), classes: 'govuk-!-font-weight-regular' },
+            { text: formatPercent(h.intradayProfile[i] ?? 0), format: 'numeric' },
+          ])}
+        />
 
         <h2 className="govuk-heading-m">Campaigns forecasting calls to this helpline</h2>
         {campaigns.length === 0 ? (
@@ -122,7 +105,7 @@ export default function HelplinePage() {
             {campaigns.map((c) => (
               <li key={c.ref}>
                 <Link className="govuk-link" to={`/campaigns/${c.ref}/forecast`}>
-                  {c.ref} {c.name}
+                  <span className="app-ref">{c.ref}</span> {c.name}
                 </Link>{' '}
                 ({STATUS_LABELS[c.status as CampaignStatus] ?? c.status})
               </li>
@@ -131,27 +114,14 @@ export default function HelplinePage() {
         )}
 
         <h2 className="govuk-heading-m">History</h2>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Versions of this helpline</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Version</th>
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Who</th>
-              <th scope="col" className="govuk-table__header">What changed</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {history.map((r) => (
-              <tr className="govuk-table__row" key={r.version}>
-                <td className="govuk-table__cell">{r.version}</td>
-                <td className="govuk-table__cell">{formatDateTime(r.at)}</td>
-                <td className="govuk-table__cell">{r.authorName ?? 'Unknown'}</td>
-                <td className="govuk-table__cell">{r.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Versions of this helpline">
+          <Table
+            caption="Versions of this helpline"
+            captionClasses="govuk-visually-hidden"
+            head={[{ text: 'Version' }, { text: 'When' }, { text: 'Who' }, { text: 'What changed' }]}
+            rows={history.map((r) => [{ text: r.version }, { text: formatDateTime(r.at), classes: 'app-nowrap' }, { text: r.authorName ?? 'Unknown' }, { text: r.summary }])}
+          />
+        </TableRegion>
       </div>
     </div>
   )

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { Button, NotificationBanner } from '~/components/govuk'
-import { formatNumber } from '~/campaign/options'
-import { describeOpeningHours, staffingModel, trimNumber } from '~/helplines/helpline'
+import { Button, NotificationBanner, Table } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
+import { formatDuration, formatFte, formatNumber, formatPercent } from '~/campaign/format'
+import { describeOpeningHours, staffingModel } from '~/helplines/helpline'
 import { canManageHelplines, listHelplines } from '~/models/helpline.server'
 import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
@@ -29,47 +30,42 @@ export default function Helplines() {
       {helplines.length === 0 ? (
         <p className="govuk-body">There are no helplines yet.{canManage ? null : ' Ask a helpline manager or an administrator to add one.'}</p>
       ) : (
-        <div className="app-table-wrapper">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Helplines</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Helpline</th>
-                <th scope="col" className="govuk-table__header">Opening hours</th>
-                <th scope="col" className="govuk-table__header">Service level</th>
-                <th scope="col" className="govuk-table__header">Staffing model</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Baseline calls a day</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Available FTE</th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Calendar</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {helplines.map((h) => (
-                <tr className="govuk-table__row" key={h.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/helplines/${h.id}`}>
-                      {h.name}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{describeOpeningHours(h.openingHours)}</td>
-                  <td className="govuk-table__cell">
-                    {trimNumber(h.targetPercent)}% in {h.targetSeconds} seconds
-                  </td>
-                  <td className="govuk-table__cell">{staffingModel(h.patienceSeconds)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(h.baselineCallsPerDay)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{trimNumber(h.availableFte, 1)}</td>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/helplines/${h.id}/calendar`}>
-                      Calendar<span className="govuk-visually-hidden"> for {h.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion label="Helplines">
+          <Table
+            caption="Helplines"
+            captionClasses="govuk-visually-hidden"
+            head={[
+              { text: 'Helpline' },
+              { text: 'Opening hours' },
+              { text: 'Service level' },
+              { text: 'Staffing model' },
+              { text: 'Baseline calls a day', format: 'numeric' },
+              { text: 'Available FTE', format: 'numeric' },
+              { text: <span className="govuk-visually-hidden">Calendar</span> },
+            ]}
+            rows={helplines.map((h) => [
+              {
+                text: (
+                  <Link className="govuk-link" to={`/helplines/${h.id}`}>
+                    {h.name}
+                  </Link>
+                ),
+              },
+              { text: describeOpeningHours(h.openingHours) },
+              { text: `${formatPercent(h.targetPercent)} in ${formatDuration(h.targetSeconds)}` },
+              { text: staffingModel(h.patienceSeconds) },
+              { text: formatNumber(h.baselineCallsPerDay), format: 'numeric' },
+              { text: formatFte(h.availableFte), format: 'numeric' },
+              {
+                text: (
+                  <Link className="govuk-link" to={`/helplines/${h.id}/calendar`}>
+                    Calendar<span className="govuk-visually-hidden"> for {h.name}</span>
+                  </Link>
+                ),
+              },
+            ])}
+          />
+        </TableRegion>
       )}
     </>
   )

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Tag } from '~/components/govuk'
-import { formatDate, formatDateTime, formatNumber } from '~/campaign/options'
+import { Table, Tag } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
+import { formatDate, formatDateTime, formatNumber } from '~/campaign/format'
 import { pageFrom, PageLinks } from '~/components/PageLinks'
 import { listSignOffInbox } from '~/models/signoff/views.server'
-import { GROUP_LABELS, groupsOf } from '~/signoff/groups'
+import { GROUP_LABELS, groupNames, groupsOf } from '~/signoff/groups'
 import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/http/responses.server'
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pages = Math.max(1, Math.ceil(items.length / INBOX_PAGE_SIZE))
   const page = pageFrom(new URL(request.url).searchParams, pages)
   return {
-    groups: groups.map((g) => GROUP_LABELS[g]),
+    groups: groupNames(groups, 'or'),
     severalGroups: groups.length > 1,
     ownLeftOut,
     total: items.length,
@@ -54,71 +55,54 @@ export default function SignOffInbox() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         <h1 className="govuk-heading-l">Sign-off inbox</h1>
+        <p className="govuk-body">These campaigns need a decision from {groups}. The one asked for first is at the top.</p>
         <p className="govuk-body">
-          Campaigns waiting for a decision from {groups.join(' or ')}, oldest request first. A campaign is here when sign-off has been asked for
-          and your group has not decided on the current version: never decided, an approval gone out of date because what you signed changed,
-          or changed since your group asked for changes.
+          A campaign is listed when its owner has asked for sign-off and {severalGroups ? 'your groups have' : 'your group has'} not decided on its
+          latest version. That includes a campaign that changed after {severalGroups ? 'one of your groups' : 'your group'} approved it or asked for
+          changes.
         </p>
         {items.length === 0 ? (
           <p className="govuk-body" id="inbox-empty">
             There is nothing waiting for your decision.
           </p>
         ) : (
-          <div className="app-table-wrapper">
-            <table className="govuk-table" id="inbox">
-              <caption className="govuk-table__caption govuk-table__caption--m">
-                {total === 1 ? '1 campaign to decide on' : `${formatNumber(total)} campaigns to decide on`}
-                {pages > 1 ? `, page ${page} of ${pages}` : ''}
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Campaign
-                  </th>
-                  {severalGroups ? (
-                    <th scope="col" className="govuk-table__header">
-                      For
-                    </th>
-                  ) : null}
-                  <th scope="col" className="govuk-table__header">
-                    Why it is here
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Asked for
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Planned launch
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {items.map((item) => (
-                  <tr className="govuk-table__row" key={`${item.ref}-${item.group}`} data-ref={item.ref}>
-                    <td className="govuk-table__cell">
+          <TableRegion label="Campaigns to decide on">
+            <Table
+              attributes={{ id: 'inbox' }}
+              caption={`${total === 1 ? '1 campaign to decide on' : `${formatNumber(total)} campaigns to decide on`}${pages > 1 ? `, page ${page} of ${pages}` : ''}`}
+              captionClasses="govuk-table__caption--m"
+              head={[{ text: 'Campaign' }, ...(severalGroups ? [{ text: 'For' }] : []), { text: 'Why it is here' }, { text: 'Asked for' }, { text: 'Planned launch' }]}
+              rows={items.map((item) => [
+                {
+                  text: (
+                    <>
                       <a className="govuk-link" href={`/campaigns/${item.ref}/sign-off/${item.group}`}>
                         {item.name}
                         <span className="govuk-visually-hidden"> ({item.groupLabel} sign-off)</span>
                       </a>
-                      <br />
-                      <span className="govuk-hint govuk-!-font-size-16">{item.ref}</span>
-                    </td>
-                    {severalGroups ? <td className="govuk-table__cell">{item.groupLabel}</td> : null}
-                    <td className="govuk-table__cell">
+                      <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 app-block app-ref">{item.ref}</span>
+                    </>
+                  ),
+                },
+                ...(severalGroups ? [{ text: item.groupLabel }] : []),
+                {
+                  text: (
+                    <>
                       <Tag text={KIND_TAGS[item.kind].text} colour={KIND_TAGS[item.kind].colour} />
                       {item.latest ? (
                         <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-                          {item.kind === 'out-of-date' ? `Approved by ${item.latest.by}` : `${item.latest.by} asked for changes`} on {formatDateTime(item.latest.at)}; changed{' '}
-                          {formatDateTime(item.changedAt)}
+                          {item.kind === 'out-of-date' ? `Approved by ${item.latest.by}` : `${item.latest.by} asked for changes`} on {formatDateTime(item.latest.at)};
+                          changed {formatDateTime(item.changedAt)}
                         </p>
                       ) : null}
-                    </td>
-                    <td className="govuk-table__cell">{formatDateTime(item.askedAt)}</td>
-                    <td className="govuk-table__cell">{formatDate(item.plannedLaunchDate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </>
+                  ),
+                },
+                { text: formatDateTime(item.askedAt), classes: 'app-nowrap' },
+                { text: formatDate(item.plannedLaunchDate), classes: 'app-nowrap' },
+              ])}
+            />
+          </TableRegion>
         )}
         <PageLinks page={page} pages={pages} href={(n) => (n > 1 ? `/sign-off?page=${n}` : '/sign-off')} />
         {ownLeftOut > 0 ? (

@@ -41,7 +41,7 @@ describe('the helpline form', () => {
   })
 
   it('names runs of half hours', () => {
-    expect(describeIntervals([16, 17, 18, 30])).toBe('08:00 to 09:30, 15:00 to 15:30')
+    expect(describeIntervals([16, 17, 18, 30])).toBe('8am to 9:30am, 3pm to 3:30pm')
   })
 
   it('reads the optional abandonment and ASA limits, blank as none, and keeps them when read back', () => {

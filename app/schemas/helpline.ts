@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatTimeRange } from '../campaign/format'
 import { intervalIndex } from '../forecast/helpline-load'
 import type { OpeningHours } from '../forecast/types'
 import {
@@ -171,7 +172,7 @@ export function parseHelplineForm(values: FormValues): Parsed<HelplineSettings> 
   return { ok: true, data: { ...scalars.data, openingHours, dayWeights, intradayProfile, ...(values.welshLine === 'yes' ? { welshLine: true } : {}) } }
 }
 
-/** [16, 17, 18, 30] → "08:00 to 09:30, 15:00 to 15:30" */
+/** [16, 17, 18, 30] → "8am to 9:30am, 3pm to 3:30pm" */
 export function describeIntervals(intervals: readonly number[]): string {
   const runs: [number, number][] = []
   for (const i of intervals) {
@@ -179,7 +180,7 @@ export function describeIntervals(intervals: readonly number[]): string {
     if (last && last[1] === i - 1) last[1] = i
     else runs.push([i, i])
   }
-  return runs.map(([from, to]) => `${intervalLabel(from)} to ${intervalLabel(to + 1)}`).join(', ')
+  return runs.map(([from, to]) => formatTimeRange(intervalLabel(from), intervalLabel(to + 1))).join(', ')
 }
 
 /** Where each error in the summary takes the user. */

@@ -25,7 +25,7 @@ describe('a scope made readable for a comparison', () => {
     expect(readable.scripts[0]).toMatchObject({ name: 'Inbound call' })
     expect(readable.scripts[0]).not.toHaveProperty('callType')
     const dm = scopeForDiff(scopeContent('debt-management', exampleAggregate()), new Map()) as Record<string, any>
-    expect(dm.liabilityEstimate).toEqual({ customers: '60,000', averagePence: '£920.00' })
+    expect(dm.liabilityEstimate).toEqual({ customers: '60,000', averagePence: '£920' })
   })
 
   it('gives a diff that names each changed field and reads a removed helpline plainly', () => {

@@ -142,4 +142,6 @@ export function scopeForDiff(scope: unknown, helplineNames: ReadonlyMap<string, 
 export interface ForecastSummaryView {
   rows: { key: string; value: string }[]
   helplines: { name: string; text: string }[]
+  /** Each helpline's open days short of staff at the central rate, for the risks the page opens with. */
+  shortfalls: { helpline: string; days: number; firstDate: string | null }[]
 }

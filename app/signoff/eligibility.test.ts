@@ -41,10 +41,10 @@ describe('whether a person may decide for a group', () => {
   it('has words for every reason, naming the group and the decider where they matter', () => {
     const context = { group: 'press-office' as const, status: 'launched' as const, formatDateTime: () => '4 December 2026 at 9am' }
     for (const reason of DECISION_REFUSALS) expect(DECISION_REFUSAL_WORDS[reason](context)).toMatch(/\w+.*\.$/)
-    expect(DECISION_REFUSAL_WORDS['not-required'](context)).toBe('Press Office does not need to sign off this campaign.')
+    expect(DECISION_REFUSAL_WORDS['not-required'](context)).toBe('The Press Office does not need to sign off this campaign.')
     expect(DECISION_REFUSAL_WORDS.locked(context)).toBe('The campaign is launched, so there is nothing to decide.')
     expect(DECISION_REFUSAL_WORDS['already-approved']({ ...context, latest: { name: 'Pat Jones', at: '2026-12-04T09:00:00Z' } })).toBe(
-      'Pat Jones approved this version for Press Office on 4 December 2026 at 9am. There is nothing more to decide unless it changes.',
+      'Pat Jones approved this version for the Press Office on 4 December 2026 at 9am. There is nothing more to decide unless it changes.',
     )
   })
 })

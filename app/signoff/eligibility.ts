@@ -1,7 +1,7 @@
 // Whether a person may decide for a group now, and why not: one ordered list of reasons and one way of saying each,
 // shared by the decision page (what it offers) and the model (what it refuses). Pure.
 import type { CampaignStatus } from '../campaign/options'
-import { GROUP_LABELS, type SignOffGroup } from './groups'
+import { groupName, groupNameFirst, type SignOffGroup } from './groups'
 import { versionRefusal, type GroupPosition } from './state'
 
 /** In the order they are checked: the first that applies is the one given. */
@@ -34,15 +34,15 @@ export interface LatestDecider {
 }
 
 export const DECISION_REFUSAL_WORDS: Record<DecisionRefusal, (context: { group: SignOffGroup; status: CampaignStatus; latest?: LatestDecider; formatDateTime: (iso: string) => string }) => string> = {
-  'not-a-member': ({ group }) => `Only members of ${GROUP_LABELS[group]} can sign off for ${GROUP_LABELS[group]}.`,
+  'not-a-member': ({ group }) => `Only members of ${groupName(group)} can sign off for ${groupName(group)}.`,
   'own-campaign': () => 'You own or co-own this campaign, so you cannot sign it off. Another member of your group must decide.',
   locked: ({ status }) => `The campaign is ${status}, so there is nothing to decide.`,
-  'not-required': ({ group }) => `${GROUP_LABELS[group]} does not need to sign off this campaign.`,
+  'not-required': ({ group }) => `${groupNameFirst(group)} does not need to sign off this campaign.`,
   'not-asked': () => 'Sign-off has not been asked for yet, so there is nothing to decide.',
   'already-approved': ({ group, latest, formatDateTime }) =>
     latest
-      ? `${latest.name} approved this version for ${GROUP_LABELS[group]} on ${formatDateTime(latest.at)}. There is nothing more to decide unless it changes.`
+      ? `${latest.name} approved this version for ${groupName(group)} on ${formatDateTime(latest.at)}. There is nothing more to decide unless it changes.`
       : 'Your group has approved this version. There is nothing more to decide unless it changes.',
   'changes-requested-on-this-version': ({ group }) =>
-    `${GROUP_LABELS[group]} has asked for changes to this version. You can decide again once the campaign has changed.`,
+    `${groupNameFirst(group)} has asked for changes to this version. You can decide again once the campaign has changed.`,
 }

@@ -47,3 +47,15 @@ export function groupsOf(user: { roles: readonly string[] }): SignOffGroup[] {
 export function groupName(group: SignOffGroup): string {
   return group === 'press-office' ? 'the Press Office' : GROUP_LABELS[group]
 }
+
+/** "The Press Office", "Customer Services": a group named at the start of a sentence. */
+export function groupNameFirst(group: SignOffGroup): string {
+  const name = groupName(group)
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}
+
+/** "Customer Services, Debt Management and the Press Office"; "Debt Management or the Press Office". */
+export function groupNames(groups: readonly SignOffGroup[], conjunction: 'and' | 'or' = 'and'): string {
+  const names = groups.map(groupName)
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+}

@@ -1,5 +1,5 @@
 // The sentences sign-off writes into the audit trail and onto its pages. Pure.
-import { GROUP_LABELS, groupName, type SignOffGroup } from './groups'
+import { GROUP_LABELS, groupName, groupNameFirst, groupNames, type SignOffGroup } from './groups'
 import { describeParts } from './scopes'
 import type { GroupState } from './state'
 
@@ -24,12 +24,12 @@ export function outOfDateReason(input: { changedParts: readonly string[]; approv
 }
 
 export function requestedSummary(groups: readonly SignOffGroup[]): string {
-  return `Asked for sign-off from ${listWords(groups.map((g) => GROUP_LABELS[g]))}`
+  return `Asked for sign-off from ${groupNames(groups)}`
 }
 
 export function decisionSummary(input: { group: SignOffGroup; decision: 'approved' | 'changes-requested'; scopeHash: string; comment: string | null }): string {
   return input.decision === 'approved'
-    ? `${GROUP_LABELS[input.group]} approved the current version (scope ${input.scopeHash.slice(0, 12)}…)`
+    ? `${groupNameFirst(input.group)} approved the current version (scope ${input.scopeHash.slice(0, 12)}…)`
     : `${capitalise(groupName(input.group))} asked for changes: “${input.comment}”`
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { echoed, MAX_ECHOED_CHARS } from './forms'
+import { echoed, MAX_ECHOED_CHARS, reportsErrors } from './forms'
 
 describe('what a refused form sends back to its page', () => {
   // Found by probing: a 2 MB value came back in a 4.2 MB error page (once in the page, once in its data).
@@ -30,5 +30,20 @@ describe('what a refused form sends back to its page', () => {
     const shown = echoed(values)
     expect(Object.getPrototypeOf(shown)).toBeNull()
     expect(shown.__proto__).toHaveLength(MAX_ECHOED_CHARS)
+
+describe('reportsErrors', () => {
+  it('sees every shape a failed action returns', () => {
+    expect(reportsErrors({ errors: { name: 'Enter the name' }, values: {} })).toBe(true)
+    expect(reportsErrors({ errors: ['The file is empty'] })).toBe(true)
+    expect(reportsErrors({ problems: [{ text: 'The Press Office has not decided yet' }] })).toBe(true)
+    expect(reportsErrors({ error: 'The file was applied meanwhile' })).toBe(true)
+  })
+
+  it('ignores a reply that succeeded or has nothing to report', () => {
+    expect(reportsErrors({ errors: null, values: {}, focusWave: 2 })).toBe(false)
+    expect(reportsErrors({ errors: {} })).toBe(false)
+    expect(reportsErrors({ problems: [] })).toBe(false)
+    expect(reportsErrors(undefined)).toBe(false)
+    expect(reportsErrors('text')).toBe(false)
   })
 })

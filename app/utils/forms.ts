@@ -69,3 +69,16 @@ function rank(order: string[], key: string): number {
   const index = order.indexOf(key)
   return index === -1 ? order.length : index
 }
+
+const nonEmpty = (value: unknown) =>
+  Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.length > 0 : !!value && typeof value === 'object' && Object.keys(value).length > 0
+
+/**
+ * Whether what an action returned reports a failure: field `errors`, launch `problems` or a single `error`. The page
+ * title then starts "Error: " and focus moves to the error summary (docs/conventions.md, "A failed submission").
+ */
+export function reportsErrors(data: unknown): boolean {
+  if (!data || typeof data !== 'object') return false
+  const reply = data as { errors?: unknown; problems?: unknown; error?: unknown }
+  return nonEmpty(reply.errors) || nonEmpty(reply.problems) || nonEmpty(reply.error)
+}

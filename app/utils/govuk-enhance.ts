@@ -47,3 +47,20 @@ export async function enhanceGovukComponents(source = '/assets/govuk/govuk-front
   }
   revealConditionals()
 }
+
+/**
+ * After a submission fails, moves focus to the page's error summary, as GOV.UK Frontend's ErrorSummary does when it
+ * starts: the summary is announced and scrolled into view. Its script runs once per element, and React keeps the same
+ * element when a second submission fails too, so this does the focusing itself and then lets the script attach its
+ * link handling to a new summary. A summary marked data-disable-auto-focus (findings shown on load) is left alone.
+ */
+export function focusErrorSummary(root: Document = document): boolean {
+  const summary = root.querySelector<HTMLElement>('.govuk-error-summary:not([data-disable-auto-focus="true"])')
+  if (!summary) return false
+  if (!summary.hasAttribute('tabindex')) {
+    summary.setAttribute('tabindex', '-1')
+    summary.addEventListener('blur', () => summary.removeAttribute('tabindex'), { once: true })
+  }
+  summary.focus()
+  return true
+}

@@ -237,7 +237,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await page.getByLabel('Helpline name').fill('Tax Credits helpline')
     await page.getByLabel('Monday closing time').fill('19:00')
     await expect.poll(() => page.getByLabel('Share of calls from 18:30 to 19:00, in %').count(), POLL).toBe(1)
-    await page.getByLabel('Share of calls from 08:00 to 08:30, in %').fill('2')
+    await page.getByLabel('Share of calls from 8am to 8:30am, in %').fill('2')
     await expect.poll(() => page.locator('#profile-total').textContent(), POLL).toContain('97.5%')
     await page.getByLabel('Average handle time').fill('480')
     await page.getByLabel('Baseline calls per day').fill('3000')
@@ -251,7 +251,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the average caller patience to staff to a maximum abandonment rate')
     expect(await page.getByLabel('Maximum abandonment rate (optional)').inputValue()).toBe('5')
     expect(await page.title()).toMatch(/^Error: /)
-    expect(await page.getByLabel('Share of calls from 08:00 to 08:30, in %').inputValue()).toBe('2')
+    expect(await page.getByLabel('Share of calls from 8am to 8:30am, in %').inputValue()).toBe('2')
     await expectAccessible(page, 'helpline form with errors')
 
     await page.getByLabel('Share of calls from 18:30 to 19:00, in %').fill('2.5')

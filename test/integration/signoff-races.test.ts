@@ -47,7 +47,7 @@ describe('two members of a group deciding at once', () => {
     const [a, b] = await Promise.all([post(people.pressOffice.cookie), post(people.pressOffice2.cookie)])
     expect([a.status, b.status].sort()).toEqual([303, 409])
     const refused = a.status === 409 ? a : b
-    expect(refused.data.errors._form).toMatch(/^(Aisha Press|Abe Press) approved this version for Press Office on .*\. There is nothing more to decide unless it changes\.$/)
+    expect(refused.data.errors._form).toMatch(/^(Aisha Press|Abe Press) approved this version for the Press Office on .*\. There is nothing more to decide unless it changes\.$/)
     expect(await approvalsOf(campaign.campaignId, 'press-office')).toHaveLength(1)
   })
 

@@ -92,7 +92,7 @@ describe('a signed row changed outside every model', () => {
     // Welsh Language Services is not required (nothing has a Welsh version), so it is left awaiting.
     expect(await cachedStates(campaign.campaignId)).toEqual({ 'customer-services': 'approved', 'debt-management': 'approved', 'press-office': 'out-of-date', 'welsh-language-services': 'awaiting' })
     const events = await auditOf(campaign.campaignId)
-    expect(events.filter((e) => e.action === 'sign-off.out-of-date').map((e) => e.summary)).toEqual(['Press Office approval went out of date: the press lines changed'])
+    expect(events.filter((e) => e.action === 'sign-off.out-of-date').map((e) => e.summary)).toEqual(['The Press Office approval went out of date: the press lines changed'])
     expect(events.at(-1)).toMatchObject({ action: 'campaign.status-changed' })
     const level = await seqOf(campaign.campaignId)
     expect(level.synced_seq).toBe(level.seq)
@@ -140,7 +140,7 @@ describe('separation of duties after the fact', () => {
     expect(await statusOf(campaign.campaignId)).toBe('awaiting-sign-off')
     expect((await cachedStates(campaign.campaignId))['press-office']).toBe('out-of-date')
     const stale = (await auditOf(campaign.campaignId)).filter((e) => e.action === 'sign-off.out-of-date')
-    expect(stale.map((e) => e.summary)).toEqual(['Press Office approval went out of date: Dana Dual approved it and is now an owner or co-owner of the campaign'])
+    expect(stale.map((e) => e.summary)).toEqual(['The Press Office approval went out of date: Dana Dual approved it and is now an owner or co-owner of the campaign'])
     expect(JSON.parse(stale[0]!.after_json!)).toMatchObject({ group: 'press-office', approverIsAuthor: true })
 
     // Launch says why, and the co-owner cannot launch on their own approval.

@@ -99,7 +99,7 @@ describe('asking for sign-off', () => {
     expect(await statusOf(campaign.campaignId)).toBe('awaiting-sign-off')
     expect(await states(campaign.ref)).toEqual({ 'customer-services': 'awaiting', 'debt-management': 'awaiting', 'press-office': 'awaiting' })
     const events = await auditActions(campaign.campaignId)
-    expect(events.at(-1)).toEqual({ action: 'sign-off.requested', summary: 'Asked for sign-off from Customer Services, Debt Management and Press Office', actor_email: people.owner.email })
+    expect(events.at(-1)).toEqual({ action: 'sign-off.requested', summary: 'Asked for sign-off from Customer Services, Debt Management and the Press Office', actor_email: people.owner.email })
   })
 
   it('is refused without any message, and to anyone but the owner and co-owners', async () => {
@@ -497,7 +497,7 @@ describe('staleness', () => {
     const press = (await getLine(db, campaign.campaignId, campaign.lines.press))!
     await updateLine(db, { campaignId: campaign.campaignId, lineId: press.id, version: press.version, values: lineInput({ audience: 'press', question: press.question, answer: 'HMRC writes to some landlords every year.' }) }, people.owner)
     const events = await auditActions(campaign.campaignId)
-    expect(events.map((e) => e.summary)).toContain('Press Office approval went out of date: the press lines changed')
+    expect(events.map((e) => e.summary)).toContain('The Press Office approval went out of date: the press lines changed')
     const page = await signOff(people.owner, campaign.ref)
     const row = page.data.groups.find((g: { group: string }) => g.group === 'press-office')
     expect(row).toMatchObject({ state: 'out-of-date', changedSince: ['pressLines'], latest: { by: 'Aisha Press', decision: 'approved' } })

@@ -169,6 +169,11 @@ interface AxeViolation {
  * scripts disabled cannot run axe, so its DOM is copied, scripts removed, into a scratch page that can.
  */
 export async function expectAccessible(page: Page, label = page.url()) {
+  expect(await axeViolations(page), `axe-core violations on ${label}`).toEqual([])
+}
+
+/** axe-core's violations on the page as it is now, one readable line each: for a test that checks many pages. */
+export async function axeViolations(page: Page): Promise<string[]> {
   let target = page
   let scratch: Page | null = null
   if (scriptless.has(page.context())) {
@@ -187,10 +192,7 @@ export async function expectAccessible(page: Page, label = page.url()) {
     return result.violations
   })) as AxeViolation[]
   await scratch?.close()
-  const readable = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n    ')}`,
-  )
-  expect(readable, `axe-core violations on ${label}`).toEqual([])
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n    ')}`)
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {

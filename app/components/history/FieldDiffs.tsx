@@ -1,5 +1,5 @@
-import { Fragment } from 'react'
 import type { DiffRow, DiffSegment, DiffSide, FieldDiff } from '~/content/diff'
+import { Table, type TableCell } from '../govuk'
 
 /** Unchanged lines kept around each change; longer unchanged runs fold into one row. */
 const CONTEXT = 2
@@ -38,22 +38,14 @@ function Segment({ segment }: { segment: DiffSegment }) {
   )
 }
 
-function Cell({ side, kind }: { side: DiffSide | undefined; kind: 'added' | 'removed' }) {
-  if (!side) {
-    return (
-      <td className="govuk-table__cell app-diff__empty">
-        <span className="govuk-visually-hidden">(no line)</span>
-      </td>
-    )
-  }
+function cell(side: DiffSide | undefined, kind: 'added' | 'removed', lang: string | undefined): TableCell {
+  if (!side) return { classes: 'app-diff__empty', text: <span className="govuk-visually-hidden">(no line)</span> }
   const changed = side.segments.some((s) => s.kind !== 'same')
-  return (
-    <td className={`govuk-table__cell${changed ? ` app-diff__line--${kind}` : ''}`}>
-      {side.segments.map((segment, index) => (
-        <Segment key={index} segment={segment} />
-      ))}
-    </td>
-  )
+  return {
+    attributes: lang ? { lang } : undefined,
+    classes: changed ? `app-diff__line--${kind}` : undefined,
+    text: side.segments.map((segment, index) => <Segment key={index} segment={segment} />),
+  }
 }
 
 const KIND_TEXT: Record<FieldDiff['kind'], string> = { changed: 'changed', added: 'added', removed: 'removed', same: 'unchanged' }
@@ -75,48 +67,27 @@ export function FieldDiffs({
   return (
     <>
       {diffs.map((diff) => (
-        <div className="app-table-wrapper" key={diff.path}>
-          <table className="govuk-table app-diff" data-path={diff.path}>
-            <caption className="govuk-table__caption govuk-table__caption--s">
+        // A diff table is as wide as the page and wraps its lines, so it never needs to scroll sideways.
+        <Table
+          key={diff.path}
+          classes="app-diff"
+          attributes={{ 'data-path': diff.path }}
+          caption={
+            <>
               {diff.label} <span className="app-diff__kind">({KIND_TEXT[diff.kind]})</span>
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  {leftLabel}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {rightLabel}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body" lang={langOf?.(diff)}>
-              {foldUnchanged(diff.rows).map((shown, index) =>
-                'folded' in shown ? (
-                  <tr className="govuk-table__row" key={index}>
-                    <td className="govuk-table__cell app-diff__folded" colSpan={2}>
-                      {shown.folded === 1 ? '1 unchanged line' : `${shown.folded} unchanged lines`}
-                    </td>
-                  </tr>
-                ) : (
-                  <Fragment key={index}>
-                    <tr className="govuk-table__row">
-                      <Cell side={shown.row.left} kind="removed" />
-                      <Cell side={shown.row.right} kind="added" />
-                    </tr>
-                  </Fragment>
-                ),
-              )}
-              {diff.rows.length === 0 ? (
-                <tr className="govuk-table__row">
-                  <td className="govuk-table__cell" colSpan={2}>
-                    (empty in both)
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          captionClasses="govuk-table__caption--s"
+          head={[{ text: leftLabel }, { text: rightLabel }]}
+          rows={[
+            ...foldUnchanged(diff.rows).map((shown): TableCell[] =>
+              'folded' in shown
+                ? [{ classes: 'app-diff__folded', colspan: 2, text: shown.folded === 1 ? '1 unchanged line' : `${shown.folded} unchanged lines` }]
+                : [cell(shown.row.left, 'removed', langOf?.(diff)), cell(shown.row.right, 'added', langOf?.(diff))],
+            ),
+            diff.rows.length === 0 && [{ colspan: 2, text: '(empty in both)' }],
+          ]}
+        />
       ))}
     </>
   )

@@ -69,7 +69,7 @@ export function LetterPreview({ message, extraFields, continued = false, lang }:
     )
   }
   return (
-    <div className="app-letter-scroll">
+    <div className="app-letter-scroll" tabIndex={0} role="region" aria-label="The letter on an A4 page">
       <div className="app-letter" lang={lang}>
         <div className="app-letter__sender">
           <p className="app-letter__line">{lang === 'cy' ? 'Cyllid a Thollau EF' : 'HM Revenue and Customs'}</p>

@@ -1,4 +1,5 @@
-import { formatDate, formatNumber, formatPence, NATION_LABELS, type Nation } from '~/campaign/options'
+import { formatDate, formatNumber, formatPence } from '~/campaign/format'
+import { NATION_LABELS, type Nation } from '~/campaign/options'
 import { CALL_TYPE_LABELS, SCRIPT_SECTION_LABELS, type CallType } from '~/content/script-rules'
 import { STANDARD_QUESTION_LABELS, type StandardQuestion } from '~/content/coverage'
 import { REFERENCE_TYPE_LABELS } from '~/content/fields'
@@ -16,10 +17,9 @@ import type {
   WelshLanguageServicesScope,
 } from '~/signoff/scopes'
 import { formatShare, welshSharePercent, WELSH_LAYOUT_LABELS, type WelshLayout } from '~/welsh/translation'
-import { SummaryList } from '../govuk'
+import { Details, SummaryList } from '../govuk'
 
 const label = (labels: Record<string, string>, value: string | null) => (value === null ? '' : (labels[value] ?? value))
-
 
 function Messages({ messages, withWaves }: { messages: Omit<ScopeMessage, 'waves'>[] | ScopeMessage[]; withWaves: boolean }) {
   if (messages.length === 0) return <p className="govuk-body">There are no messages.</p>
@@ -200,6 +200,8 @@ function Lines({ lines, empty }: { lines: Omit<ScopeLine, 'audience'>[]; empty: 
   )
 }
 
+const SECTIONS = ['opening', 'verification', 'recordingNotice', 'body', 'closing'] as const
+
 function Scripts({ scripts }: { scripts: ScopeScript[] }) {
   if (scripts.length === 0) return <p className="govuk-body">There are no scripts.</p>
   return (
@@ -210,12 +212,17 @@ function Scripts({ scripts }: { scripts: ScopeScript[] }) {
             <h4 className="govuk-summary-card__title">{CALL_TYPE_LABELS[s.callType as CallType] ?? s.callType}</h4>
           </div>
           <div className="govuk-summary-card__content">
-            <SummaryList
-              rows={(['opening', 'verification', 'recordingNotice', 'body', 'closing'] as const).map((section) => ({
-                key: { text: SCRIPT_SECTION_LABELS[section] },
-                value: { text: s[section] ? <span className="app-preserve-lines">{s[section]}</span> : '(empty)' },
-              }))}
-            />
+            {/* A section left blank is not part of the script, so it is not listed. */}
+            {SECTIONS.some((section) => s[section]?.trim()) ? (
+              <SummaryList
+                rows={SECTIONS.filter((section) => s[section]?.trim()).map((section) => ({
+                  key: { text: SCRIPT_SECTION_LABELS[section] },
+                  value: { text: <span className="app-preserve-lines">{s[section]}</span> },
+                }))}
+              />
+            ) : (
+              <p className="govuk-body">Nothing has been written in this script.</p>
+            )}
           </div>
         </div>
       ))}
@@ -254,6 +261,12 @@ function ForecastInputs({ scope, helplineNames, summary }: { scope: CustomerServ
           <h4 className="govuk-heading-s">What the inputs forecast</h4>
           <p className="govuk-body govuk-hint">Worked out with today’s helpline settings, for reading: the inputs above are what is signed.</p>
           <SummaryList rows={summary.rows.map((r) => ({ key: { text: r.key }, value: { text: r.value } }))} />
+          <Details summaryText="What FTE and FTE-days mean">
+            <p className="govuk-body">
+              FTE means full-time equivalent: one person working full time, or two working half time. An FTE-day is one FTE for one day, so 30
+              FTE-days could be 3 extra people for 10 days or 10 for 3 days.
+            </p>
+          </Details>
           {summary.helplines.length ? (
             <ul className="govuk-list govuk-list--bullet">
               {summary.helplines.map((h) => (

@@ -76,7 +76,7 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
         action: 'sign-off.out-of-date',
         entityType: 'sign-off',
         entityId: decision.id,
-        summary: `${GROUP_LABELS[group]} approval went out of date: ${outOfDateReason({ changedParts: parts, approverName: decision.decidedBy.name, approverIsAuthor })}`,
+        summary: `The ${GROUP_LABELS[group]} approval went out of date: ${outOfDateReason({ changedParts: parts, approverName: decision.decidedBy.name, approverIsAuthor })}`,
         before: { group, scopeHash: decision.scopeHash },
         after: { group, scopeHash: scopes[group].hash, changed: parts, ...(approverIsAuthor ? { approverIsAuthor: true } : {}) },
       })
@@ -87,7 +87,7 @@ export async function syncSignOff(tx: Tx, campaignId: string, actor: Actor | nul
         action: 'sign-off.current-again',
         entityType: 'sign-off',
         entityId: decision.id,
-        summary: `${GROUP_LABELS[group]} approval is current again: the campaign is back to the version ${decision.decidedBy.name} approved, and ${decision.decidedBy.name} is not an owner or co-owner`,
+        summary: `The ${GROUP_LABELS[group]} approval is current again: the campaign is back to the version ${decision.decidedBy.name} approved, and ${decision.decidedBy.name} is not an owner or co-owner`,
         before: { group, scopeHash: previous.current_hash },
         after: { group, scopeHash: scopes[group].hash },
       })

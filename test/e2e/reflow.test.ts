@@ -1,0 +1,220 @@
+// Every page each role can reach, on a 320 px screen (WCAG 1.4.10, reflow): the page never scrolls sideways, and
+// axe-core finds nothing wrong. The pages come from the routes and the demo workspace; a page route left out of the
+// list fails the test, so a new page is measured from the day it is added.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
+import { addPendingBankHolidays, findRevisedRecord, readDemoWorkspace, type DemoWorkspace } from '../support/demo-workspace'
+
+const NARROWEST = 320
+
+interface PageToVisit {
+  /** The route file it is served by, without its extension. */
+  route: string
+  path: string
+  /** 404 for the page that answers an unknown address. */
+  status?: number
+  /** Seen only before signing in (signing in sends a signed-in user on). */
+  signedOut?: boolean
+}
+
+function pagesToVisit(
+  demo: DemoWorkspace,
+  extra: { uploadId: string; revised: { ref: string; entityType: string; entityId: string; version: number } }
+): PageToVisit[] {
+  const c = `/campaigns/${demo.awaiting.ref}`
+  const launched = `/campaigns/${demo.launched.ref}`
+  const history = `/campaigns/${extra.revised.ref}/history/${extra.revised.entityType}/${extra.revised.entityId}`
+  const page = (route: string, path: string, status?: number): PageToVisit => ({ route, path, status })
+  return [
+    { route: 'login', path: '/login', signedOut: true },
+    { route: 'login', path: '/login?signedOut=1', signedOut: true },
+    page('_index', '/'),
+    page('$', '/no-such-page', 404),
+    page('campaigns._index', '/campaigns'),
+    page('campaigns._index', '/campaigns?sort=launch-desc&status=draft'),
+    page('campaigns.new', '/campaigns/new'),
+    ...[demo.awaiting, demo.approved, demo.launched, demo.closed, ...demo.drafts].map((x) => page('campaigns.$ref._index', `/campaigns/${x.ref}`)),
+    page('campaigns.$ref.describe._index', `${c}/describe`),
+    page('campaigns.$ref.describe.edit', `${c}/describe/edit`),
+    page('campaigns.$ref.messages._index', `${c}/messages`),
+    page('campaigns.$ref.messages.new', `${c}/messages/new`),
+    page('campaigns.$ref.messages.fields', `${c}/messages/fields`),
+    page('campaigns.$ref.messages.$id._index', `${c}/messages/${demo.letterId}`),
+    page('campaigns.$ref.messages.$id.edit', `${c}/messages/${demo.letterId}/edit`),
+    page('campaigns.$ref.messages.$id.preview', `${c}/messages/${demo.letterId}/preview`),
+    page('campaigns.$ref.messages.$id.delete', `${c}/messages/${demo.letterId}/delete`),
+    page('campaigns.$ref.forecast._index', `${c}/forecast`),
+    page('campaigns.$ref.forecast.briefing.$helplineId', `${c}/forecast/briefing/${demo.helplineId}`),
+    page('campaigns.$ref.lines._index', `${c}/lines`),
+    page('campaigns.$ref.lines.new', `${c}/lines/new`),
+    page('campaigns.$ref.lines.$lineId.edit', `${c}/lines/${demo.lineId}/edit`),
+    page('campaigns.$ref.lines.$lineId.remove', `${c}/lines/${demo.lineId}/remove`),
+    page('campaigns.$ref.scripts._index', `${c}/scripts`),
+    page('campaigns.$ref.scripts.$callType._index', `${c}/scripts/${demo.callType}`),
+    page('campaigns.$ref.scripts.$callType.remove', `${c}/scripts/${demo.callType}/remove`),
+    page('campaigns.$ref.debt-management', `${c}/debt-management`),
+    page('campaigns.$ref.press', `${c}/press`),
+    ...['helpline', 'debt-management', 'press'].map((audience) => page('campaigns.$ref.pack.$audience', `${c}/pack/${audience}`)),
+    page('campaigns.$ref.sign-off._index', `${c}/sign-off`),
+    ...['customer-services', 'debt-management', 'press-office'].map((group) => page('campaigns.$ref.sign-off.$group', `${c}/sign-off/${group}`)),
+    page('campaigns.$ref.sign-off.$group', `/campaigns/${demo.approved.ref}/sign-off/customer-services`),
+    page('campaigns.$ref.launch', `${c}/launch`),
+    page('campaigns.$ref.launch', `/campaigns/${demo.approved.ref}/launch`),
+    page('campaigns.$ref.launch', `${launched}/launch`),
+    page('campaigns.$ref.actuals._index', `${launched}/actuals`),
+    page('campaigns.$ref.actuals.upload', `${launched}/actuals/upload`),
+    page('campaigns.$ref.audit', `${c}/audit`),
+    page('campaigns.$ref.history.$entityType.$entityId._index', history),
+    page('campaigns.$ref.history.$entityType.$entityId.compare', `${history}/compare?from=1&to=${extra.revised.version}`),
+    page('helplines._index', '/helplines'),
+    page('helplines.new', '/helplines/new'),
+    page('helplines.$id._index', `/helplines/${demo.helplineId}`),
+    page('helplines.$id.edit', `/helplines/${demo.helplineId}/edit`),
+    page('helplines.$id.calendar', `/helplines/${demo.helplineId}/calendar`),
+    page('sign-off._index', '/sign-off'),
+    page('admin._index', '/admin'),
+    page('admin.users._index', '/admin/users'),
+    page('admin.users.new', '/admin/users/new'),
+    page('admin.users.$id', `/admin/users/${demo.userIds['viewer@example.gov.uk']}`),
+    page('admin.bank-holidays._index', '/admin/bank-holidays'),
+    page('admin.bank-holidays.$uploadId', `/admin/bank-holidays/${extra.uploadId}`),
+  ]
+}
+
+/** The page routes: every route file with a default export (a page), not the downloads. */
+function pageRoutes(): string[] {
+  const dir = path.resolve('app/routes')
+  return fs
+    .readdirSync(dir)
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .filter((file) => /export\s+default\b/.test(fs.readFileSync(path.join(dir, file), 'utf8')))
+    .map((file) => file.replace(/\.tsx?$/, ''))
+    .sort()
+}
+
+/**
+ * Pages being rebuilt with their charts and tables, and what is still wrong with them on a 320 px screen: wider than
+ * the screen, or axe-core rules they break there. Each is reported instead of failing the test; take an entry off the
+ * list as soon as its page passes.
+ */
+const BEING_REBUILT: Record<string, { tooWide?: boolean; axeRules?: string[] }> = {
+  'campaigns.$ref.forecast._index': { axeRules: ['scrollable-region-focusable'] },
+  'campaigns.$ref.forecast.briefing.$helplineId': { tooWide: true, axeRules: ['scrollable-region-focusable'] },
+}
+
+const ROLES = ['designer', 'customer-services', 'debt-management', 'press-office', 'viewer', 'admin'] as const
+
+describe.skipIf(skipBrowser)('every page at 320 px, for every role', () => {
+  let app: RunningApp
+  let browser: Browser
+  let pages: PageToVisit[]
+  const reached = new Map<string, Set<string>>()
+  const known: string[] = []
+  const checked = new Set<string>()
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+    const demo = await readDemoWorkspace(app.databaseFile)
+    const uploadId = await addPendingBankHolidays(app.databaseFile, demo.userIds['admin@example.gov.uk']!)
+    // A second version of a draft's description, so there are versions to compare.
+    const context = await newContext(browser)
+    const page = await openPage(context)
+    await signIn(page, app.baseUrl, 'designer@example.gov.uk')
+    await page.goto(`${app.baseUrl}/campaigns/${demo.drafts[0]!.ref}/describe/edit`)
+    await page.getByLabel('Objective').fill('Prompt customers to check their Capital Gains Tax on cryptoasset disposals, and to tell us about any gains.')
+    await submit(page, 'Save changes')
+    await context.close()
+    const revised = await findRevisedRecord(app.databaseFile)
+    if (!revised) throw new Error('Saving the description made no second version')
+    pages = pagesToVisit(demo, { uploadId, revised })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    if (known.length) console.warn(`Known problems at ${NARROWEST} px on pages being rebuilt (BEING_REBUILT):\n  ${[...new Set(known)].join('\n  ')}`)
+  })
+
+  it('lists every page route', () => {
+    expect(pageRoutes().length).toBeGreaterThanOrEqual(45)
+    expect([...new Set(pages.map((p) => p.route))].sort()).toEqual(pageRoutes())
+  })
+
+  /** Visits every page this browser can open; returns what is wrong, page by page. */
+  async function visitAll(page: Page & { problems: string[] }, who: string): Promise<string[]> {
+    const failures: string[] = []
+    for (const entry of pages.filter((p) => !!p.signedOut === (who === 'signed out'))) {
+      const response = await page.goto(`${app.baseUrl}${entry.path}`)
+      const status = response?.status() ?? 0
+      // Not this role's page: refused, or sent elsewhere.
+      if (status === 403 || new URL(page.url()).pathname !== new URL(entry.path, app.baseUrl).pathname) {
+        page.problems.length = 0
+        continue
+      }
+      if (status !== (entry.status ?? 200)) {
+        failures.push(`${entry.path}: status ${status}`)
+        continue
+      }
+      page.problems.length = 0
+      // Hydrated and enhanced: GOV.UK Frontend has started on the page, so it is laid out as a person sees it.
+      await page.waitForSelector('[data-govuk-skip-link-init]', { state: 'attached' })
+      if (!reached.has(entry.route)) reached.set(entry.route, new Set())
+      reached.get(entry.route)!.add(who)
+      const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }))
+      if (width.page > width.screen) {
+        const line = `${entry.path} is ${width.page} px wide at ${width.screen} px (${who})`
+        if (BEING_REBUILT[entry.route]?.tooWide) known.push(line)
+        else failures.push(line)
+      }
+      // axe-core runs once on each different rendering of a page: a role that sees the same header, or the same
+      // controls, headings and tables in the content, as a page already checked adds nothing but time.
+      const rendering = await page.evaluate(() => {
+        const shape = (selector: string) => [...document.querySelectorAll(selector)].map((e) => `${e.tagName}#${e.id}.${e.className}`).join(' ')
+        return { header: shape('header a, header button'), main: shape('main a, main button, main input, main select, main textarea, main h1, main h2, main h3, main table, main [role], main .govuk-tag') }
+      })
+      const keys = [`header ${rendering.header}`, `${entry.path} ${rendering.main}`]
+      if (keys.some((key) => !checked.has(key))) {
+        keys.forEach((key) => checked.add(key))
+        for (const violation of await axeViolations(page)) {
+          const line = `${entry.path} (${who}): ${violation}`
+          if (BEING_REBUILT[entry.route]?.axeRules?.some((rule) => violation.startsWith(`${rule} `))) known.push(line.split('\n')[0]!)
+          else failures.push(line)
+        }
+      }
+      for (const problem of page.problems) failures.push(`${entry.path} (${who}): ${problem}`)
+    }
+    return failures
+  }
+
+  for (const role of ROLES) {
+    it(`reflows every page ${role === 'admin' ? 'an administrator' : `the ${role} role`} can reach, with no axe-core violations`, async () => {
+      const context = await browser.newContext({ viewport: { width: NARROWEST, height: 720 } })
+      const page = await openPage(context)
+      await signIn(page, app.baseUrl, `${role}@example.gov.uk`)
+      const failures = await visitAll(page, role)
+      await context.close()
+      expect(failures).toEqual([])
+    }, 240_000)
+  }
+
+  it('reflows the pages seen before signing in', async () => {
+    const context = await browser.newContext({ viewport: { width: NARROWEST, height: 720 } })
+    const page = await openPage(context)
+    const failures = await visitAll(page, 'signed out')
+    await context.close()
+    expect(failures).toEqual([])
+  })
+
+  it('reached every page route as one role or another', () => {
+    expect(pageRoutes().filter((route) => !reached.has(route))).toEqual([])
+    // Each role sees the pages meant for it, not just the ones everybody can.
+    const by = (route: string) => [...(reached.get(route) ?? [])].sort()
+    expect(by('campaigns.$ref.describe.edit')).toEqual(['designer'])
+    expect(by('admin.users._index')).toEqual(['admin'])
+    expect(by('sign-off._index')).toEqual(['customer-services', 'debt-management', 'press-office'])
+  })
+})
