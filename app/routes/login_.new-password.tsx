@@ -36,7 +36,7 @@ export default function NewPassword() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary focus errors={errors} order={['password', 'confirm']} />
+        <FormErrorSummary errors={errors} order={['password', 'confirm']} />
         <span className="govuk-caption-l">{email}</span>
         <h1 className="govuk-heading-l">Choose a new password</h1>
         <InsetText text="A service administrator gave you a one-time password. Choose a password of your own to finish signing in." />

@@ -70,7 +70,7 @@ export default function SetUpTwoFactorAtSignIn() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary focus errors={errors} order={['code']} />
+        <FormErrorSummary errors={errors} order={['code']} />
         <span className="govuk-caption-l">{loaded.email}</span>
         <h1 className="govuk-heading-l">Set up two-factor sign-in</h1>
         <InsetText text="Your account must use two-factor sign-in. Set it up now to finish signing in: each time you sign in, you will enter your password and a code from an app." />

@@ -48,7 +48,7 @@ export default function TwoFactorCode() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary focus errors={errors} order={['code']} />
+        <FormErrorSummary errors={errors} order={['code']} />
         <span className="govuk-caption-l">{email}</span>
         <h1 className="govuk-heading-l">Enter the code from your authenticator app</h1>
         <Form method="post" noValidate>

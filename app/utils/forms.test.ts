@@ -30,6 +30,8 @@ describe('what a refused form sends back to its page', () => {
     const shown = echoed(values)
     expect(Object.getPrototypeOf(shown)).toBeNull()
     expect(shown.__proto__).toHaveLength(MAX_ECHOED_CHARS)
+  })
+})
 
 describe('reportsErrors', () => {
   it('sees every shape a failed action returns', () => {
