@@ -194,12 +194,25 @@ describe('conservation', () => {
         const contactRates = { low: Math.min(a, b) / 2, central: Math.min(a, b), high: Math.max(a, b) }
         // The campaign's nation decides when calls arrive, the helplines' own calendar when they are answered.
         const result = forecast({ messages, helplines, contactRates, bankHolidays: holidays(nation), helplineBankHolidays: holidays(helplineNation) })
+        // Each day's central figure is its expected calls, so they add up to every call; the totals' low and high
+        // are the calls at the P10 and P90 rates, which the days share.
+        const centralExpected = messages.reduce((t, m) => t + m.waves.reduce((u, w) => u + w.volume, 0) * contactRates.central, 0)
+        const answered = result.helplines.reduce((t, h) => t + h.days.reduce((u, d) => u + d.calls.central, 0), 0)
+        expect(Math.abs(answered - centralExpected)).toBeLessThanOrEqual(1e-9 * Math.max(1, centralExpected))
         for (const s of ['low', 'central', 'high'] as const) {
           const expected = messages.reduce((t, m) => t + m.waves.reduce((u, w) => u + w.volume, 0) * contactRates[s], 0)
-          const answered = result.helplines.reduce((t, h) => t + h.days.reduce((u, d) => u + d.calls[s], 0), 0)
-          expect(Math.abs(answered - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected))
+          const totals = result.helplines.reduce((t, h) => t + h.totals.calls[s], 0)
+          expect(Math.abs(totals - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected))
           expect(Math.abs(result.summary.calls[s] - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected))
         }
+        // Each day's band is a whole-number P10 and P90 around its mean.
+        for (const h of result.helplines)
+          for (const d of h.days) {
+            expect(d.calls.low).toBeLessThanOrEqual(d.calls.central)
+            expect(d.calls.high).toBeGreaterThanOrEqual(d.calls.central)
+            if (d.calls.low < d.calls.central) expect(Number.isInteger(d.calls.low)).toBe(true)
+            if (d.calls.high > d.calls.central) expect(Number.isInteger(d.calls.high)).toBe(true)
+          }
         // The split conserves: each helpline gets its share of each message.
         helplines.forEach((h, i) => {
           const expected = messages.reduce((t, m) => {

@@ -1,4 +1,4 @@
-// forecast(input): calls per helpline per day at three contact rates, and the staff to answer them.
+// forecast(input): calls per helpline per day (mean, P10 and P90), and the staff to answer them.
 // Pure and isomorphic: the server renders it and the browser reruns it as the designer types.
 import { createWorkingCalendar, type WorkingCalendar } from './working-days'
 import { applyDeadlineBump, DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES, normaliseCurve } from './curves'
@@ -6,6 +6,7 @@ import { fromDayNumber, toDayNumber } from './dates'
 import { deliveryDelayDays, type Channel } from './delivery'
 import { dayIntervals, openDayIntervals, placeOnOpenDays, prepareHelpline, staffDays, type AbandonmentStaffing, type DayLoad } from './helpline-load'
 import { noRules, OutcomeTally } from './outcomes'
+import { DEFAULT_DISPERSION, rateSpreadPerBand, withPredictionInterval } from './intervals'
 import { BINDING_RULES } from './types'
 import type {
   ForecastHelpline,
@@ -218,7 +219,12 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
   // arrives and which days are working days.
   const helplineCalendar = input.helplineBankHolidays ? createWorkingCalendar(input.helplineBankHolidays) : calendar
   const prepared = input.helplines.map(prepareHelpline)
-  const rolled = loads.map((load, h) => placeOnOpenDays(prepared[h], helplineCalendar, calendar, load))
+  // Each day's low and high become the P10 and P90 of its calls (docs/forecast-maths.md, "Prediction intervals").
+  const spread = rateSpreadPerBand(input.contactRates)
+  const dispersion = input.dispersion ?? DEFAULT_DISPERSION
+  // The totals stay the calls at the P10 and P90 rates: the days share one rate, so that is the total's P10 and P90.
+  const atRates = loads.map((load, h) => placeOnOpenDays(prepared[h], helplineCalendar, calendar, load))
+  const rolled = atRates.map((load) => withPredictionInterval(load, spread, dispersion))
   for (const r of rolled) last = Math.max(last, r.start + r.central.length - 1)
 
   // 3. Staff each helpline, every day of the common range.
@@ -245,8 +251,8 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
     }
     staffed.days.forEach((day, i) => {
       totals.baselineCalls += day.baselineCalls
+      totals.calls.central += day.calls.central
       for (const s of ['low', 'central', 'high'] as const) {
-        totals.calls[s] += day.calls[s]
         totals.requiredFteDays[s] += day.requiredFte[s]
         if (day.open && day.shortfallFte[s] > 0) totals.daysOverCapacity[s]++
       }
@@ -269,6 +275,10 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
         }
       }
     })
+    for (let i = 0; i < atRates[h]!.low.length; i++) {
+      totals.calls.low += atRates[h]!.low[i]!
+      totals.calls.high += atRates[h]!.high[i]!
+    }
     for (const s of ['low', 'central', 'high'] as const) {
       totalCalls[s] += totals.calls[s]
       totalFteDays[s] += totals.requiredFteDays[s]

@@ -115,6 +115,8 @@ export interface ForecastInput {
   bankHolidays: readonly string[]
   /** The bank holidays the helplines close on; absent or null: the same as `bankHolidays`. */
   helplineBankHolidays?: readonly string[] | null
+  /** Day-to-day over-dispersion of calls (negative binomial size); absent or null: DEFAULT_DISPERSION. */
+  dispersion?: number | null
   /** Widens the days reported; it never cuts off calls. */
   horizon?: { from?: string | null; to?: string | null } | null
 }
@@ -195,7 +197,10 @@ export interface HelplineDay {
   weekday: number
   /** Open: has opening hours that weekday and is not a bank holiday. */
   open: boolean
-  /** Campaign calls handled this day, after calls on closed days have rolled forward. */
+  /**
+   * Campaign calls handled this day, after calls on closed days have rolled forward: `central` is the expected
+   * (mean) number, `low` and `high` the 10th and 90th percentiles of the day's calls (a prediction interval).
+   */
   calls: ScenarioValues
   baselineCalls: number
   agentHours: { baseline: number; total: ScenarioValues }
