@@ -134,7 +134,7 @@ describe('the helpline calendar', () => {
     expect(result.headers.get('Content-Disposition')).toBe('attachment; filename="csv-helpline-calendar-2027-06-1-months.csv"')
     const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
     expect(header).toBe(
-      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_low,campaign_calls_central,campaign_calls_high,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days,service_level_available,abandoned_available',
+      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_sum_daily_p10,campaign_calls_mean,campaign_calls_sum_daily_p90,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days,service_level_available,abandoned_available',
     )
     expect(lines).toHaveLength(page.weeks.length)
     const cells = lines.map((line) => line.split(','))
