@@ -51,6 +51,8 @@ export interface ForecastMessage {
   deadlineDays?: number | null
   /** Working days from send to delivery, replacing the postage/channel default. */
   delayOverrideDays?: number | null
+  /** Shares delivered on working day 0, 1, 2 … after sending, replacing the postage/channel profile. */
+  deliveryProfile?: readonly number[] | null
   /** Overrides the campaign's contact rates for this message. */
   contactRates?: ContactRates | null
   /** Overrides the channel's response curve for this message (any non-negative weights; normalised). */

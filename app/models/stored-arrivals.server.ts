@@ -8,7 +8,7 @@
 import crypto from 'node:crypto'
 import { DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES } from '../forecast/curves'
 import { addDays, fromDayNumber, toDayNumber } from '../forecast/dates'
-import { POSTAGE_DELAY_WORKING_DAYS } from '../forecast/delivery'
+import { DELIVERY_PROFILES, POSTAGE_DELAY_WORKING_DAYS } from '../forecast/delivery'
 import { arrivals } from '../forecast/engine'
 import type { DayLoad } from '../forecast/helpline-load'
 import { rateSpreadPerBand } from '../forecast/intervals'
@@ -27,7 +27,7 @@ import { listHelplines } from './helpline.server'
 const ARRIVALS_MODEL_VERSION = 2
 const ARRIVALS_MODEL = crypto
   .createHash('sha256')
-  .update(canonicalJson({ version: ARRIVALS_MODEL_VERSION, curves: DEFAULT_RESPONSE_CURVES, postage: POSTAGE_DELAY_WORKING_DAYS, bump: DEFAULT_DEADLINE_BUMP }))
+  .update(canonicalJson({ version: ARRIVALS_MODEL_VERSION, curves: DEFAULT_RESPONSE_CURVES, postage: POSTAGE_DELAY_WORKING_DAYS, delivery: DELIVERY_PROFILES, bump: DEFAULT_DEADLINE_BUMP }))
   .digest('hex')
   .slice(0, 16)
 
