@@ -284,7 +284,8 @@ describe('the forecast page once there are actual calls', () => {
     const view = page.data.actuals
     const expectedMape = (alphaDays.reduce((n, d) => n + Math.abs(Math.round(d.calls.central * 1.1) - d.calls.central) / Math.round(d.calls.central * 1.1), 0) / alphaDays.length) * 100
     expect(view.comparison.overall.mape).toBeCloseTo(expectedMape, 9)
-    expect(view.comparison.overall.mape).toBeCloseTo(100 / 11, 0)
+    // Not 100/11 ≈ 9.1%: the last letters' tail days expect a call or two, whose rounding MAPE magnifies.
+    expect(view.comparison.overall.mape).toBeGreaterThan(100 / 11 - 0.5)
     expect(view.comparison.overall).toMatchObject({ days: alphaDays.length, zeroDays: 1 })
     const actualTotal = alphaDays.reduce((n, d) => n + Math.round(d.calls.central * 1.1), 0)
     expect(view.comparison.overall.actual).toBe(actualTotal)
