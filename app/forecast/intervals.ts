@@ -8,8 +8,8 @@ import type { ContactRates } from './types'
 /**
  * Day-to-day over-dispersion of calls beyond what the rate explains, as the negative binomial's size n: a day whose
  * expected calls are μ has variance μ + μ²/n. 40 means a day's calls wander about 16% (1/√40) either way even when
- * the rate is known exactly, on top of Poisson noise. It is what the demo's past actuals give (estimateDispersion);
- * a forecast with its own history passes the figure its actuals give.
+ * the rate is known exactly, on top of Poisson noise. It is a starting assumption, not yet fitted: estimateDispersion
+ * gives the figure past actuals show, and a forecast passes it as `dispersion` once that is wired to stored actuals.
  */
 export const DEFAULT_DISPERSION = 40
 
