@@ -180,7 +180,7 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
       expect(await source.textContent()).toContain(LAUNCHED)
       expect(await source.textContent()).toContain('its letter response curve')
       const rates = (await panel.locator('[data-suggestion=rates]').textContent())!
-      const central = /Contact rates: ([\d.]+)%/.exec(rates)![1]!
+      const central = /Contact rates: similar campaigns ([\d.]+)% \(80% of campaigns between [\d.]+% and [\d.]+%\)/.exec(rates)![1]!
       expect(Number(central)).toBeGreaterThan(8)
       expect(await panel.locator('[data-suggestion=curve-letter]').textContent()).toMatch(/^Letter response curve: \d+ working days/)
       await expectAccessible(page, 'forecast page with a suggestion')
