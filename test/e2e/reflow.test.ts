@@ -75,6 +75,7 @@ function pagesToVisit(
     page('helplines.$id.edit', `/helplines/${demo.helplineId}/edit`),
     page('helplines.$id.calendar', `/helplines/${demo.helplineId}/calendar`),
     page('sign-off._index', '/sign-off'),
+    page('forecast-accuracy._index', '/forecast-accuracy'),
     page('admin._index', '/admin'),
     page('admin.users._index', '/admin/users'),
     page('admin.users.new', '/admin/users/new'),

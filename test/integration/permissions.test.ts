@@ -56,6 +56,8 @@ import * as handlerPack from '../../app/routes/campaigns.$ref.pack.$audience'
 import * as signOffTask from '../../app/routes/campaigns.$ref.sign-off._index'
 import * as signOffReview from '../../app/routes/campaigns.$ref.sign-off.$group'
 import * as signOffInbox from '../../app/routes/sign-off._index'
+import * as forecastAccuracy from '../../app/routes/forecast-accuracy._index'
+import * as forecastAccuracyCsv from '../../app/routes/forecast-accuracy[.csv]'
 import * as launchTask from '../../app/routes/campaigns.$ref.launch'
 import { standardScript } from '../../app/content'
 import { saveScript } from '../../app/models/script.server'
@@ -273,6 +275,9 @@ const ROWS: Row[] = [
   },
   { name: 'launch page', method: 'GET', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callLoader, handler: launchTask.loader, expected: everyone(200) },
   { name: 'launch', method: 'POST', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callAction, handler: launchTask.action, expected: only(AUTHORS, 409) },
+  // The accuracy of every launched campaign's forecast: for those who make forecasts and those who staff to them.
+  { name: 'forecast accuracy', method: 'GET', path: () => '/forecast-accuracy', run: callLoader, handler: forecastAccuracy.loader, expected: only([...designerActors, 'customerServices', 'admin'], 200) },
+  { name: 'forecast accuracy CSV', method: 'GET', path: () => '/forecast-accuracy.csv', run: callLoader, handler: forecastAccuracyCsv.loader, expected: only([...designerActors, 'customerServices', 'admin'], 200) },
   { name: 'helplines', method: 'GET', path: () => '/helplines', run: callLoader, handler: helplinesIndex.loader, expected: everyone(200) },
   { name: 'add helpline form', method: 'GET', path: () => '/helplines/new', run: callLoader, handler: helplineNew.loader, expected: only(HELPLINE_MANAGERS, 200) },
   { name: 'add helpline', method: 'POST', path: () => '/helplines/new', run: callAction, handler: helplineNew.action, expected: only(HELPLINE_MANAGERS, 400) },
