@@ -66,6 +66,8 @@ function pagesToVisit(
     page('campaigns.$ref.launch', `${launched}/launch`),
     page('campaigns.$ref.actuals._index', `${launched}/actuals`),
     page('campaigns.$ref.actuals.upload', `${launched}/actuals/upload`),
+    page('campaigns.$ref.forecast._index', `${launched}/forecast`),
+    page('campaigns.$ref.forecast.reforecast', `${launched}/forecast/reforecast`),
     page('campaigns.$ref.audit', `${c}/audit`),
     page('campaigns.$ref.history.$entityType.$entityId._index', history),
     page('campaigns.$ref.history.$entityType.$entityId.compare', `${history}/compare?from=1&to=${extra.revised.version}`),

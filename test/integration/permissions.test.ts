@@ -68,6 +68,7 @@ import * as helplineCalendar from '../../app/routes/helplines.$id.calendar'
 import * as helplineCalendarCsv from '../../app/routes/helplines.$id.calendar[.csv]'
 import * as actualsIndex from '../../app/routes/campaigns.$ref.actuals._index'
 import * as actualsUpload from '../../app/routes/campaigns.$ref.actuals.upload'
+import * as reforecastPage from '../../app/routes/campaigns.$ref.forecast.reforecast'
 import * as account from '../../app/routes/account._index'
 import * as accountPassword from '../../app/routes/account.password'
 import * as accountSessions from '../../app/routes/account.sessions'
@@ -309,6 +310,11 @@ const ROWS: Row[] = [
   { name: 'record actual calls before launch', method: 'POST', path: (c) => `/campaigns/${c.ref}/actuals`, params: refParams, run: callAction, handler: actualsIndex.action, expected: only([], 400) },
   { name: 'upload actual calls form', method: 'GET', path: (c) => `/campaigns/${c.launchedRef}/actuals/upload`, params: (c) => ({ ref: c.launchedRef }), run: callLoader, handler: actualsUpload.loader, expected: only([...AUTHORS, 'customerServices'], 200) },
   { name: 'upload actual calls', method: 'POST', path: (c) => `/campaigns/${c.launchedRef}/actuals/upload`, params: (c) => ({ ref: c.launchedRef }), run: callAction, handler: actualsUpload.action, expected: only([...AUTHORS, 'customerServices'], 400) },
+  // A launched campaign is re-forecast by its authors and helpline managers; an empty form is refused, nothing made.
+  { name: 're-forecast page', method: 'GET', path: (c) => `/campaigns/${c.launchedRef}/forecast/reforecast`, params: (c) => ({ ref: c.launchedRef }), run: callLoader, handler: reforecastPage.loader, expected: only([...AUTHORS, 'customerServices'], 200) },
+  { name: 're-forecast', method: 'POST', path: (c) => `/campaigns/${c.launchedRef}/forecast/reforecast`, params: (c) => ({ ref: c.launchedRef }), run: callAction, handler: reforecastPage.action, expected: only([...AUTHORS, 'customerServices'], 400) },
+  { name: 're-forecast before launch', method: 'GET', path: (c) => `/campaigns/${c.ref}/forecast/reforecast`, params: refParams, run: callLoader, handler: reforecastPage.loader, expected: only([], 200) },
+  { name: 're-forecast before launch, posted', method: 'POST', path: (c) => `/campaigns/${c.ref}/forecast/reforecast`, params: refParams, run: callAction, handler: reforecastPage.action, expected: only([], 400) },
   { name: 'admin', method: 'GET', path: () => '/admin', run: callLoader, handler: adminIndex.loader, expected: only(['admin'], 200) },
   { name: 'admin users', method: 'GET', path: () => '/admin/users', run: callLoader, handler: adminUsers.loader, expected: only(['admin'], 200) },
   { name: 'add user form', method: 'GET', path: () => '/admin/users/new', run: callLoader, handler: adminUserNew.loader, expected: only(['admin'], 200) },
