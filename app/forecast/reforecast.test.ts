@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysAfter, reforecastRates, workingDaysOf } from './reforecast'
+import { daysAfter, reforecastRates, spliceAfter, workingDaysOf } from './reforecast'
 
 const rates = { low: 2, central: 4, high: 8 }
 
@@ -31,5 +31,18 @@ describe('re-forecasting from the calls so far', () => {
 
   it('keeps only the days after the calls so far', () => {
     expect(daysAfter([{ date: '2026-03-02' }, { date: '2026-03-03' }, { date: '2026-03-04' }], '2026-03-03')).toEqual([{ date: '2026-03-04' }])
+  })
+})
+
+describe('the calendar’s arrivals for a re-forecast campaign', () => {
+  it('keeps the forecast to the last day of actual calls and takes the re-forecast after it', () => {
+    const series = (start: number, central: number[]) => ({ start, low: Float64Array.from(central, (c) => c / 2), central: Float64Array.from(central), high: Float64Array.from(central, (c) => c * 2) })
+    const out = spliceAfter(series(10, [1, 2, 3, 4]), series(10, [10, 20, 30, 40]), 11)
+    expect(out.start).toBe(10)
+    expect([...out.central]).toEqual([1, 2, 30, 40])
+    expect([...out.low]).toEqual([0.5, 1, 15, 20])
+    expect([...out.high]).toEqual([2, 4, 60, 80])
+    // Series that start on different days are laid on one range.
+    expect([...spliceAfter(series(10, [1, 2]), series(11, [20, 30]), 10).central]).toEqual([1, 20, 30])
   })
 })

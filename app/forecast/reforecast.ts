@@ -64,3 +64,30 @@ export function reforecastRates(input: ReforecastInput): ReforecastRates {
 export function daysAfter<T extends { date: string }>(days: readonly T[], throughDate: string): T[] {
   return days.filter((d) => d.date > throughDate)
 }
+
+/** Calls arriving day by day from `start` (a day number), as the helpline calendar stores them. */
+export interface DailySeries {
+  start: number
+  low: Float64Array
+  central: Float64Array
+  high: Float64Array
+}
+
+/**
+ * The forecast's arrivals up to and including the last day of actual calls, and the re-forecast's after it: what the
+ * helpline calendar uses for a re-forecast campaign. The days already past keep the forecast they were staffed to.
+ */
+export function spliceAfter(original: DailySeries, redone: DailySeries, throughDay: number): DailySeries {
+  const start = Math.min(original.start, redone.start)
+  const end = Math.max(original.start + original.central.length, redone.start + redone.central.length)
+  const out: DailySeries = { start, low: new Float64Array(end - start), central: new Float64Array(end - start), high: new Float64Array(end - start) }
+  for (let day = start; day < end; day++) {
+    const from = day > throughDay ? redone : original
+    const i = day - from.start
+    if (i < 0 || i >= from.central.length) continue
+    out.low[day - start] = from.low[i]!
+    out.central[day - start] = from.central[i]!
+    out.high[day - start] = from.high[i]!
+  }
+  return out
+}

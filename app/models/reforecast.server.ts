@@ -132,6 +132,10 @@ export async function saveReforecast(db: DbOrTx, input: { campaignId: string; se
         made_at: nowIso(),
       })
       .execute()
+    // The helpline calendar's stored arrivals for the campaign are out of date now (the triggers that see other
+    // inputs change do not watch this table), and every calendar computed before is too.
+    await tx.deleteFrom('campaign_load').where('campaign_id', '=', campaign.id).execute()
+    await tx.updateTable('input_generation').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute()
     const pct = (r: RatesPercent) => ({ low: r.low, central: r.central, high: r.high })
     await appendAudit(tx, {
       actor: user,

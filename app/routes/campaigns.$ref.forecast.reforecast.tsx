@@ -63,8 +63,8 @@ export default function ReforecastPage() {
       <CampaignHeading campaign={campaign} title="Re-forecast from the calls so far" />
       <p className="govuk-body">
         A re-forecast sets the calls so far against the calls the forecast expected by now, changes the contact rate to match, and works out the days still to come
-        again: their calls, staff and outcomes. The signed-off forecast is not changed: the forecast page shows both, and the helpline calendar is not changed
-        either.
+        again: their calls, staff and outcomes. The signed-off forecast is not changed: the forecast page shows both. The helpline calendar uses the re-forecast
+        for the days after the calls so far.
       </p>
       {current ? (
         <InsetText

@@ -3,6 +3,8 @@ import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
 import * as reforecastPage from '../../app/routes/campaigns.$ref.forecast.reforecast'
 import { computeSavedForecast } from '../../app/models/forecast.server'
 import { getCampaignByRef } from '../../app/models/campaign.server'
+import { refreshStaleAtHelpline, storedArrivals } from '../../app/models/stored-arrivals.server'
+import { toDayNumber } from '../../app/forecast/dates'
 import { testClock } from '../../app/utils/clock.server'
 import { db } from '../../app/utils/db.server'
 import { makeUser, type TestUser } from '../support/factories'
@@ -117,5 +119,24 @@ describe('re-forecasting a launched campaign', () => {
     expect((await post(ref, world.manager, {})).status).toBe(400)
     const stranger = await makeUser(['designer'], 'Someone else')
     expect((await post(ref, stranger, { seen: '0' })).status).toBe(403)
+  })
+})
+
+describe('the helpline calendar of a re-forecast campaign', () => {
+  it('takes the re-forecast after the last day of actual calls, and the forecast up to it', async () => {
+    const { ref, campaignId } = await launchedWithActuals(['2027-03-04', '2027-03-05'], (_d, _h, e) => Math.round(e * 2))
+    await refreshStaleAtHelpline(db, world.alpha.id)
+    const before = (await storedArrivals(db, world.alpha.id, '2027-03-01', '2027-04-30')).find((a) => a.campaign.id === campaignId)!.arrivals
+    expect((await post(ref, world.manager, { seen: '0' })).status).toBe(303)
+    const rates = await db.selectFrom('reforecast').select('rate_central').where('campaign_id', '=', campaignId).executeTakeFirstOrThrow()
+    const factor = rates.rate_central / 8
+    expect(factor).toBeGreaterThan(1.9)
+    // The save dropped the stored arrivals, so the calendar computes them again.
+    expect(await refreshStaleAtHelpline(db, world.alpha.id)).toBeGreaterThanOrEqual(1)
+    const after = (await storedArrivals(db, world.alpha.id, '2027-03-01', '2027-04-30')).find((a) => a.campaign.id === campaignId)!.arrivals
+    const on = (series: typeof before, date: string) => series.central[toDayNumber(date) - series.start] ?? 0
+    expect(on(after, '2027-03-05')).toBeCloseTo(on(before, '2027-03-05'), 6)
+    expect(on(before, '2027-03-09')).toBeGreaterThan(0)
+    expect(on(after, '2027-03-09')).toBeCloseTo(on(before, '2027-03-09') * factor, 3)
   })
 })

@@ -320,7 +320,7 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
       path: `/campaigns/${ref}/forecast/reforecast`,
       params: { ref },
       cookie: manager.cookie,
-      tables: ['reforecast'],
+      tables: ['reforecast', 'campaign_load', 'campaign_helpline_load', 'input_generation'],
       choices: { seen: ['0', '1', '2', '-1'] },
       // The version the page would show now: anything else is someone else's re-forecast meanwhile, and refused.
       baseline: async () => form({ seen: String((await latestReforecast(db, campaignId))?.version ?? 0) }),
