@@ -3,7 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { formatDateTime } from '~/campaign/options'
 import { pageFrom, PageLinks } from '~/components/PageLinks'
 import { BackLink, Button, Select, Table } from '~/components/govuk'
-import { listServiceEvents, serviceEventKind, SERVICE_EVENT_KINDS, whereOf } from '~/models/service-events.server'
+import { TableRegion } from '~/components/TableRegion'
+import { listServiceEvents, whereOf } from '~/models/service-events.server'
+import { serviceEventKind, SERVICE_EVENT_KINDS } from '~/utils/service-event-kinds'
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 
@@ -60,7 +62,7 @@ export default function ServiceEvents() {
           There are no events of this kind.
         </p>
       ) : (
-        <div className="app-table-wrapper">
+        <TableRegion label="Events">
           <Table
             attributes={{ id: 'events' }}
             caption={`${total.toLocaleString('en-GB')} event${total === 1 ? '' : 's'}${pages > 1 ? `, page ${page} of ${pages}` : ''}`}
@@ -95,7 +97,7 @@ export default function ServiceEvents() {
               },
             ])}
           />
-        </div>
+        </TableRegion>
       )}
       <PageLinks page={page} pages={pages} href={href} />
     </>
