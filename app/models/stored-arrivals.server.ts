@@ -12,6 +12,7 @@ import { DELIVERY_PROFILES, POSTAGE_DELAY_WORKING_DAYS } from '../forecast/deliv
 import { arrivals } from '../forecast/engine'
 import type { DayLoad } from '../forecast/helpline-load'
 import { rateSpreadPerBand } from '../forecast/intervals'
+import { spliceAfter } from '../forecast/reforecast'
 import { buildForecastInput } from '../forecast/settings'
 import { holidayDates, type Nation } from '../forecast/working-days'
 import { toForecastHelpline } from '../helplines/helpline'
@@ -56,8 +57,13 @@ export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promi
       const { input } = buildForecastInput(saved.settings, messages, helplines.map(toForecastHelpline), bankHolidays)
       // An input the engine cannot place in time leaves the campaign off the calendar, as its forecast page says.
       const placed = input ? safeArrivals(input) : null
+      // A launched campaign's latest re-forecast replaces the forecast for the days after its actual calls.
+      const reforecast = placed ? await latestReforecastRates(tx, campaign.id, saved.version) : null
+      const redoneInput = reforecast ? buildForecastInput({ ...saved.settings, contactRates: reforecast.rates }, messages, helplines.map(toForecastHelpline), bankHolidays).input : null
+      const redone = redoneInput ? safeArrivals(redoneInput) : null
       placed?.loads.forEach((load, h) => {
-        const series = trimmed(load, rateSpreadPerBand(input!.contactRates))
+        // The re-forecast keeps the forecast's low and high in proportion to its central rate, so the spread is the same.
+        const series = trimmed(redone?.loads[h] && reforecast ? spliceAfter(load, redone.loads[h]!, toDayNumber(reforecast.throughDate)) : load, rateSpreadPerBand(input!.contactRates))
         if (series) rows.push({ campaign_id: campaign.id, helpline_id: input!.helplines[h]!.id, ...series })
       })
     }
@@ -66,6 +72,18 @@ export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promi
     await tx.deleteFrom('campaign_load').where('campaign_id', '=', campaign.id).execute()
     await tx.insertInto('campaign_load').values({ campaign_id: campaign.id, model: ARRIVALS_MODEL, computed_at: nowIso() }).execute()
   })
+}
+
+async function latestReforecastRates(db: DbOrTx, campaignId: string, forecastVersion: number) {
+  const row = await db
+    .selectFrom('reforecast')
+    .select(['through_date', 'rate_low', 'rate_central', 'rate_high'])
+    .where('campaign_id', '=', campaignId)
+    .where('forecast_version', '=', forecastVersion)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? { throughDate: row.through_date, rates: { low: row.rate_low, central: row.rate_central, high: row.rate_high } } : null
 }
 
 function safeArrivals(input: Parameters<typeof arrivals>[0]) {

@@ -168,6 +168,15 @@ const FORMS: Record<string, FormCase> = {
   'campaigns.$ref.launch': { who: 'designer', path: (d) => `/campaigns/${d.awaiting.ref}/launch`, fail: press('Launch the campaign') },
   'campaigns.$ref.actuals._index': { who: 'customer-services', path: (d) => `/campaigns/${d.launched.ref}/actuals`, fail: press('Save the calls') },
   'campaigns.$ref.actuals.upload': { who: 'customer-services', path: (d) => `/campaigns/${d.launched.ref}/actuals/upload`, fail: press('Upload') },
+  'campaigns.$ref.forecast.reforecast': {
+    who: 'customer-services',
+    path: (d) => `/campaigns/${d.launched.ref}/forecast/reforecast`,
+    fail: async (page) => {
+      // As if someone else had re-forecast meanwhile.
+      await stale(page, 'seen', '999999')
+      await submit(page, 'Re-forecast the days still to come')
+    },
+  },
   'helplines.new': { who: 'customer-services', path: () => '/helplines/new', fail: press('Add helpline') },
   'helplines.$id.edit': {
     who: 'customer-services',
