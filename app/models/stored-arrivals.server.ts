@@ -20,7 +20,7 @@ import { canonicalJson } from '../utils/canonical-json'
 import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { getActiveBankHolidays } from './bank-holidays.server'
-import { getForecastSettings, listForecastMessages } from './forecast.server'
+import { getForecastSettings, listForecastMessages } from './forecast-inputs.server'
 import { listHelplines } from './helpline.server'
 
 // Bump when the arrivals maths changes in a way the constants below do not show: every stored arrival is then

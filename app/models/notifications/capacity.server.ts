@@ -4,8 +4,8 @@
 // (docs/decisions/0050-stored-arrivals-kept-current-by-triggers.md). A week short of staff now that was not before is
 // news for the helpline's managers.
 //
-// The gateway reaches this module through a dynamic import: it reads forecasts, and the forecast models write through
-// the gateway, so a static import would close a circle (docs/decisions/0101-notifications-from-the-write-path.md).
+// It reads forecast inputs through forecast-inputs.server.ts (via the stored arrivals), never through the forecast
+// model that writes through the gateway, so the gateway can import it directly.
 import { addDays, isoWeekStart, toDayNumber } from '../../forecast/dates'
 import { buildHelplineCalendar, type CalendarCampaignInput } from '../../forecast/helpline-calendar'
 import type { DayLoad } from '../../forecast/helpline-load'

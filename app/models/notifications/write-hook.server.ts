@@ -2,25 +2,21 @@
 // write's body and the returned function after the sign-off sync, inside the same transaction; the sign-off resync
 // (a campaign changed behind the gateway's back) calls notifyResync. docs/notifications.md describes what follows.
 import type { Tx } from '../../utils/db.server'
+import { keepArrivalsBeforeWrite, notifyCapacityChanges } from './capacity.server'
 import { notifyFromAuditEvents, type NotifyingActor, type TellingEvent } from './from-events.server'
 
 /** Called once the body, its audit events and the sign-off sync are written, with every event recorded. */
 export type AfterContentWrite = (actor: NotifyingActor, events: readonly TellingEvent[]) => Promise<void>
-
-// Loaded on first use: the capacity check reads forecasts, whose models write through the gateway that calls this.
-// Kept once loaded: under a module loader with hooks (tsx, vitest) each import() call is a round trip.
-let loaded: Promise<typeof import('./capacity.server')> | undefined
-const capacity = () => (loaded ??= import('./capacity.server'))
 
 /**
  * Before a content write's body: keeps what the campaign's forecast was, so a change to it can be compared. After:
  * notifies from the write's audit events and from any helpline week it put over capacity.
  */
 export async function watchContentWrite(tx: Tx, campaignId: string): Promise<AfterContentWrite> {
-  await (await capacity()).keepArrivalsBeforeWrite(tx, campaignId)
+  await keepArrivalsBeforeWrite(tx, campaignId)
   return async (actor, events) => {
     await notifyFromAuditEvents(tx, campaignId, actor, events)
-    await (await capacity()).notifyCapacityChanges(tx, campaignId, actor)
+    await notifyCapacityChanges(tx, campaignId, actor)
   }
 }
 
