@@ -1,17 +1,9 @@
 // Audit events that belong to no campaign: sign-ins and other security events, users and roles, helplines, the
 // bank-holiday calendar, and the audit trail's own seal. Administrators read them at /admin/security.
 import type { DbOrTx } from '../utils/db.server'
+import { SERVICE_EVENT_KINDS, type ServiceEventKind } from './service-event-kinds'
 
-/** The kinds of event an administrator can narrow the list to, by the start of their action. */
-export const SERVICE_EVENT_KINDS = [
-  { prefix: 'security.', label: 'Sign-ins and refused requests' },
-  { prefix: 'user.', label: 'Users and roles' },
-  { prefix: 'helpline.', label: 'Helplines' },
-  { prefix: 'bank-holidays.', label: 'Bank holidays' },
-  { prefix: 'audit.', label: 'The audit trail itself' },
-] as const
-
-export type ServiceEventKind = (typeof SERVICE_EVENT_KINDS)[number]['prefix']
+export { SERVICE_EVENT_KINDS, type ServiceEventKind }
 
 export function serviceEventKind(value: string | null): ServiceEventKind | null {
   return SERVICE_EVENT_KINDS.find((kind) => kind.prefix === value)?.prefix ?? null

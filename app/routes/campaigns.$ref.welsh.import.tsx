@@ -77,7 +77,7 @@ export default function ImportTranslation() {
         <p className="govuk-body">
           Upload the translation file downloaded from the Welsh page, with the Welsh filled in. Its first line holds the column names:
         </p>
-        <pre className="app-code-block">
+        <pre className="app-code-block" tabIndex={0} role="region" aria-label="The column names of the translation file">
           <code>{TRANSLATION_FILE_COLUMNS.join(',')}</code>
         </pre>
         <ul className="govuk-list govuk-list--bullet">
