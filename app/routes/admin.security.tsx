@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { formatDateTime } from '~/campaign/options'
 import { pageFrom, PageLinks } from '~/components/PageLinks'
 import { BackLink, Button, Select, Table } from '~/components/govuk'
+import { TableRegion } from '~/components/TableRegion'
 import { SERVICE_EVENT_KINDS } from '~/models/service-event-kinds'
 import { listServiceEvents, serviceEventKind, whereOf } from '~/models/service-events.server'
 import { requireRole } from '~/http/auth.server'
@@ -61,7 +62,7 @@ export default function ServiceEvents() {
           There are no events of this kind.
         </p>
       ) : (
-        <div className="app-table-wrapper">
+        <TableRegion label="Sign-ins and other events">
           <Table
             attributes={{ id: 'events' }}
             caption={`${total.toLocaleString('en-GB')} event${total === 1 ? '' : 's'}${pages > 1 ? `, page ${page} of ${pages}` : ''}`}
@@ -96,7 +97,7 @@ export default function ServiceEvents() {
               },
             ])}
           />
-        </div>
+        </TableRegion>
       )}
       <PageLinks page={page} pages={pages} href={href} />
     </>

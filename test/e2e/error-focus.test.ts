@@ -207,6 +207,11 @@ const FORMS: Record<string, FormCase> = {
     who: 'designer',
     path: () => '/account/sessions',
     fail: async (page) => {
+      // Signed in on a second browser too, so the page has sessions to sign out.
+      const elsewhere = await page.context().browser()!.newContext()
+      await signIn(await elsewhere.newPage(), new URL(page.url()).origin, 'designer@example.gov.uk')
+      await elsewhere.close()
+      await page.reload()
       await stale(page, 'intent', 'something else')
       await submit(page, () => page.locator('main form').first().locator('button[type="submit"]').click())
     },
