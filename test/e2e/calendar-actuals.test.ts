@@ -182,6 +182,8 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
 
       await page.goto(`${app.baseUrl}/campaigns/${ref}/messages/new`)
       await page.getByLabel('Letter', { exact: true }).check()
+      await page.getByLabel('Unique Taxpayer Reference (UTR)').check()
+      await page.getByLabel('Second class', { exact: true }).check()
       await page.getByLabel('Name', { exact: true }).fill('Threshold letter')
       await page.getByLabel('Address block').fill('((customer_name))\n((address_line_1))\n((postcode))')
       await page.getByLabel('Body').fill('Dear ((customer_name))\n\nYour reference: ((reference))\n\nYour sales may be over the VAT threshold.')
