@@ -4,6 +4,7 @@ import { dayMonthYear } from '~/actuals/upload'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { ActualsView } from '~/models/actuals.server'
 import { axisDate, calls, shortDate } from './forecast-view'
+import { MapeExplained } from './Explained'
 import { Details, SummaryList, Table } from './govuk'
 import { TableRegion } from './TableRegion'
 
@@ -104,6 +105,7 @@ export function ActualsComparison({
           },
         ]}
       />
+      <MapeExplained />
 
       {curves.map((curve) => {
         const forecast = forecastCurves[curve.channel] ?? []

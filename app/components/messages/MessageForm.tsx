@@ -7,6 +7,7 @@ import { LIMITS } from '~/content/limits'
 import { CHANNEL_LABELS, CHANNELS, POSTAGE_CLASSES, POSTAGE_LABELS, type Channel } from '~/content/rules'
 import { messageErrorHrefs, messageErrorOrder, waveDateKey, waveVolumeKey, type WaveFormRow } from '~/schemas/message'
 import type { FieldErrors } from '~/utils/forms'
+import { GsmExplained } from '../Explained'
 import { PartFindings, type NumberedFinding } from './Findings'
 import { SmsCounter } from './SmsCounter'
 
@@ -209,6 +210,7 @@ export function MessageForm({
                 <div hidden={!shows('sms')} data-channels="sms">
                   <p className="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-top-2 govuk-!-margin-bottom-0">Text message length</p>
                   <SmsCounter textareaId="body" initialText={values.body ?? ''} />
+                  <GsmExplained />
                 </div>
               ),
             },
