@@ -26,7 +26,7 @@ export default function ActualsChart({ name, points }: { name: string; points: A
             <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Date')} height={48} />
             <YAxis tick={TICK} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={80} label={yAxisTitle('Calls a day')} />
             <Tooltip formatter={wholeNumber} />
-            <Legend formatter={legendText} />
+            <Legend formatter={legendText} itemSorter={null} />
             <Area type="monotone" dataKey="band" name="Forecast, low to high" stroke={LINE.callsBandEdge} strokeWidth={1.5} fill={BAND_FILL.calls} fillOpacity={0.8} isAnimationActive={false} />
             <Line type="monotone" dataKey="central" name="Forecast (central)" stroke={LINE.central} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
             <Line type="monotone" dataKey="actual" name="Actual calls" stroke={LINE.actual} strokeWidth={3} dot={{ r: 3 }} isAnimationActive={false} />

@@ -46,7 +46,7 @@ export default function CalendarCharts({ name, points }: { name: string; points:
               <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Week beginning')} height={48} />
               <YAxis tick={TICK} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={88} label={yAxisTitle('Calls a week')} />
               <Tooltip formatter={wholeNumber} />
-              <Legend formatter={legendText} />
+              <Legend formatter={legendText} itemSorter={null} />
               {stackedBars(points, 'Calls')}
             </ComposedChart>
           </ResponsiveContainer>
@@ -62,7 +62,7 @@ export default function CalendarCharts({ name, points }: { name: string; points:
               <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Week beginning')} height={48} />
               <YAxis tick={TICK} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={78} label={yAxisTitle('Staff (FTE)')} />
               <Tooltip formatter={oneDecimal} />
-              <Legend formatter={legendText} />
+              <Legend formatter={legendText} itemSorter={null} />
               {stackedBars(points, 'Fte')}
               <Line
                 type="stepAfter"

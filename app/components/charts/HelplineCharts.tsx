@@ -24,7 +24,7 @@ export function CallsChart({ data }: { data: CallsPoint[] }) {
         <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Date')} height={48} />
         <YAxis tick={TICK} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={80} label={yAxisTitle('Calls a day')} />
         <Tooltip formatter={wholeNumber} />
-        <Legend formatter={legendText} />
+        <Legend formatter={legendText} itemSorter={null} />
         <Area type="monotone" dataKey="band" name="Low to high" stroke={LINE.callsBandEdge} strokeWidth={1.5} fill={BAND_FILL.calls} fillOpacity={0.8} isAnimationActive={false} />
         <Line type="monotone" dataKey="central" name="Calls (central)" stroke={LINE.central} strokeWidth={3} dot={false} isAnimationActive={false} className="app-chart-central" />
       </ComposedChart>
@@ -40,7 +40,7 @@ export function FteChart({ data }: { data: FtePoint[] }) {
         <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Date')} height={48} />
         <YAxis tick={TICK} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={72} label={yAxisTitle('Staff (FTE)')} />
         <Tooltip formatter={oneDecimal} />
-        <Legend formatter={legendText} />
+        <Legend formatter={legendText} itemSorter={null} />
         <Area type="monotone" dataKey="neededBand" name="Needed, low to high" stroke={LINE.neededBandEdge} strokeWidth={1.5} fill={BAND_FILL.needed} fillOpacity={0.8} isAnimationActive={false} />
         <Line type="monotone" dataKey="needed" name="Needed with the campaign (central)" stroke={LINE.needed} strokeWidth={3} dot={false} isAnimationActive={false} />
         <Line type="monotone" dataKey="baseline" name="Needed without the campaign" stroke={LINE.withoutCampaign} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
@@ -71,7 +71,7 @@ export function OutcomeChart({ data, targetPercent }: { data: OutcomePoint[]; ta
         <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Date')} height={48} />
         <YAxis tick={TICK} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={72} label={yAxisTitle('Answered in time (%)')} />
         <Tooltip formatter={wholePercent} />
-        <Legend formatter={legendText} />
+        <Legend formatter={legendText} itemSorter={null} />
         <Area type="monotone" dataKey="withCampaignBand" name="With the campaign, high to low" stroke={LINE.callsBandEdge} strokeWidth={1.5} fill={BAND_FILL.calls} fillOpacity={0.8} isAnimationActive={false} />
         <Line type="monotone" dataKey="withCampaign" name="With the campaign (central)" stroke={LINE.central} strokeWidth={3} dot={false} isAnimationActive={false} />
         <Line type="monotone" dataKey="baselineOnly" name="Without the campaign" stroke={LINE.withoutCampaign} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
