@@ -1,13 +1,9 @@
 // Audit events that belong to no campaign: sign-ins and other security events, users and roles, helplines, the
 // bank-holiday calendar, and the audit trail's own seal. Administrators read them at /admin/security.
 import type { DbOrTx } from '../utils/db.server'
-import { SERVICE_EVENT_KINDS, type ServiceEventKind } from './service-event-kinds'
+import type { ServiceEventKind } from '../utils/service-event-kinds'
 
-export { SERVICE_EVENT_KINDS, type ServiceEventKind }
-
-export function serviceEventKind(value: string | null): ServiceEventKind | null {
-  return SERVICE_EVENT_KINDS.find((kind) => kind.prefix === value)?.prefix ?? null
-}
+export { serviceEventKind, SERVICE_EVENT_KINDS, type ServiceEventKind } from '../utils/service-event-kinds'
 
 export interface ServiceEvent {
   id: number

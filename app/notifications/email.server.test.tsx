@@ -34,6 +34,6 @@ describe('notification emails', () => {
     expect(digest.text).toContain('in the week beginning 7 June 2027 and 1 later week.')
     expect(digest.html.match(/<h2 /g)).toHaveLength(2)
     const test = testEmail('Test email from the OTM Campaign Planner', { name: 'Alex Admin', queuedAt: '2027-02-10T10:00:00Z' }, links)
-    expect(test.text).toContain('Alex Admin asked for this test email on 10 February 2027 at 10:00am')
+    expect(test.text).toContain('Alex Admin asked for this test email on 10 February 2027 at 10am')
   })
 })

@@ -59,7 +59,7 @@ export default function Home() {
           ) : (
             <>
               <div className="app-wide-only">
-                <TableRegion label="Table of your campaigns">
+                <TableRegion label="Your campaigns and what to do next on each">
                   <Table
                     caption="Your campaigns and what to do next on each"
                     captionClasses="govuk-visually-hidden"

@@ -4,8 +4,8 @@ import { formatDateTime } from '~/campaign/options'
 import { pageFrom, PageLinks } from '~/components/PageLinks'
 import { BackLink, Button, Select, Table } from '~/components/govuk'
 import { TableRegion } from '~/components/TableRegion'
-import { SERVICE_EVENT_KINDS } from '~/models/service-event-kinds'
-import { listServiceEvents, serviceEventKind, whereOf } from '~/models/service-events.server'
+import { listServiceEvents, whereOf } from '~/models/service-events.server'
+import { serviceEventKind, SERVICE_EVENT_KINDS } from '~/utils/service-event-kinds'
 import { requireRole } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 
@@ -62,7 +62,7 @@ export default function ServiceEvents() {
           There are no events of this kind.
         </p>
       ) : (
-        <TableRegion label="Sign-ins and other events">
+        <TableRegion label="Events">
           <Table
             attributes={{ id: 'events' }}
             caption={`${total.toLocaleString('en-GB')} event${total === 1 ? '' : 's'}${pages > 1 ? `, page ${page} of ${pages}` : ''}`}

@@ -5,7 +5,7 @@ import { TableRegion } from '~/components/TableRegion'
 import { formatDate, formatDateTime, formatNumber } from '~/campaign/format'
 import { pageFrom, PageLinks } from '~/components/PageLinks'
 import { listSignOffInbox } from '~/models/signoff/views.server'
-import { GROUP_LABELS, groupNames, groupsOf } from '~/signoff/groups'
+import { GROUP_LABELS, groupNames, groupsOf, SIGN_OFF_GROUPS } from '~/signoff/groups'
 import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/http/responses.server'
@@ -18,7 +18,7 @@ export const INBOX_PAGE_SIZE = 50
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const groups = groupsOf(user)
-  if (groups.length === 0) throw forbidden('Only members of Customer Services, Debt Management or the Press Office have a sign-off inbox')
+  if (groups.length === 0) throw forbidden(`Only members of ${groupNames(SIGN_OFF_GROUPS, 'or')} have a sign-off inbox`)
   const { items, ownLeftOut } = await listSignOffInbox(db, user, groups)
   const pages = Math.max(1, Math.ceil(items.length / INBOX_PAGE_SIZE))
   const page = pageFrom(new URL(request.url).searchParams, pages)

@@ -236,7 +236,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
 
     await page.getByLabel('Helpline name').fill('Tax Credits helpline')
     await page.getByLabel('Monday closing time').fill('19:00')
-    await expect.poll(() => page.getByLabel('Share of calls from 18:30 to 19:00, in %').count(), POLL).toBe(1)
+    await expect.poll(() => page.getByLabel('Share of calls from 6:30pm to 7pm, in %').count(), POLL).toBe(1)
     await page.getByLabel('Share of calls from 8am to 8:30am, in %').fill('2')
     await expect.poll(() => page.locator('#profile-total').textContent(), POLL).toContain('97.5%')
     await page.getByLabel('Average handle time').fill('480')
@@ -254,7 +254,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     expect(await page.getByLabel('Share of calls from 8am to 8:30am, in %').inputValue()).toBe('2')
     await expectAccessible(page, 'helpline form with errors')
 
-    await page.getByLabel('Share of calls from 18:30 to 19:00, in %').fill('2.5')
+    await page.getByLabel('Share of calls from 6:30pm to 7pm, in %').fill('2.5')
     // Patience, a 100% occupancy cap and no abandonment limit: the target could be met by callers hanging up.
     await page.getByLabel('Maximum abandonment rate (optional)').fill('')
     await page.getByLabel('Average caller patience (optional)').fill('200')

@@ -33,7 +33,9 @@ describe.skipIf(skipBrowser)('the HTTP edge', () => {
   }
 
   beforeAll(async () => {
-    app = await startApp()
+    // Idle connections are kept for a minute, not the default 10 s: Node's fetch pools them across these tests, and
+    // one the server closed while a long test kept this process busy could be handed to the next request.
+    app = await startApp({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '60000' })
     host = new URL(app.baseUrl).host
     browser = await launchBrowser()
     designer = new HttpClient(app.baseUrl)

@@ -44,7 +44,7 @@ describe.skipIf(skipBrowser)('a Welsh-language campaign', () => {
 
   async function approve(page: ProblemPage, ref: string, group: string, label: string) {
     await page.goto(`${app.baseUrl}/sign-off`)
-    await page.locator(`#inbox tr[data-ref="${ref}"]`).getByRole('link').click()
+    await page.locator('#inbox tbody tr', { hasText: ref }).getByRole('link').click()
     await page.waitForURL(`**/campaigns/${ref}/sign-off/${group}`)
     await expectAccessible(page, `${label} review page`)
     await page.getByLabel('Approve this version').check()

@@ -99,7 +99,7 @@ describe('adding a helpline', () => {
       'hours-1-open': 'Enter the Tuesday opening time on the hour or half hour, like 08:00 or 08:30',
       'hours-2-close': 'Enter the Wednesday closing time, or leave both times blank if the helpline is closed on Wednesdays',
       'weight-3': 'The Thursday weight must be 0 or more',
-      'profile-17': 'The share of calls from 08:30 to 09:00 must be a number, like 4.5',
+      'profile-17': 'The share of calls from 8:30am to 9am must be a number, like 4.5',
       ahtSeconds: 'Average handle time must be a whole number, like 540',
       targetPercent: 'The service-level percentage must be 99.9% or less',
       shrinkagePercent: 'Shrinkage must be 90% or less',
@@ -116,7 +116,7 @@ describe('adding a helpline', () => {
     const form = helplineForm(helplineSettings(), { 'hours-0-close': '20:00' })
     const result = await callAction(create.action, '/helplines/new', { cookie: admin.cookie, form })
     expect(result.status).toBe(400)
-    expect(result.data.errors).toEqual({ profile: 'Enter the share of calls for the half hours the new opening hours add (18:00 to 20:00)' })
+    expect(result.data.errors).toEqual({ profile: 'Enter the share of calls for the half hours the new opening hours add (6pm to 8pm)' })
   })
 
   it('needs at least one open day and a unique name', async () => {

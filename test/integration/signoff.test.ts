@@ -482,7 +482,7 @@ describe('staleness', () => {
       const events = (await auditActions(campaign.campaignId)).slice(already)
       const stale = events.filter((e) => e.action === 'sign-off.out-of-date')
       expect(stale.map((e) => e.summary.split(' approval')[0])).toEqual(
-        change.stales.map((g) => ({ 'customer-services': 'Customer Services', 'debt-management': 'Debt Management', 'press-office': 'Press Office' })[g]),
+        change.stales.map((g) => ({ 'customer-services': 'The Customer Services', 'debt-management': 'The Debt Management', 'press-office': 'The Press Office' })[g]),
       )
       if (!change.stales.length) expect(events.map((e) => e.action)).not.toContain('campaign.status-changed')
       if (change.stales.length) {

@@ -1,5 +1,5 @@
-// The kinds of service event an administrator can narrow the list to. Outside the .server module because the page
-// that offers them as choices needs them in the browser too: a server module there is empty.
+// The kinds of event outside any campaign that administrators can narrow /admin/security to. Pure: the page's
+// filter is drawn from it in the browser too.
 
 /** The kinds of event an administrator can narrow the list to, by the start of their action. */
 export const SERVICE_EVENT_KINDS = [
@@ -11,3 +11,7 @@ export const SERVICE_EVENT_KINDS = [
 ] as const
 
 export type ServiceEventKind = (typeof SERVICE_EVENT_KINDS)[number]['prefix']
+
+export function serviceEventKind(value: string | null): ServiceEventKind | null {
+  return SERVICE_EVENT_KINDS.find((kind) => kind.prefix === value)?.prefix ?? null
+}
