@@ -397,6 +397,23 @@ export interface ActualCallsTable {
   recorded_at: string
 }
 
+/** A re-forecast of a launched campaign from its calls so far: a new version each time, never changed. */
+export interface ReforecastTable {
+  id: string
+  campaign_id: string
+  version: number
+  forecast_version: number
+  through_date: string
+  working_days: number
+  actual_calls: number
+  expected_calls: number
+  rate_low: number
+  rate_central: number
+  rate_high: number
+  made_by: string
+  made_at: string
+}
+
 /** What a person is told in the app; written in the transaction of the change that causes it. */
 export interface NotificationTable {
   id: string
@@ -531,6 +548,7 @@ export interface Database {
   input_generation: InputGenerationTable
   campaign_helpline_load: CampaignHelplineLoadTable
   actual_calls: ActualCallsTable
+  reforecast: ReforecastTable
   two_factor: TwoFactorTable
   recovery_code: RecoveryCodeTable
   sign_in_pending: SignInPendingTable

@@ -73,7 +73,7 @@ export interface PackForecastWeek {
   weekStart: string
   /** Sunday, YYYY-MM-DD */
   weekEnd: string
-  /** Campaign calls across every helpline that week, at the low, central and high contact rates. */
+  /** Campaign calls across every helpline that week: central, and at the P10 and P90 contact rates. */
   calls: ScenarioValues
 }
 
@@ -95,9 +95,17 @@ export function packForecastFromResult(result: ForecastResult): PackForecast {
       weeks.set(start, week)
     }
   }
+  // A day's low and high are that day's P10 and P90, and percentiles do not add up: summed over a week they would
+  // claim a band far wider than a week's. Every day shares one contact rate, so a week's calls move with it: the
+  // week's low and high are its central calls at the P10 and P90 rates, which add up to the campaign's totals.
+  const total = result.summary.calls
+  for (const week of weeks.values()) {
+    week.low = total.central > 0 ? (week.central * total.low) / total.central : 0
+    week.high = total.central > 0 ? (week.central * total.high) / total.central : 0
+  }
   return {
     weeks: [...weeks.entries()]
-      .filter(([, calls]) => calls.high > 0)
+      .filter(([, calls]) => calls.central > 0)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([weekStart, calls]) => ({ weekStart, weekEnd: addDays(weekStart, 6), calls })),
     peakDay: result.summary.peakDay,

@@ -1,11 +1,13 @@
 import { Link } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
 import { dayMonthYear } from '~/actuals/upload'
+import { wape } from '~/forecast/accuracy'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { ActualsView } from '~/models/actuals.server'
 import { axisDate, calls, shortDate } from './forecast-view'
 import { MapeExplained } from './Explained'
 import { Details, SummaryList, Table } from './govuk'
+import { ForecastAccuracy } from './ForecastAccuracy'
 import { TableRegion } from './TableRegion'
 
 // recharts only in the browser, only on pages with charts.
@@ -75,18 +77,6 @@ export function ActualsComparison({
             },
           },
           {
-            key: { text: 'Error (MAPE)' },
-            value: {
-              text: (
-                <span data-actuals="mape">
-                  {o.mape === null ? 'Not known: no day had any calls' : `${percent(o.mape)} over ${o.days} ${o.days === 1 ? 'day' : 'days'} with calls`}
-                  {o.zeroDays ? ` (${o.zeroDays} ${o.zeroDays === 1 ? 'day' : 'days'} with no calls left out)` : ''}
-                </span>
-              ),
-            },
-          },
-          { key: { text: 'Within the forecast band' }, value: { text: `${o.withinBand} of ${o.days + o.zeroDays} days` } },
-          {
             key: { text: 'Observed contact rate' },
             value: {
               text: (
@@ -106,6 +96,8 @@ export function ActualsComparison({
         ]}
       />
       <MapeExplained />
+
+      <ForecastAccuracy comparison={comparison} chartsEnabled={chartsEnabled} />
 
       {curves.map((curve) => {
         const forecast = forecastCurves[curve.channel] ?? []
@@ -146,7 +138,7 @@ export function ActualsComparison({
               {name}
             </h3>
             <p className="govuk-body">
-              {calls(h.totals.actual)} actual against {calls(h.totals.forecast.central)} forecast; MAPE {percent(h.totals.mape)}; {h.totals.withinBand} of {h.days.length} days within the band.
+              {calls(h.totals.actual)} actual against {calls(h.totals.forecast.central)} forecast; WAPE {percent(wape(h.days.map((d) => ({ actual: d.actual, forecast: d.forecast.central }))))}; {h.totals.withinBand} of {h.days.length} days within the P10 to P90 interval.
             </p>
             {chartsEnabled ? (
               <Suspense fallback={<p className="govuk-body">Loading the chart…</p>}>

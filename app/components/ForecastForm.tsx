@@ -64,8 +64,8 @@ export function ForecastForm({
       <input type="hidden" name="version" value={version} readOnly />
       <Fieldset legend={{ text: 'Contact rates', classes: 'govuk-fieldset__legend--m' }} describedBy="rates-hint">
         <div id="rates-hint" className="govuk-hint">
-          Calls for every 100 customers sent a message, in %. The forecast shows the central rate as a line and low to high as a
-          band around it.
+          Calls for every 100 customers sent a message, in %. Give the low and high rates so that one campaign in ten would
+          fall below the low rate and one in ten above the high one (the 10th and 90th percentiles).
         </div>
         <div className="app-inline-fields">
           <Input id="rateLow" name="rateLow" inputmode="decimal" width={4} spellcheck={false} label={{ text: 'Low contact rate' }} suffix={{ text: '%' }} defaultValue={values.rateLow} errorMessage={e.rateLow} />

@@ -26,7 +26,7 @@ import { TableRegion } from './TableRegion'
 const HelplineCharts = lazy(() => import('./charts/HelplineCharts'))
 
 function range(values: { low: number; central: number; high: number }, format: (n: number) => string) {
-  return `${format(values.central)} (low ${format(values.low)}, high ${format(values.high)})`
+  return `${format(values.central)} (P10 ${format(values.low)}, P90 ${format(values.high)})`
 }
 
 /**
@@ -111,7 +111,7 @@ export function DailyTable({ view }: { view: HelplineView }) {
         firstCellIsHeader
         head={[
           { text: 'Date' },
-          { text: 'Calls (low to high)', format: 'numeric' },
+          { text: 'Calls expected (P10 to P90)', format: 'numeric' },
           { text: 'FTE needed in all (campaign’s part)', format: 'numeric' },
           { text: 'FTE available', format: 'numeric' },
           { text: `Answered within ${within}, today’s staff (without the campaign)`, format: 'numeric' },
@@ -176,7 +176,7 @@ function HelplineSummary({ view }: { view: HelplineView }) {
   return (
     <>
       <p className="govuk-body">
-        {calls(view.totals.calls.central)} calls (low {calls(view.totals.calls.low)}, high {calls(view.totals.calls.high)});{' '}
+        {calls(view.totals.calls.central)} calls expected (P10 {calls(view.totals.calls.low)}, P90 {calls(view.totals.calls.high)});{' '}
         {view.peakDay ? `busiest on ${longDate(view.peakDay.date)} with ${calls(view.peakDay.calls.central)}` : 'no busiest day'};{' '}
         {fte(view.totals.requiredFteDays.central)} extra FTE-days;{' '}
         {view.totals.daysOverCapacity.central === 0
@@ -254,6 +254,11 @@ export function ForecastOutputs({
       {children}
 
       <h2 className="govuk-heading-m">Summary</h2>
+      <p className="govuk-body" id="forecast-band-meaning">
+        Each figure is the number of calls expected (the mean). P10 and P90 are the 10th and 90th percentiles: about 8 days in 10
+        should fall between them, 1 in 10 below P10 and 1 in 10 above P90. They allow for how uncertain the contact rate is and for
+        calls varying from day to day. The chart’s band shows them.
+      </p>
       <SummaryList
         attributes={{ id: 'forecast-summary' }}
         rows={[

@@ -28,7 +28,9 @@ export function ForecastSuggestion({ suggestion }: { suggestion: Suggestion }) {
       </p>
       <ul className="govuk-list govuk-list--bullet">
         <li data-suggestion="rates">
-          Contact rates: {rate(suggestion.contactRates.central)} (low {rate(suggestion.contactRates.low)}, high {rate(suggestion.contactRates.high)})
+          Contact rates: similar campaigns {rate(suggestion.contactRates.central)} (80% of campaigns between {rate(suggestion.contactRates.low)} and{' '}
+          {rate(suggestion.contactRates.high)}), from {suggestion.pooling.campaigns} past campaign{suggestion.pooling.campaigns === 1 ? '' : 's'}
+          {suggestion.pooling.campaigns < 3 ? ': so few that the band leans on how much campaigns usually differ' : ''}
         </li>
         {curves.map(([channel, curve]) => (
           <li key={channel} data-suggestion={`curve-${channel}`}>

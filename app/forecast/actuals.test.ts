@@ -1,3 +1,4 @@
+import { dayInterval, DEFAULT_DISPERSION, rateSpreadPerBand } from './intervals'
 import { describe, expect, it } from 'vitest'
 import { compareWithForecast, mape, observedContactRate, observedResponseCurves, type ActualCalls } from './actuals'
 import { DEFAULT_BANK_HOLIDAYS } from './bank-holidays'
@@ -53,13 +54,15 @@ describe('actual calls against the forecast', () => {
     expect(comparison.firstDate).toBe('2027-06-07')
     expect(comparison.lastDate).toBe('2027-06-08')
     expect(comparison.helplines).toHaveLength(1)
+    // The day's P10 and P90: 500 calls expected, 250 to 1,000 at the P10 and P90 rates (intervals.ts).
+    const band = dayInterval(500, 250, 1_000, rateSpreadPerBand({ low: 0.05, central: 0.1, high: 0.2 }), DEFAULT_DISPERSION)
     expect(comparison.helplines[0]!.days).toEqual([
-      { date: '2027-06-07', actual: 600, forecast: { low: 250, central: 500, high: 1_000 }, position: 'within' },
-      { date: '2027-06-08', actual: 2_100, forecast: { low: 250, central: 500, high: 1_000 }, position: 'above' },
+      { date: '2027-06-07', actual: 600, forecast: { ...band, central: 500 }, position: 'within' },
+      { date: '2027-06-08', actual: 2_100, forecast: { ...band, central: 500 }, position: 'above' },
     ])
     // |600−500|/600 = 16.67%, |2100−500|/2100 = 76.19%: mean 46.43%.
     expect(comparison.overall.mape).toBeCloseTo(((100 / 600 + 1600 / 2100) / 2) * 100, 10)
-    expect(comparison.overall).toMatchObject({ actual: 2_700, forecast: { low: 500, central: 1_000, high: 2_000 }, withinBand: 1, days: 2, zeroDays: 0 })
+    expect(comparison.overall).toMatchObject({ actual: 2_700, forecast: { low: 2 * band.low, central: 1_000, high: 2 * band.high }, withinBand: 1, days: 2, zeroDays: 0 })
     expect(comparison.forecastTotal.central).toBeCloseTo(1_000, 10)
     expect(comparison.expectedShareSoFar).toBeCloseTo(1, 10)
   })

@@ -29,6 +29,49 @@ export const POSTAGE_DELAY_WORKING_DAYS: Readonly<Record<Postage, number>> = {
   'signed-for': 1,
 }
 
+/**
+ * When letters arrive: the share delivered on working day k after posting (k = 0 is the posting day). The day each
+ * class aims for, and the share that makes it, are Royal Mail's published quality of service for 2023–24 (first
+ * class: 74.7% next working day against a 93% target; second class: 92.7% within three working days against 98.5%).
+ * How the late letters spread over the following days is not published: the planner assumes most arrive the next
+ * working day (about two thirds), and the rest over the two after. Signed For travels as first class; Economy has no
+ * published results, so it takes second class's shape at its own five-day aim. docs/forecasting.md gives the sources.
+ */
+export const DELIVERY_PROFILES: Readonly<Record<Postage, readonly number[]>> = {
+  first: [0, 0.747, 0.17, 0.055, 0.028],
+  'signed-for': [0, 0.747, 0.17, 0.055, 0.028],
+  second: [0, 0, 0, 0.927, 0.05, 0.015, 0.008],
+  economy: [0, 0, 0, 0, 0, 0.927, 0.05, 0.015, 0.008],
+}
+
+/** The longest delivery profile a designer may enter, in working days. */
+export const MAX_DELIVERY_PROFILE_LENGTH = 15
+
+export interface DeliveryProfileTerms extends DeliveryTerms {
+  /** The designer's own shares by working day after posting (any non-negative weights; normalised). */
+  deliveryProfile?: readonly number[] | null
+}
+
+/**
+ * The shares of a message delivered on each working day after sending, summing to 1: the designer's own profile if
+ * given, else a single day at the delay override, else the postage class's profile (letters) or the send day
+ * (email, SMS and online messages arrive on the day).
+ */
+export function deliveryProfile({ channel, postage, delayOverrideDays, deliveryProfile: own }: DeliveryProfileTerms): readonly number[] {
+  if (own && own.length) {
+    let total = 0
+    for (const w of own) total += Number.isFinite(w) && w > 0 ? w : 0
+    if (total > 0) return own.map((w) => (Number.isFinite(w) && w > 0 ? w / total : 0))
+  }
+  if (delayOverrideDays !== null && delayOverrideDays !== undefined) {
+    const profile = new Array<number>(delayOverrideDays + 1).fill(0)
+    profile[delayOverrideDays] = 1
+    return profile
+  }
+  if (channel !== 'letter') return [1]
+  return DELIVERY_PROFILES[postage ?? DEFAULT_POSTAGE]
+}
+
 /** Letters without a postage class are treated as second class, the product's default. */
 export const DEFAULT_POSTAGE: Postage = 'second'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_BANK_HOLIDAYS } from './bank-holidays'
 import { holidayDates, type Nation } from './bank-holiday-file'
 import { DEFAULT_RESPONSE_CURVES } from './curves'
-import { CHANNELS, POSTAGE_CLASSES } from './delivery'
+import { CHANNELS, DELIVERY_PROFILES, POSTAGE_CLASSES } from './delivery'
 import { aggregateByIsoWeek, forecast, staffCombinedLoad } from './engine'
 import { exampleHelpline, largeCampaignInput, typicalCampaignInput } from './examples'
 import { safeForecast } from './input-validation'
@@ -46,17 +46,32 @@ function numbers(value: unknown, out: number[] = []): number[] {
 }
 
 describe('when calls arrive', () => {
-  it('delivers second class three working days after posting, then follows the letter curve', () => {
+  it('delivers second class over working days 3 to 6 after posting, each day’s letters following the letter curve', () => {
     const result = forecast(input({ messages: [message({ deadlineDays: null })] }))
     const [wave] = result.messages[0].waves
-    expect(wave.deliveryDate).toBe('2027-06-09') // Friday + 3 working days = Wednesday
+    expect(wave.deliveryDate).toBe('2027-06-09') // Friday + 3 working days = Wednesday: the class's aim
     expect(result.summary.firstCallDate).toBe('2027-06-09')
     const letter = DEFAULT_RESPONSE_CURVES.letter
-    expect(callsOn(result, '2027-06-09')).toBeCloseTo(8000 * letter[0], 9)
-    expect(callsOn(result, '2027-06-11')).toBeCloseTo(8000 * letter[2], 9)
+    const [, , , d3, d4, d5, d6] = DELIVERY_PROFILES.second
+    // 92.7% delivered on the Wednesday, 5% Thursday, 1.5% Friday, 0.8% Monday: calls are the convolution.
+    expect(callsOn(result, '2027-06-09')).toBeCloseTo(8000 * d3 * letter[0], 9)
+    expect(callsOn(result, '2027-06-10')).toBeCloseTo(8000 * (d3 * letter[1] + d4 * letter[0]), 9)
+    expect(callsOn(result, '2027-06-11')).toBeCloseTo(8000 * (d3 * letter[2] + d4 * letter[1] + d5 * letter[0]), 9)
     expect(callsOn(result, '2027-06-12')).toBe(0) // Saturday
-    expect(callsOn(result, '2027-06-14')).toBeCloseTo(8000 * letter[3], 9)
-    expect(result.summary.lastCallDate).toBe('2027-06-29') // working day 14 after delivery
+    expect(callsOn(result, '2027-06-14')).toBeCloseTo(8000 * (d3 * letter[3] + d4 * letter[2] + d5 * letter[1] + d6 * letter[0]), 9)
+    expect(result.summary.lastCallDate).toBe('2027-07-02') // working day 14 after the last letters, on Monday 14 June
+    expect(result.summary.calls.central).toBeCloseTo(8000, 9)
+  })
+
+  it('delivers first class mostly the next working day, and email on the day', () => {
+    const letter = forecast(input({ messages: [message({ deadlineDays: null, postage: 'first' })] }))
+    expect(callsOn(letter, '2027-06-07')).toBeCloseTo(8000 * 0.747 * DEFAULT_RESPONSE_CURVES.letter[0], 9)
+    const email = forecast(input({ messages: [message({ deadlineDays: null, channel: 'email', postage: null })] }))
+    expect(callsOn(email, '2027-06-04')).toBeCloseTo(8000 * DEFAULT_RESPONSE_CURVES.email[0], 9)
+    // A designer's own profile replaces the class's: half on working day 1, half on day 2.
+    const own = forecast(input({ messages: [message({ deadlineDays: null, postage: 'first', deliveryProfile: [0, 1, 1] })] }))
+    expect(callsOn(own, '2027-06-07')).toBeCloseTo(4000 * DEFAULT_RESPONSE_CURVES.letter[0], 9)
+    expect(callsOn(own, '2027-06-08')).toBeCloseTo(4000 * (DEFAULT_RESPONSE_CURVES.letter[1] + DEFAULT_RESPONSE_CURVES.letter[0]), 9)
   })
 
   it('moves calls off a bank holiday to the next working day, differently in each nation', () => {
@@ -114,7 +129,9 @@ describe('when calls arrive', () => {
     const bump = ['2027-07-05', '2027-07-06', '2027-07-07', '2027-07-08', '2027-07-09'].map((d) => callsOn(result, d))
     expect(bump.reduce((a, b) => a + b, 0)).toBeCloseTo(8000 * 0.15, 9)
     expect(bump.map((c) => Math.round((c / (8000 * 0.15)) * 15))).toEqual([1, 2, 3, 4, 5])
-    expect(callsOn(result, '2027-06-11')).toBeCloseTo(8000 * 0.85 * DEFAULT_RESPONSE_CURVES.letter[2], 9)
+    const [, , , d3, d4, d5] = DELIVERY_PROFILES.second
+    const letter = DEFAULT_RESPONSE_CURVES.letter
+    expect(callsOn(result, '2027-06-11')).toBeCloseTo(8000 * 0.85 * (d3 * letter[2] + d4 * letter[1] + d5 * letter[0]), 9)
     expect(result.summary.calls.central).toBeCloseTo(8000, 9)
   })
 
@@ -152,13 +169,15 @@ describe('conservation', () => {
         channel: fc.constantFrom(...CHANNELS),
         postage: fc.constantFrom(...POSTAGE_CLASSES),
         deadlineDays: fc.option(fc.integer({ min: 1, max: 90 }), { nil: null }),
+        // A designer's own delivery spread (some all zero: the class's profile is used), or none.
+        deliveryProfile: fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 15 }), { nil: null }),
         waves: fc.array(
           fc.record({ day: fc.integer({ min: 0, max: 600 }), volume: fc.integer({ min: 0, max: 2_000_000 }) }),
           { minLength: 1, maxLength: 4 },
         ),
         weights: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: helplineCount, maxLength: helplineCount }),
       })
-      .map(({ channel, postage, deadlineDays, waves, weights }): ForecastMessage => {
+      .map(({ channel, postage, deadlineDays, deliveryProfile, waves, weights }): ForecastMessage => {
         const w = weights.some((x) => x > 0) ? weights : weights.map((_, i) => (i === 0 ? 1 : 0))
         const total = w.reduce((a, b) => a + b, 0)
         return {
@@ -167,6 +186,7 @@ describe('conservation', () => {
           channel,
           postage,
           deadlineDays,
+          deliveryProfile,
           waves: waves.map(({ day, volume }) => ({
             sendDate: new Date(Date.UTC(2027, 0, 1 + day)).toISOString().slice(0, 10),
             volume,
@@ -187,19 +207,32 @@ describe('conservation', () => {
     }),
   )
 
-  it('answers every call: totals equal Σ volume × contact rate, per scenario and per helpline (property)', () => {
+  it('answers every call, however delivery spreads: totals equal Σ volume × contact rate, per scenario and per helpline (property)', () => {
     fc.assert(
       fc.property(campaignArb, ({ helplines, messages, rates, nation, helplineNation }) => {
         const [a, b] = rates
         const contactRates = { low: Math.min(a, b) / 2, central: Math.min(a, b), high: Math.max(a, b) }
         // The campaign's nation decides when calls arrive, the helplines' own calendar when they are answered.
         const result = forecast({ messages, helplines, contactRates, bankHolidays: holidays(nation), helplineBankHolidays: holidays(helplineNation) })
+        // Each day's central figure is its expected calls, so they add up to every call; the totals' low and high
+        // are the calls at the P10 and P90 rates, which the days share.
+        const centralExpected = messages.reduce((t, m) => t + m.waves.reduce((u, w) => u + w.volume, 0) * contactRates.central, 0)
+        const answered = result.helplines.reduce((t, h) => t + h.days.reduce((u, d) => u + d.calls.central, 0), 0)
+        expect(Math.abs(answered - centralExpected)).toBeLessThanOrEqual(1e-9 * Math.max(1, centralExpected))
         for (const s of ['low', 'central', 'high'] as const) {
           const expected = messages.reduce((t, m) => t + m.waves.reduce((u, w) => u + w.volume, 0) * contactRates[s], 0)
-          const answered = result.helplines.reduce((t, h) => t + h.days.reduce((u, d) => u + d.calls[s], 0), 0)
-          expect(Math.abs(answered - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected))
+          const totals = result.helplines.reduce((t, h) => t + h.totals.calls[s], 0)
+          expect(Math.abs(totals - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected))
           expect(Math.abs(result.summary.calls[s] - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected))
         }
+        // Each day's band is a whole-number P10 and P90 around its mean.
+        for (const h of result.helplines)
+          for (const d of h.days) {
+            expect(d.calls.low).toBeLessThanOrEqual(d.calls.central)
+            expect(d.calls.high).toBeGreaterThanOrEqual(d.calls.central)
+            if (d.calls.low < d.calls.central) expect(Number.isInteger(d.calls.low)).toBe(true)
+            if (d.calls.high > d.calls.central) expect(Number.isInteger(d.calls.high)).toBe(true)
+          }
         // The split conserves: each helpline gets its share of each message.
         helplines.forEach((h, i) => {
           const expected = messages.reduce((t, m) => {

@@ -1,11 +1,12 @@
-// forecast(input): calls per helpline per day at three contact rates, and the staff to answer them.
+// forecast(input): calls per helpline per day (mean, P10 and P90), and the staff to answer them.
 // Pure and isomorphic: the server renders it and the browser reruns it as the designer types.
 import { createWorkingCalendar, type WorkingCalendar } from './working-days'
 import { applyDeadlineBump, DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES, normaliseCurve } from './curves'
 import { fromDayNumber, toDayNumber } from './dates'
-import { deliveryDelayDays, type Channel } from './delivery'
+import { deliveryDelayDays, deliveryProfile, type Channel } from './delivery'
 import { dayIntervals, openDayIntervals, placeOnOpenDays, prepareHelpline, staffDays, type AbandonmentStaffing, type DayLoad } from './helpline-load'
 import { noRules, OutcomeTally } from './outcomes'
+import { DEFAULT_DISPERSION, rateSpreadPerBand, withPredictionInterval } from './intervals'
 import { BINDING_RULES } from './types'
 import type {
   ForecastHelpline,
@@ -49,7 +50,29 @@ export interface WaveArrivals {
   shares: Float64Array
 }
 
-/** Where one wave's calls land: working day k after delivery gets shape[k]. */
+/** Where the letters of one delivery day send their calls: working day k after it gets shape[k]. */
+function arrivalsFrom(
+  calendar: WorkingCalendar,
+  deliveryDay: number,
+  curve: readonly number[],
+  deadlineDay: number | null,
+  bump: { share: number; workingDays: number },
+): { firstDay: number; shape: ArrayLike<number> } {
+  const firstDay = calendar.workingDayOnOrAfterNumber(deliveryDay)
+  let shape: ArrayLike<number> = curve
+  if (deadlineDay !== null && bump.share > 0) {
+    let lastWorking = deadlineDay
+    while (!calendar.isWorkingDayNumber(lastWorking)) lastWorking--
+    shape = applyDeadlineBump(curve, workingDaysAfter(calendar, firstDay, lastWorking), bump)
+  }
+  return { firstDay, shape }
+}
+
+/**
+ * Where one wave's calls land: the delivery profile convolved with the response curve. The letters delivered on
+ * working day j after sending (share profile[j]) call on working day k after their delivery with shape[k]. A deadline
+ * is printed on the letter, so it counts from the wave's planned delivery day (`delayDays` after sending) for all.
+ */
 export function waveArrivals(
   calendar: WorkingCalendar,
   sendDay: number,
@@ -57,28 +80,57 @@ export function waveArrivals(
   curve: readonly number[],
   deadlineDays: number | null | undefined,
   bump: { share: number; workingDays: number },
+  profile: readonly number[] = singleDay(delayDays),
 ): { deliveryDay: number; deadlineDay: number | null; arrivals: WaveArrivals } {
   const deliveryDay = calendar.addWorkingDaysNumber(sendDay, delayDays)
-  const firstDay = calendar.workingDayOnOrAfterNumber(deliveryDay)
-  let shape: ArrayLike<number> = curve
-  let deadlineDay: number | null = null
-  if (deadlineDays !== null && deadlineDays !== undefined) {
-    deadlineDay = deliveryDay + deadlineDays
-    if (bump.share > 0) {
-      let lastWorking = deadlineDay
-      while (!calendar.isWorkingDayNumber(lastWorking)) lastWorking--
-      shape = applyDeadlineBump(curve, workingDaysAfter(calendar, firstDay, lastWorking), bump)
+  const deadlineDay = deadlineDays !== null && deadlineDays !== undefined ? deliveryDay + deadlineDays : null
+  const parts: { firstDay: number; shape: ArrayLike<number>; share: number }[] = []
+  let firstDay = Infinity
+  let lastDay = -Infinity
+  for (let j = 0; j < profile.length; j++) {
+    const share = profile[j]!
+    if (!(share > 0)) continue
+    const part = arrivalsFrom(calendar, calendar.addWorkingDaysNumber(sendDay, j), curve, deadlineDay, bump)
+    parts.push({ ...part, share })
+    if (part.firstDay < firstDay) firstDay = part.firstDay
+    const end = calendar.addWorkingDaysNumber(part.firstDay, part.shape.length - 1)
+    if (end > lastDay) lastDay = end
+  }
+  if (parts.length === 1 && parts[0]!.share === 1) return { deliveryDay, deadlineDay, arrivals: placeShape(calendar, parts[0]!.firstDay, parts[0]!.shape) }
+  // Working days from the first to the last, each with the sum of every part's share on it.
+  const dayIndex = new Map<number, number>()
+  const dayList: number[] = []
+  for (let d = firstDay; d <= lastDay; d = calendar.addWorkingDaysNumber(d, 1)) {
+    dayIndex.set(d, dayList.length)
+    dayList.push(d)
+  }
+  const shares = new Float64Array(dayList.length)
+  for (const part of parts) {
+    let i = dayIndex.get(part.firstDay)!
+    for (let k = 0; k < part.shape.length; k++) {
+      if (k > 0) i++
+      shares[i] += part.share * part.shape[k]!
     }
   }
+  return { deliveryDay, deadlineDay, arrivals: { days: Int32Array.from(dayList), shares } }
+}
+
+function singleDay(delayDays: number): number[] {
+  const profile = new Array<number>(delayDays + 1).fill(0)
+  profile[delayDays] = 1
+  return profile
+}
+
+function placeShape(calendar: WorkingCalendar, firstDay: number, shape: ArrayLike<number>): WaveArrivals {
   const days = new Int32Array(shape.length)
   const shares = new Float64Array(shape.length)
   let day = firstDay
   for (let k = 0; k < shape.length; k++) {
     if (k > 0) day = calendar.addWorkingDaysNumber(day, 1)
     days[k] = day
-    shares[k] = shape[k]
+    shares[k] = shape[k]!
   }
-  return { deliveryDay, deadlineDay, arrivals: { days, shares } }
+  return { days, shares }
 }
 
 export interface PlannedMessage {
@@ -134,6 +186,7 @@ export function arrivals(input: ForecastInput): Arrivals {
       curveCache.set(message.channel, curve)
     }
     const delayDays = deliveryDelayDays(message)
+    const profile = deliveryProfile(message)
     const split = normalisedSplit(message, helplineIndex)
     const waves = message.waves.map((wave) => {
       const sendDay = toDayNumber(wave.sendDate)
@@ -144,6 +197,7 @@ export function arrivals(input: ForecastInput): Arrivals {
         curve,
         message.deadlineDays,
         bump,
+        profile,
       )
       if (sendDay < first) first = sendDay
       const lastArrival = arrivals.days[arrivals.days.length - 1]
@@ -218,7 +272,12 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
   // arrives and which days are working days.
   const helplineCalendar = input.helplineBankHolidays ? createWorkingCalendar(input.helplineBankHolidays) : calendar
   const prepared = input.helplines.map(prepareHelpline)
-  const rolled = loads.map((load, h) => placeOnOpenDays(prepared[h], helplineCalendar, calendar, load))
+  // Each day's low and high become the P10 and P90 of its calls (docs/forecast-maths.md, "Prediction intervals").
+  const spread = rateSpreadPerBand(input.contactRates)
+  const dispersion = input.dispersion ?? DEFAULT_DISPERSION
+  // The totals stay the calls at the P10 and P90 rates: the days share one rate, so that is the total's P10 and P90.
+  const atRates = loads.map((load, h) => placeOnOpenDays(prepared[h], helplineCalendar, calendar, load))
+  const rolled = atRates.map((load) => withPredictionInterval(load, spread, dispersion))
   for (const r of rolled) last = Math.max(last, r.start + r.central.length - 1)
 
   // 3. Staff each helpline, every day of the common range.
@@ -245,8 +304,8 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
     }
     staffed.days.forEach((day, i) => {
       totals.baselineCalls += day.baselineCalls
+      totals.calls.central += day.calls.central
       for (const s of ['low', 'central', 'high'] as const) {
-        totals.calls[s] += day.calls[s]
         totals.requiredFteDays[s] += day.requiredFte[s]
         if (day.open && day.shortfallFte[s] > 0) totals.daysOverCapacity[s]++
       }
@@ -269,6 +328,10 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
         }
       }
     })
+    for (let i = 0; i < atRates[h]!.low.length; i++) {
+      totals.calls.low += atRates[h]!.low[i]!
+      totals.calls.high += atRates[h]!.high[i]!
+    }
     for (const s of ['low', 'central', 'high'] as const) {
       totalCalls[s] += totals.calls[s]
       totalFteDays[s] += totals.requiredFteDays[s]

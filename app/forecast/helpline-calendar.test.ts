@@ -1,3 +1,4 @@
+import { countQuantile, rateSpreadPerBand } from './intervals'
 import { describe, expect, it } from 'vitest'
 import { holidayDates } from './working-days'
 import { DEFAULT_BANK_HOLIDAYS } from './bank-holidays'
@@ -103,7 +104,11 @@ describe('combined-load staffing', () => {
     })
     expect(together.days[0]!.totalFte.central).toBeCloseTo(combined, 12)
     expect(week!.calls).toEqual({ launched: 100, approved: 100, planned: 0 })
-    expect(week!.totalCalls).toEqual({ low: 200, central: 200, high: 200 })
+    // Even with the rate known exactly, a day expecting 200 calls has a band: its P10 and P90 under the
+    // negative binomial with size 40 (mean 200, variance 200 + 200²/40 = 1,200).
+    expect(week!.totalCalls).toEqual({ low: countQuantile(0.1, 200, 1200), central: 200, high: countQuantile(0.9, 200, 1200) })
+    expect(week!.totalCalls.low).toBeLessThan(200)
+    expect(week!.totalCalls.high).toBeGreaterThan(200)
   })
 
   it('stacks a baseline under the campaigns, and each campaign’s FTE is what it adds to the load below it', () => {
@@ -247,7 +252,7 @@ describe('one calendar for a helpline', () => {
     const calendar = buildHelplineCalendar({
       helpline,
       helplineCalendar: ENGLAND,
-      campaigns: [{ ref: 'S', name: 'Scottish', status: 'launched', calendar: SCOTLAND, arrivals: placed.loads[0]! }],
+      campaigns: [{ ref: 'S', name: 'Scottish', status: 'launched', calendar: SCOTLAND, arrivals: placed.loads[0]!, spreadPerBand: rateSpreadPerBand(input.contactRates) }],
       from: '2027-03-15',
       to: '2027-05-02',
     })

@@ -8,6 +8,7 @@ import { addDays, fromDayNumber, isoWeekStart, toDayNumber, weekdayOfDayNumber }
 import { aggregateByIsoWeek, placeOnOpenDays, prepareHelpline, staffDays, type DayLoad, type PreparedHelpline } from './helpline-load'
 import type { ForecastHelpline, HelplineDay, HelplineWeek, Outcome, ScenarioValues } from './types'
 import type { WorkingCalendar } from './working-days'
+import { NORMAL_SD_PER_P10_P90, withPredictionIntervalFromSd } from './intervals'
 
 /** Stacking order: what is already committed sits at the bottom. */
 export const CALENDAR_GROUPS = ['launched', 'approved', 'planned'] as const
@@ -51,6 +52,8 @@ export interface CalendarCampaignInput {
   calendar: WorkingCalendar
   /** The campaign's calls arriving at this helpline each day from `arrivals.start`, before any roll-forward. */
   arrivals: DayLoad
+  /** The campaign's rate spread (rateSpreadPerBand of its contact rates); absent: a normal distribution's. */
+  spreadPerBand?: number | null
 }
 
 export interface HelplineCalendarInput {
@@ -173,18 +176,21 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
   const stageDays: HelplineDay[][] = [previous]
   const cumulative = emptyLoad(from, length)
   const zeros = new Float64Array(length)
+  const rateSd = new Float64Array(length)
   const groupCalls = Object.fromEntries(CALENDAR_GROUPS.map((g) => [g, new Float64Array(length)])) as Record<CalendarGroup, Float64Array>
   CALENDAR_GROUPS.forEach((group, k) => {
     const members = visible.filter((h) => h.group === group)
     for (const m of members) {
       addInto(cumulative, m.load)
+      const spread = m.campaign.spreadPerBand ?? NORMAL_SD_PER_P10_P90
+      for (let i = 0; i < length; i++) rateSd[i] += spread * Math.max(0, m.load.high[i]! - m.load.low[i]!)
       for (let i = 0; i < length; i++) groupCalls[group][i] += m.load.central[i]
     }
     const last = k === CALENDAR_GROUPS.length - 1
     // A group with no calls adds no staff: its stage is the one before. Only the last stage (every campaign) needs
     // the low and high scenarios; the stages below it are staffed at the central rate alone, a third of the work.
     if (last ? visible.length > 0 : members.length > 0) {
-      previous = staff(prepared, input.helplineCalendar, last ? cumulative : { ...cumulative, low: zeros, high: zeros }, from, to, last)
+      previous = staff(prepared, input.helplineCalendar, last ? withPredictionIntervalFromSd(cumulative, rateSd) : { ...cumulative, low: zeros, high: zeros }, from, to, last)
     }
     stageDays.push(previous)
   })

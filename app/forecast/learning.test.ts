@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { betaFromMoments, betaPpf, sampleBeta, seededRandom } from './distributions'
 import { suggestFromHistory, type PastCampaignObservation } from './learning'
 
 const past = (overrides: Partial<PastCampaignObservation>): PastCampaignObservation => ({
@@ -13,19 +14,48 @@ const past = (overrides: Partial<PastCampaignObservation>): PastCampaignObservat
 })
 
 describe('suggesting figures from past campaigns', () => {
-  it('weights the central rate by recipients and spans low to high across what was observed', () => {
+  it('learns how much campaigns differ: from many past campaigns, 80% of campaigns between its P10 and P90', () => {
+    // 300 campaigns whose true rates are Beta with mean 5% and sd 1.2%, each observed over its recipients.
+    const truth = betaFromMoments(0.05, 0.012 ** 2)!
+    const random = seededRandom(5)
+    const sources = Array.from({ length: 300 }, (_, i) => {
+      const recipients = 5_000 + Math.floor(random() * 200_000)
+      const rate = sampleBeta(truth, random)
+      const calls = Math.round(rate * recipients + Math.sqrt(rate * recipients) * (random() + random() + random() - 1.5) * 2)
+      return past({ ref: `P${i}`, recipients, ratePercent: (calls / recipients) * 100 })
+    })
+    const suggestion = suggestFromHistory({ regime: 'vat', channels: ['letter'] }, sources)!
+    expect(suggestion.contactRates.central).toBeCloseTo(5, 0)
+    expect(Math.abs(suggestion.contactRates.low - betaPpf(0.1, truth) * 100)).toBeLessThan(0.25)
+    expect(Math.abs(suggestion.contactRates.high - betaPpf(0.9, truth) * 100)).toBeLessThan(0.25)
+    expect(suggestion.pooling.campaigns).toBe(300)
+    expect(suggestion.pooling.betweenCampaignsSd).toBeCloseTo(1.2, 0)
+  })
+
+  it('pools rather than letting the largest campaign decide, and never spans just the lowest to the highest', () => {
     const suggestion = suggestFromHistory({ regime: 'vat', channels: ['letter'] }, [
-      past({ ref: 'A', recipients: 30_000, ratePercent: 6 }),
-      past({ ref: 'B', recipients: 10_000, ratePercent: 14 }),
+      past({ ref: 'A', recipients: 1_000_000, ratePercent: 4 }),
+      past({ ref: 'B', recipients: 10_000, ratePercent: 8 }),
     ])!
-    // (6 × 30,000 + 14 × 10,000) ÷ 40,000 = 8%; observed 6% to 14%, already wider than ±25% of 8%.
-    expect(suggestion.contactRates).toEqual({ low: 6, central: 8, high: 14 })
+    // Weighted by recipients the rate would be 4.04%; the campaigns plainly differ, so each counts nearly alike.
+    expect(suggestion.contactRates.central).toBeGreaterThan(5)
+    expect(suggestion.contactRates.central).toBeLessThan(7)
+    expect(suggestion.contactRates.low).toBeLessThan(suggestion.contactRates.central)
+    expect(suggestion.contactRates.high).toBeGreaterThan(suggestion.contactRates.central)
     expect(suggestion.sources.map((s) => s.ref)).toEqual(['A', 'B'])
   })
 
-  it('keeps a band of at least 25% either side of a single source', () => {
-    const suggestion = suggestFromHistory({ regime: 'vat', channels: ['letter'] }, [past({ ratePercent: 9.2 })])!
-    expect(suggestion.contactRates).toEqual({ low: 6.9, central: 9.2, high: 11.5 })
+  it('keeps a band around a single source from the prior spread between campaigns (30% of the rate)', () => {
+    const suggestion = suggestFromHistory({ regime: 'vat', channels: ['letter'] }, [past({ ratePercent: 9.2, recipients: 100_000 })])!
+    expect(suggestion.contactRates.central).toBe(9.2)
+    // Campaigns differ by τ = 0.3 × 9.2% = 2.76%, and one campaign pins the mean of all campaigns down only to within
+    // τ and its own binomial noise, so a new campaign's rate has variance 2τ² + 0.092 × 0.908 / 100,000: sd ≈ 3.9%.
+    const beta = betaFromMoments(0.092, 2 * 0.0276 ** 2 + (0.092 * 0.908) / 100_000)!
+    expect(suggestion.contactRates.low).toBeCloseTo(betaPpf(0.1, beta) * 100, 1)
+    expect(suggestion.contactRates.high).toBeCloseTo(betaPpf(0.9, beta) * 100, 1)
+    // The normal approximation, 9.2% ∓ 1.2816 × 3.9%, says about 4.2% and 14.2%; the Beta leans right.
+    expect(suggestion.contactRates.low).toBeGreaterThan(4)
+    expect(suggestion.contactRates.high).toBeLessThan(14.5)
   })
 
   it('draws only on campaigns of the same regime that used one of the new campaign’s channels', () => {

@@ -1,6 +1,7 @@
 // Starting figures for a new campaign's forecast, learnt from past campaigns' actual calls. Pure.
 import { MAX_CURVE_LENGTH } from './curves'
 import type { Channel } from './delivery'
+import { betaFromMoments, betaPpf, type BetaDistribution } from './distributions'
 
 /** What one past campaign's actual calls showed. */
 export interface PastCampaignObservation {
@@ -16,38 +17,69 @@ export interface PastCampaignObservation {
 }
 
 export interface Suggestion {
-  /** In %. */
+  /** In %: `central` is the pooled mean, `low` and `high` the 10th and 90th percentiles for a new campaign. */
   contactRates: { low: number; central: number; high: number }
+  /** How the rates were pooled: the campaigns drawn on and the spread between them, in % (standard deviations). */
+  pooling: { campaigns: number; betweenCampaignsSd: number; meanSd: number }
   /** In % by working day after delivery, for the new campaign's channels that some source covers. */
   responseCurves: Partial<Record<Channel, number[]>>
   /** The campaigns drawn on, most recipients first. */
   sources: { ref: string; name: string; ratePercent: number; recipients: number; curveChannels: Channel[] }[]
 }
 
-/** Below and above the central rate, when the sources themselves spread less than this: a band stays a band. */
-const MIN_SPREAD = 0.25
+/**
+ * What the planner assumes about how much campaigns differ before it has seen any: a between-campaign standard
+ * deviation of 30% of the rate, worth two campaigns' evidence. One past campaign cannot show how campaigns differ;
+ * this keeps its suggestion a band, and many campaigns soon outweigh it.
+ */
+export const PRIOR_BETWEEN_CAMPAIGNS_CV = 0.3
+export const PRIOR_WEIGHT_CAMPAIGNS = 2
 
 const round2 = (n: number) => Math.round(n * 100) / 100
 
 /**
+ * Partial pooling of past campaigns' observed rates (fractions). Each campaign's rate is its true rate plus binomial
+ * noise r(1 − r)/n; true rates vary between campaigns with variance τ². τ² is estimated by DerSimonian–Laird and
+ * shrunk towards the prior (PRIOR_BETWEEN_CAMPAIGNS_CV, worth PRIOR_WEIGHT_CAMPAIGNS campaigns); the pooled mean
+ * weights each campaign by 1/(its noise + τ²), so a huge campaign counts for more, but never for everything. A new
+ * campaign's rate is then Beta with that mean and variance τ² + the mean's own variance.
+ */
+export function poolRates(observed: readonly { rate: number; recipients: number }[]): { mean: number; tau2: number; meanVariance: number; predictive: BetaDistribution | null } {
+  const k = observed.length
+  const noise = observed.map((o) => Math.max(o.rate * (1 - o.rate), 1e-12) / o.recipients)
+  const w = noise.map((v) => 1 / v)
+  const sumW = w.reduce((a, b) => a + b, 0)
+  const fixedMean = observed.reduce((a, o, i) => a + w[i]! * o.rate, 0) / sumW
+  const q = observed.reduce((a, o, i) => a + w[i]! * (o.rate - fixedMean) ** 2, 0)
+  const c = sumW - w.reduce((a, b) => a + b * b, 0) / sumW
+  const tauDl = k > 1 && c > 0 ? Math.max(0, (q - (k - 1)) / c) : 0
+  const priorTau2 = (PRIOR_BETWEEN_CAMPAIGNS_CV * fixedMean) ** 2
+  const tau2 = (PRIOR_WEIGHT_CAMPAIGNS * priorTau2 + (k - 1) * tauDl) / (PRIOR_WEIGHT_CAMPAIGNS + k - 1)
+  const pooledW = noise.map((v) => 1 / (v + tau2))
+  const sumPooled = pooledW.reduce((a, b) => a + b, 0)
+  const mean = observed.reduce((a, o, i) => a + pooledW[i]! * o.rate, 0) / sumPooled
+  const meanVariance = 1 / sumPooled
+  return { mean, tau2, meanVariance, predictive: betaFromMoments(mean, tau2 + meanVariance) }
+}
+
+/**
  * Suggests contact rates and response curves for a new campaign from past campaigns of the same regime that used
- * at least one of its channels. The central rate is the sources' observed rates weighted by their recipients; the
- * low and high rates are the lowest and highest observed, widened to at least 25% either side of the central one.
- * Each channel's curve is the sources' observed curves for that channel, weighted by the calls behind them.
+ * at least one of its channels. The rates are pooled (poolRates): the central rate is the pooled mean, low and high
+ * the 10th and 90th percentiles of a new campaign's rate, so "80% of campaigns between low and high". Each
+ * channel's curve is the sources' observed curves for that channel, weighted by the calls behind them.
  */
 export function suggestFromHistory(target: { regime: string; channels: readonly Channel[] }, past: readonly PastCampaignObservation[]): Suggestion | null {
-  const sources = past.filter((p) => p.regime === target.regime && p.recipients > 0 && Number.isFinite(p.ratePercent) && p.channels.some((c) => target.channels.includes(c)))
+  const sources = past.filter(
+    (p) => p.regime === target.regime && p.recipients > 0 && Number.isFinite(p.ratePercent) && p.ratePercent > 0 && p.ratePercent < 100 && p.channels.some((c) => target.channels.includes(c)),
+  )
   if (sources.length === 0) return null
 
-  const recipients = sources.reduce((n, s) => n + s.recipients, 0)
-  const central = sources.reduce((n, s) => n + s.ratePercent * s.recipients, 0) / recipients
-  const lowest = Math.min(...sources.map((s) => s.ratePercent))
-  const highest = Math.max(...sources.map((s) => s.ratePercent))
-  const contactRates = {
-    low: round2(Math.min(lowest, central * (1 - MIN_SPREAD))),
-    central: round2(central),
-    high: round2(Math.max(highest, central * (1 + MIN_SPREAD))),
-  }
+  const pooled = poolRates(sources.map((s) => ({ rate: s.ratePercent / 100, recipients: s.recipients })))
+  const percentile = (q: number) => (pooled.predictive ? betaPpf(q, pooled.predictive) * 100 : pooled.mean * 100)
+  const contactRates = { low: round2(percentile(0.1)), central: round2(pooled.mean * 100), high: round2(percentile(0.9)) }
+  // Rounding can close a narrow band: keep low ≤ central ≤ high, as the form requires.
+  contactRates.low = Math.min(contactRates.low, contactRates.central)
+  contactRates.high = Math.max(contactRates.high, contactRates.central)
 
   const responseCurves: Suggestion['responseCurves'] = {}
   for (const channel of target.channels) {
@@ -62,6 +94,7 @@ export function suggestFromHistory(target: { regime: string; channels: readonly 
 
   return {
     contactRates,
+    pooling: { campaigns: sources.length, betweenCampaignsSd: round2(Math.sqrt(pooled.tau2) * 100), meanSd: round2(Math.sqrt(pooled.meanVariance) * 100) },
     responseCurves,
     sources: [...sources]
       .sort((a, b) => b.recipients - a.recipients || a.ref.localeCompare(b.ref))

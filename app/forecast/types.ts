@@ -51,6 +51,8 @@ export interface ForecastMessage {
   deadlineDays?: number | null
   /** Working days from send to delivery, replacing the postage/channel default. */
   delayOverrideDays?: number | null
+  /** Shares delivered on working day 0, 1, 2 … after sending, replacing the postage/channel profile. */
+  deliveryProfile?: readonly number[] | null
   /** Overrides the campaign's contact rates for this message. */
   contactRates?: ContactRates | null
   /** Overrides the channel's response curve for this message (any non-negative weights; normalised). */
@@ -115,6 +117,8 @@ export interface ForecastInput {
   bankHolidays: readonly string[]
   /** The bank holidays the helplines close on; absent or null: the same as `bankHolidays`. */
   helplineBankHolidays?: readonly string[] | null
+  /** Day-to-day over-dispersion of calls (negative binomial size); absent or null: DEFAULT_DISPERSION. */
+  dispersion?: number | null
   /** Widens the days reported; it never cuts off calls. */
   horizon?: { from?: string | null; to?: string | null } | null
 }
@@ -195,7 +199,10 @@ export interface HelplineDay {
   weekday: number
   /** Open: has opening hours that weekday and is not a bank holiday. */
   open: boolean
-  /** Campaign calls handled this day, after calls on closed days have rolled forward. */
+  /**
+   * Campaign calls handled this day, after calls on closed days have rolled forward: `central` is the expected
+   * (mean) number, `low` and `high` the 10th and 90th percentiles of the day's calls (a prediction interval).
+   */
   calls: ScenarioValues
   baselineCalls: number
   agentHours: { baseline: number; total: ScenarioValues }

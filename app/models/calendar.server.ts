@@ -41,7 +41,7 @@ export async function helplineCalendar(db: DbOrTx, helplineId: string, range: { 
   const calendar = buildHelplineCalendar({
     helpline: toForecastHelpline(helpline),
     helplineCalendar: calendars[HELPLINE_NATION],
-    campaigns: stored.map((s) => ({ ref: s.campaign.ref, name: s.campaign.name, status: s.campaign.status, calendar: calendars[s.campaign.nation], arrivals: s.arrivals })),
+    campaigns: stored.map((s) => ({ ref: s.campaign.ref, name: s.campaign.name, status: s.campaign.status, calendar: calendars[s.campaign.nation], arrivals: s.arrivals, spreadPerBand: s.spreadPerBand })),
     from: range.from,
     to: range.to,
   })

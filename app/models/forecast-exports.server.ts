@@ -9,9 +9,9 @@ import { computeSavedForecast } from './forecast.server'
 export const FORECAST_CSV_HEADER = [
   'date',
   'helpline',
-  'calls_low',
-  'calls_central',
-  'calls_high',
+  'calls_p10',
+  'calls_mean',
+  'calls_p90',
   'fte_required',
   'fte_available',
   'fte_required_total',

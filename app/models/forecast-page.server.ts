@@ -8,12 +8,15 @@ import { actualsView, canRecordActuals, listActuals } from './actuals.server'
 import { canEditCampaign, type Campaign } from './campaign.server'
 import { computeSavedForecast, forecastOf, loadCampaignForecastData } from './forecast.server'
 import { forecastSuggestion } from './learning.server'
+import { canReforecast, latestReforecast, reforecastView } from './reforecast.server'
+import { workingDaysOf, MIN_WORKING_DAYS_FOR_REFORECAST } from '../forecast/reforecast'
 
 export async function loadForecastPage(db: DbOrTx, user: SessionUser, campaign: Campaign) {
   const [loaded, actuals] = await Promise.all([loadCampaignForecastData(db, campaign), listActuals(db, campaign.id)])
   const canEdit = canEditCampaign(user, campaign)
   // Once a launched campaign has actual calls, the page sets them against the saved forecast.
   const savedForecast: CampaignForecast | null = actuals.length && loaded.saved.version > 0 ? forecastOf(loaded, loaded.saved.settings) : null
+  const reforecast = savedForecast ? await latestReforecast(db, campaign.id) : null
   return {
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status, nation: campaign.nation },
     canEdit,
@@ -24,6 +27,9 @@ export async function loadForecastPage(db: DbOrTx, user: SessionUser, campaign: 
     saved: loaded.saved,
     actuals: savedForecast ? actualsView(loaded, savedForecast, actuals) : null,
     canRecordActuals: canRecordActuals(user, campaign),
+    // A launched campaign's re-forecast from its calls so far, beside the signed-off forecast.
+    reforecast: savedForecast && reforecast ? reforecastView(loaded, savedForecast, reforecast) : null,
+    canReforecast: canReforecast(user, campaign) && savedForecast !== null && workingDaysOf(actuals.map((a) => a.date)).length >= MIN_WORKING_DAYS_FOR_REFORECAST,
     // A forecast never saved starts from what past campaigns of the same regime and channel showed, if any did.
     suggestion: canEdit && loaded.saved.version === 0 ? await forecastSuggestion(db, campaign, loaded.messages) : null,
   }

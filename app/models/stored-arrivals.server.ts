@@ -8,9 +8,11 @@
 import crypto from 'node:crypto'
 import { DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES } from '../forecast/curves'
 import { addDays, fromDayNumber, toDayNumber } from '../forecast/dates'
-import { POSTAGE_DELAY_WORKING_DAYS } from '../forecast/delivery'
+import { DELIVERY_PROFILES, POSTAGE_DELAY_WORKING_DAYS } from '../forecast/delivery'
 import { arrivals } from '../forecast/engine'
 import type { DayLoad } from '../forecast/helpline-load'
+import { rateSpreadPerBand } from '../forecast/intervals'
+import { spliceAfter } from '../forecast/reforecast'
 import { buildForecastInput } from '../forecast/settings'
 import { holidayDates, type Nation } from '../forecast/working-days'
 import { toForecastHelpline } from '../helplines/helpline'
@@ -23,10 +25,10 @@ import { listHelplines } from './helpline.server'
 
 // Bump when the arrivals maths changes in a way the constants below do not show: every stored arrival is then
 // recomputed on first use.
-const ARRIVALS_MODEL_VERSION = 1
+const ARRIVALS_MODEL_VERSION = 2
 const ARRIVALS_MODEL = crypto
   .createHash('sha256')
-  .update(canonicalJson({ version: ARRIVALS_MODEL_VERSION, curves: DEFAULT_RESPONSE_CURVES, postage: POSTAGE_DELAY_WORKING_DAYS, bump: DEFAULT_DEADLINE_BUMP }))
+  .update(canonicalJson({ version: ARRIVALS_MODEL_VERSION, curves: DEFAULT_RESPONSE_CURVES, postage: POSTAGE_DELAY_WORKING_DAYS, delivery: DELIVERY_PROFILES, bump: DEFAULT_DEADLINE_BUMP }))
   .digest('hex')
   .slice(0, 16)
 
@@ -34,6 +36,8 @@ interface StoredSeries {
   low: number[]
   central: number[]
   high: number[]
+  /** The campaign's rate spread (rateSpreadPerBand), for its prediction interval; absent in older rows. */
+  spreadPerBand?: number
 }
 
 /** Recomputes and stores one campaign's arrivals at every helpline (joining the caller's transaction, if any). */
@@ -53,8 +57,13 @@ export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promi
       const { input } = buildForecastInput(saved.settings, messages, helplines.map(toForecastHelpline), bankHolidays)
       // An input the engine cannot place in time leaves the campaign off the calendar, as its forecast page says.
       const placed = input ? safeArrivals(input) : null
+      // A launched campaign's latest re-forecast replaces the forecast for the days after its actual calls.
+      const reforecast = placed ? await latestReforecastRates(tx, campaign.id, saved.version) : null
+      const redoneInput = reforecast ? buildForecastInput({ ...saved.settings, contactRates: reforecast.rates }, messages, helplines.map(toForecastHelpline), bankHolidays).input : null
+      const redone = redoneInput ? safeArrivals(redoneInput) : null
       placed?.loads.forEach((load, h) => {
-        const series = trimmed(load)
+        // The re-forecast keeps the forecast's low and high in proportion to its central rate, so the spread is the same.
+        const series = trimmed(redone?.loads[h] && reforecast ? spliceAfter(load, redone.loads[h]!, toDayNumber(reforecast.throughDate)) : load, rateSpreadPerBand(input!.contactRates))
         if (series) rows.push({ campaign_id: campaign.id, helpline_id: input!.helplines[h]!.id, ...series })
       })
     }
@@ -63,6 +72,18 @@ export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promi
     await tx.deleteFrom('campaign_load').where('campaign_id', '=', campaign.id).execute()
     await tx.insertInto('campaign_load').values({ campaign_id: campaign.id, model: ARRIVALS_MODEL, computed_at: nowIso() }).execute()
   })
+}
+
+async function latestReforecastRates(db: DbOrTx, campaignId: string, forecastVersion: number) {
+  const row = await db
+    .selectFrom('reforecast')
+    .select(['through_date', 'rate_low', 'rate_central', 'rate_high'])
+    .where('campaign_id', '=', campaignId)
+    .where('forecast_version', '=', forecastVersion)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? { throughDate: row.through_date, rates: { low: row.rate_low, central: row.rate_central, high: row.rate_high } } : null
 }
 
 function safeArrivals(input: Parameters<typeof arrivals>[0]) {
@@ -74,7 +95,7 @@ function safeArrivals(input: Parameters<typeof arrivals>[0]) {
 }
 
 /** The days from the first to the last with any calls, or null when there are none. */
-function trimmed(load: DayLoad): { first_date: string; last_date: string; daily_calls_json: string } | null {
+function trimmed(load: DayLoad, spreadPerBand: number): { first_date: string; last_date: string; daily_calls_json: string } | null {
   let first = -1
   let last = -1
   for (let i = 0; i < load.central.length; i++) {
@@ -88,6 +109,7 @@ function trimmed(load: DayLoad): { first_date: string; last_date: string; daily_
     low: Array.from(load.low.subarray(first, last + 1)),
     central: Array.from(load.central.subarray(first, last + 1)),
     high: Array.from(load.high.subarray(first, last + 1)),
+    spreadPerBand,
   }
   return { first_date: fromDayNumber(load.start + first), last_date: fromDayNumber(load.start + last), daily_calls_json: JSON.stringify(series) }
 }
@@ -104,6 +126,8 @@ export interface StoredArrivals {
   campaign: CampaignOnHelpline
   /** Calls arriving from `start` (a day number), before roll-forward. */
   arrivals: DayLoad
+  /** The campaign's rate spread, for its prediction interval (rateSpreadPerBand); null in rows stored before it. */
+  spreadPerBand: number | null
 }
 
 // A campaign sends calls to a helpline its split names, and to the Welsh-language line when customers asked for Welsh.
@@ -168,6 +192,7 @@ export async function storedArrivals(db: DbOrTx, helplineId: string, fromDate: s
     return {
       campaign: { id: row.id, ref: row.ref, name: row.name, status: row.status, nation: row.nation as Nation },
       arrivals: { start: toDayNumber(row.first_date), low: Float64Array.from(series.low), central: Float64Array.from(series.central), high: Float64Array.from(series.high) },
+      spreadPerBand: series.spreadPerBand ?? null,
     }
   })
 }

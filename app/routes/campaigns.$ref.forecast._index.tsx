@@ -5,6 +5,7 @@ import { ForecastEditor, type ForecastActionResult } from '~/components/Forecast
 import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { BackLink, NotificationBanner } from '~/components/govuk'
 import { ForecastSuggestion } from '~/components/ForecastSuggestion'
+import { ReforecastSection } from '~/components/ReforecastSection'
 import { formatDateTime } from '~/campaign/options'
 import { withSuggestion } from '~/forecast/learning'
 import { loadCampaignForecastData, saveForecastSettings } from '~/models/forecast.server'
@@ -125,6 +126,7 @@ export default function ForecastPage() {
     <>
       <BackLink href={`/campaigns/${campaign.ref}`} text="Back to the campaign" />
       {params.get('notice') === 'saved' && !actionData ? <NotificationBanner type="success" text="Forecast inputs saved" /> : null}
+      {params.get('notice') === 'reforecast' && !actionData ? <NotificationBanner type="success" text="Re-forecast made: the days still to come are below, beside the forecast" /> : null}
       {actionData?.suggestedFrom ? (
         <NotificationBanner
           text={`The contact rates and response curves of ${actionData.suggestedFrom.join(', ')} are filled in below. Check them, then save the forecast inputs to keep them.`}
@@ -141,6 +143,7 @@ export default function ForecastPage() {
       <CampaignHeading campaign={campaign} title="Forecast the calls" />
       {suggestion && canEdit && !actionData?.suggestedFrom && params.get('suggestion') !== 'hide' && body === editor ? <ForecastSuggestion suggestion={suggestion} /> : null}
       {body}
+      <ReforecastSection view={loaderData.reforecast} eligible={loaderData.canReforecast} reforecastHref={`/campaigns/${campaign.ref}/forecast/reforecast`} />
     </>
   )
 }

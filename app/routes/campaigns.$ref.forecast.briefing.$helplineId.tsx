@@ -133,7 +133,7 @@ export default function Briefing() {
           firstCellIsHeader
           head={[
             { text: 'Week starting' },
-            { text: 'Calls (low to high)', format: 'numeric' },
+            { text: 'Calls expected (days’ P10 to P90, summed)', format: 'numeric' },
             { text: 'Campaign FTE a day', format: 'numeric' },
             { text: 'Busiest day’s FTE in all', format: 'numeric' },
             { text: 'FTE available', format: 'numeric' },

@@ -6,10 +6,10 @@ describe('the service navigation', () => {
     const texts = (roles: string[]) => navigationFor({ roles: roles as never }, '/').map((i) => i.text)
     expect(texts(['press-office'])).toEqual(['Campaigns', 'Sign-off', 'Notifications'])
     expect(texts(['welsh-language-services'])).toEqual(['Campaigns', 'Sign-off', 'Notifications'])
-    expect(texts(['customer-services'])).toEqual(['Campaigns', 'Helplines', 'Sign-off', 'Notifications'])
+    expect(texts(['customer-services'])).toEqual(['Campaigns', 'Helplines', 'Forecast accuracy', 'Sign-off', 'Notifications'])
     expect(texts(['debt-management', 'viewer'])).toEqual(['Campaigns', 'Sign-off', 'Notifications'])
-    expect(texts(['designer'])).toEqual(['Campaigns', 'Helplines', 'Notifications'])
-    expect(texts(['admin'])).toEqual(['Campaigns', 'Helplines', 'Admin', 'Notifications'])
+    expect(texts(['designer'])).toEqual(['Campaigns', 'Helplines', 'Forecast accuracy', 'Notifications'])
+    expect(texts(['admin'])).toEqual(['Campaigns', 'Helplines', 'Forecast accuracy', 'Admin', 'Notifications'])
     expect(navigationFor({ roles: ['press-office'] }, '/sign-off').find((i) => i.text === 'Sign-off')).toMatchObject({ current: true })
   })
 

@@ -16,6 +16,7 @@ export function navigationFor(user: Pick<SessionUser, 'roles'> | null, pathname:
   if (!user) return []
   const items: NavigationItem[] = [{ text: 'Campaigns', href: '/campaigns' }]
   if (hasRole(user, 'designer', 'customer-services', 'admin')) items.push({ text: 'Helplines', href: '/helplines' })
+  if (hasRole(user, 'designer', 'customer-services', 'admin')) items.push({ text: 'Forecast accuracy', href: '/forecast-accuracy' })
   if (hasRole(user, 'customer-services', 'debt-management', 'press-office', 'welsh-language-services')) items.push({ text: 'Sign-off', href: '/sign-off' })
   if (hasRole(user, 'admin')) items.push({ text: 'Admin', href: '/admin' })
   items.push({ text: 'Notifications', href: '/notifications', count: unread })

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { clearAgentCache as clearAgents, erlangEvaluationCount } from '../../app/forecast/agent-cache'
-import { forecast } from '../../app/forecast/engine'
+import { arrivals, forecast } from '../../app/forecast/engine'
+import { rateSpreadPerBand, withPredictionInterval } from '../../app/forecast/intervals'
 import { largeCampaignInput, typicalCampaignInput } from '../../app/forecast/examples'
 import { clearOutcomeMemo } from '../../app/forecast/outcomes'
 import { simulate } from '../../app/forecast/simulate'
@@ -68,6 +69,12 @@ function timeNode(name: string, make: () => void, prepare: (i: number) => void, 
   return { name, median: median(times), p95: quantile(times, 0.95), note }
 }
 
+function timeOnce(run: () => unknown): number {
+  const t = performance.now()
+  run()
+  return performance.now() - t
+}
+
 function nodeBenchmarks(): Row[] {
   const large = largeCampaignInput()
   const result = forecast(large)
@@ -103,6 +110,18 @@ function nodeBenchmarks(): Row[] {
       ),
       budget: '≤ 10 ms',
     },
+    (() => {
+      // The prediction intervals' share of a forecast: every helpline's days turned into P10 and P90.
+      const loads = arrivals(large).loads
+      const spread = rateSpreadPerBand(large.contactRates)
+      const row = timeNode(
+        'Large campaign, prediction intervals alone (part of each forecast above)',
+        () => loads.forEach((load) => withPredictionInterval(load, spread)),
+        () => {},
+        `${loads.length} helplines × ${loads[0]!.central.length} days: each day's P10 and P90 as negative binomial quantiles, with the rate's Beta fitted once (${ms(timeOnce(() => rateSpreadPerBand(large.contactRates)))})`,
+      )
+      return row
+    })(),
     ...firstForecast(),
   ]
   const typical = typicalCampaignInput()
@@ -125,7 +144,7 @@ let lastInput = largeCampaignInput()
 const FRESH_RUNS = 9
 function firstForecast(): Row[] {
   const bundle = path.join(root, 'tmp/bench-first-forecast.mjs')
-  execFileSync(process.execPath, [path.join(root, 'node_modules/esbuild/bin/esbuild'), path.join(here, 'first-forecast.ts'), '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--log-level=warning'])
+  execFileSync(path.join(root, 'node_modules/esbuild/bin/esbuild'), [path.join(here, 'first-forecast.ts'), '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--log-level=warning'])
   const run = (warm: boolean) => {
     const runs: { warmUp: number; first: number }[] = []
     for (let i = 0; i < FRESH_RUNS; i++) runs.push(JSON.parse(execFileSync(process.execPath, warm ? [bundle, 'warm'] : [bundle], { encoding: 'utf8' })))

@@ -14,6 +14,7 @@ import * as m0080 from './0080_helpline_outcome_rules'
 import * as m0090 from './0090_identity'
 import * as m0100 from './0100_notifications'
 import * as m0110 from './0110_welsh'
+import * as m0130 from './0130_reforecast'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -36,4 +37,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0090_identity': m0090,
   '0100_notifications': m0100,
   '0110_welsh': m0110,
+  '0130_reforecast': m0130,
 }

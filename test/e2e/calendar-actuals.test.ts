@@ -142,7 +142,8 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
     await page.getByRole('link', { name: 'forecast page' }).click()
     await page.waitForURL(`**/campaigns/${ref}/forecast`)
     await page.locator('[data-chart=actuals] .recharts-line-curve').first().waitFor()
-    expect(await page.locator('[data-actuals=mape]').textContent()).toMatch(/^\d+\.\d% over \d+ days with calls/)
+    expect(await page.locator('[data-accuracy=wape]').textContent()).toMatch(/^\d+\.\d%$/)
+    expect(await page.locator('[data-accuracy=coverage]').textContent()).toMatch(/^\d+%: \d+ of \d+ days inside the interval/)
     expect(await page.locator('[data-actuals=total]').textContent()).toMatch(/actual against [\d,]+ forecast on the same days/)
     const vatTable = page.locator('table.app-actuals-table', { hasText: 'Actual and forecast calls each day at VAT helpline' })
     expect(await vatTable.locator(`tr:has([data-date="${firstDate}"]) [data-cell=actual]`).textContent()).toBe('4,321')
@@ -203,7 +204,7 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
       expect(await source.textContent()).toContain(LAUNCHED)
       expect(await source.textContent()).toContain('its letter response curve')
       const rates = (await panel.locator('[data-suggestion=rates]').textContent())!
-      const central = /Contact rates: ([\d.]+)%/.exec(rates)![1]!
+      const central = /Contact rates: similar campaigns ([\d.]+)% \(80% of campaigns between [\d.]+% and [\d.]+%\)/.exec(rates)![1]!
       expect(Number(central)).toBeGreaterThan(8)
       expect(await panel.locator('[data-suggestion=curve-letter]').textContent()).toMatch(/^Letter response curve: \d+ working days/)
       await expectAccessible(page, 'forecast page with a suggestion')

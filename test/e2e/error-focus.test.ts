@@ -272,6 +272,15 @@ const FORMS: Record<string, FormCase> = {
       await submit(page, 'Yes, remove the Welsh version')
     },
   },
+  'campaigns.$ref.forecast.reforecast': {
+    who: 'customer-services',
+    path: (d) => `/campaigns/${d.launched.ref}/forecast/reforecast`,
+    fail: async (page) => {
+      // As if someone else had re-forecast meanwhile.
+      await stale(page, 'seen', '999999')
+      await submit(page, 'Re-forecast the days still to come')
+    },
+  },
   'helplines.new': { who: 'customer-services', path: () => '/helplines/new', fail: press('Add helpline') },
   'helplines.$id.edit': {
     who: 'customer-services',

@@ -10,7 +10,7 @@ import { expectFitsWidth } from '../support/layout'
 /** A busy machine can be slow to recompute and redraw; a poll still ends as soon as it passes. */
 const POLL = { timeout: 10_000 }
 
-const CSV_HEADER = 'date,helpline,calls_low,calls_central,calls_high,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available'
+const CSV_HEADER = 'date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available'
 const INTERVALS_HEADER =
   'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available'
 
@@ -98,7 +98,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await page.getByLabel('Share of “Nudge letter” calls for Payment Support Service, in %').fill('20')
     await page.getByLabel('Share of “Reminder email” calls for Self Assessment helpline, in %').fill('100')
     // The browser forecasts before anything is saved: 230,000 customers at 8%.
-    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (P10 11,500, P90 27,600)')
     expect(await page.locator('#forecast-status').textContent()).toContain('have not been saved yet')
     await submit(page, 'Save forecast inputs')
     await page.waitForURL(`**/campaigns/${ref}/forecast?notice=saved`)
@@ -155,11 +155,11 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await simulation.getByRole('button', { name: 'Simulate the peak day' }).click()
     await expect.poll(() => simulation.locator('[role=status]').textContent(), POLL).toMatch(/^Simulating: \d+ of 1000 days done\.$/)
     await page.getByLabel('Central contact rate').fill('9')
-    await expect.poll(() => summaryCalls(page), POLL).toBe('20,700 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('20,700 (P10 11,500, P90 27,600)')
     await expect.poll(() => simulation.locator('[role=status]').textContent(), POLL).toBe('')
     expect(await simulation.locator('[data-simulation-results]').count()).toBe(0)
     await page.getByLabel('Central contact rate').fill('8')
-    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (P10 11,500, P90 27,600)')
 
     // Change the central rate: the chart and the table follow without a reload or a request to the server.
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
@@ -170,7 +170,7 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     const pathBefore = await page.locator('[data-chart=calls] .recharts-line-curve').first().getAttribute('d')
     const cellBefore = await firstCentralCell(page)
     await page.getByLabel('Central contact rate').fill('10')
-    await expect.poll(() => summaryCalls(page), POLL).toBe('23,000 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('23,000 (P10 11,500, P90 27,600)')
     expect(await firstCentralCell(page)).not.toBe(cellBefore)
     await expect.poll(() => page.locator('[data-chart=calls] .recharts-line-curve').first().getAttribute('d'), POLL).not.toBe(pathBefore)
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
@@ -181,9 +181,9 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     // An impossible figure keeps the last good forecast and says so; GOV.UK errors wait for a submission.
     await page.getByLabel('Central contact rate').fill('x')
     await expect.poll(() => page.locator('#forecast-status').textContent(), POLL).toContain('Some figures are not valid yet')
-    expect(await summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
+    expect(await summaryCalls(page)).toBe('23,000 (P10 11,500, P90 27,600)')
     await page.getByLabel('Central contact rate').fill('8')
-    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (low 11,500, high 27,600)')
+    await expect.poll(() => summaryCalls(page), POLL).toBe('18,400 (P10 11,500, P90 27,600)')
 
     // The CSV is the saved forecast.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the saved forecast (CSV)' }).click()])
@@ -316,11 +316,11 @@ describe.skipIf(skipBrowser)('forecasting without JavaScript', () => {
     await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').fill('100')
     await page.getByLabel('Share of “Reminder email” calls for Self Assessment helpline, in %').fill('100')
     await submit(page, 'Recalculate')
-    expect(await summaryCalls(page)).toBe('18,400 (low 11,500, high 27,600)')
+    expect(await summaryCalls(page)).toBe('18,400 (P10 11,500, P90 27,600)')
     const cellAt8 = await firstCentralCell(page)
     await page.getByLabel('Central contact rate').fill('10')
     await submit(page, 'Recalculate')
-    expect(await summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
+    expect(await summaryCalls(page)).toBe('23,000 (P10 11,500, P90 27,600)')
     expect(await firstCentralCell(page)).not.toBe(cellAt8)
     expect(await page.locator('#forecast-status').textContent()).toContain('Not saved')
     expect(await page.getByLabel('Central contact rate').inputValue()).toBe('10')
@@ -351,7 +351,7 @@ describe.skipIf(skipBrowser)('forecasting without JavaScript', () => {
     await page.getByLabel('Share of “Nudge letter” calls for Self Assessment helpline, in %').fill('100')
     await submit(page, 'Save forecast inputs')
     expect(new URL(page.url()).search).toBe('?notice=saved')
-    expect(await summaryCalls(page)).toBe('23,000 (low 11,500, high 27,600)')
+    expect(await summaryCalls(page)).toBe('23,000 (P10 11,500, P90 27,600)')
     expect(await page.locator('#forecast-status').textContent()).toContain('Saved figures (version 1')
     expectNoProblems(page)
     await context.close()

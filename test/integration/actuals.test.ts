@@ -284,7 +284,8 @@ describe('the forecast page once there are actual calls', () => {
     const view = page.data.actuals
     const expectedMape = (alphaDays.reduce((n, d) => n + Math.abs(Math.round(d.calls.central * 1.1) - d.calls.central) / Math.round(d.calls.central * 1.1), 0) / alphaDays.length) * 100
     expect(view.comparison.overall.mape).toBeCloseTo(expectedMape, 9)
-    expect(view.comparison.overall.mape).toBeCloseTo(100 / 11, 0)
+    // Not 100/11 ≈ 9.1%: the last letters' tail days expect a call or two, whose rounding MAPE magnifies.
+    expect(view.comparison.overall.mape).toBeGreaterThan(100 / 11 - 0.5)
     expect(view.comparison.overall).toMatchObject({ days: alphaDays.length, zeroDays: 1 })
     const actualTotal = alphaDays.reduce((n, d) => n + Math.round(d.calls.central * 1.1), 0)
     expect(view.comparison.overall.actual).toBe(actualTotal)
@@ -322,7 +323,10 @@ describe('learning from past campaigns', () => {
     const suggestion = page.data.suggestion
     expect(suggestion.sources).toEqual([{ ref: past.ref, name: 'Undeclared rental income', ratePercent: expect.closeTo(9.6, 1), recipients: 100_000, curveChannels: ['letter'] }])
     expect(suggestion.contactRates.central).toBeCloseTo(9.6, 1)
-    expect(suggestion.contactRates.low).toBeCloseTo(suggestion.contactRates.central * 0.75, 1)
+    // One past campaign: the band is a new campaign's P10 to P90 when campaigns differ by 30% of the rate (2τ² in all).
+    expect(suggestion.contactRates.low).toBeLessThan(suggestion.contactRates.central * 0.65)
+    expect(suggestion.contactRates.high).toBeGreaterThan(suggestion.contactRates.central * 1.4)
+    expect(suggestion.pooling.campaigns).toBe(1)
     expect(suggestion.responseCurves.letter.length).toBeGreaterThan(10)
     // Readers and other regimes get none.
     expect((await callLoader(forecastPage.loader, '', { cookie: world.viewer.cookie, params: { ref: fresh.ref } })).data.suggestion).toBeNull()

@@ -83,7 +83,8 @@ describe('the helpline calendar', () => {
       const own = week.calls.launched + week.calls.approved + week.calls.planned
       const expected = fromForecasts.get(week.weekStart) ?? 0
       // Other tests' campaigns may share the helpline; this test's three are the only ones in June and July 2027.
-      expect(own).toBeCloseTo(expected, 6)
+      // The page gives each group's week in whole calls.
+      expect(Math.abs(own - expected)).toBeLessThanOrEqual(1.5)
     }
     expect(calendar.weeks.some((w) => w.calls.planned > 0 && w.calls.approved > 0 && w.calls.launched > 0)).toBe(true)
   })
@@ -134,12 +135,13 @@ describe('the helpline calendar', () => {
     expect(result.headers.get('Content-Disposition')).toBe('attachment; filename="csv-helpline-calendar-2027-06-1-months.csv"')
     const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
     expect(header).toBe(
-      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_low,campaign_calls_central,campaign_calls_high,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days,service_level_available,abandoned_available',
+      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_sum_daily_p10,campaign_calls_mean,campaign_calls_sum_daily_p90,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days,service_level_available,abandoned_available',
     )
     expect(lines).toHaveLength(page.weeks.length)
     const cells = lines.map((line) => line.split(','))
     expect(cells.map((c) => c[0])).toEqual(page.weeks.map((w) => w.weekStart))
-    expect(cells.map((c) => Number(c[7]))).toEqual(page.weeks.map((w) => Math.round(w.calls.planned * 10) / 10))
+    // The file gives calls to 0.1, the page in whole calls.
+    cells.forEach((c, i) => expect(Math.abs(Number(c[7]) - page.weeks[i]!.calls.planned)).toBeLessThanOrEqual(0.5))
     const short = cells.find((c) => c[19] === 'yes' && c[20] !== '')!
     expect(short[20]).toMatch(new RegExp(`^${busy.ref} \\(planned: \\d+ calls\\)$`))
     // The page rounds to 0.1%, the file to 0.01%.
@@ -159,12 +161,14 @@ describe('stored arrivals never go stale', () => {
     return { ...made, helplineId, weeks: async () => (await calendarOf('start=2027-08&months=2', world.viewer, helplineId)).weeks.map((w) => w.calls.launched + w.calls.approved + w.calls.planned) }
   }
   const total = (weeks: number[]) => weeks.reduce((a, b) => a + b, 0)
+  /** The page gives each week's calls as whole numbers, so a sum over weeks is within half a call a week. */
+  const expectTotal = (weeks: number[], calls: number) => expect(Math.abs(total(weeks) - calls)).toBeLessThanOrEqual(weeks.length / 2)
   const current = async (campaignId: string) => (await db.selectFrom('campaign_load').select('campaign_id').where('campaign_id', '=', campaignId).executeTakeFirst()) !== undefined
 
   it('computes a campaign’s arrivals again in the transaction that saves its forecast inputs (to compare helpline weeks), and the calendar shows them', async () => {
     const { campaignId, weeks: weeksNow } = await august()
     const before = await weeksNow()
-    expect(total(before)).toBeCloseTo(8_000, 6)
+    expectTotal(before, 8_000)
     expect(await current(campaignId)).toBe(true)
     const saved = await getForecastSettings(db, campaignId)
     const generation = await inputGeneration(db)
@@ -176,8 +180,8 @@ describe('stored arrivals never go stale', () => {
     expect(await inputGeneration(db)).toBeGreaterThan(generation)
     const weeks = await weeksNow()
     expect(await current(campaignId)).toBe(true)
-    expect(total(weeks)).toBeCloseTo(10_000, 6)
-    weeks.forEach((calls, i) => expect(calls).toBeCloseTo(before[i]! * 1.25, 6))
+    expectTotal(weeks, 10_000)
+    weeks.forEach((calls, i) => expect(Math.abs(calls - before[i]! * 1.25)).toBeLessThanOrEqual(1.125))
   })
 
   it('has the database itself mark arrivals out of date when any input changes, whatever wrote it', async () => {
@@ -219,7 +223,7 @@ describe('stored arrivals never go stale', () => {
     const later = await weeksNow()
     expect(later.slice(0, 3)).toEqual([0, 0, 0])
     expect(later).not.toEqual(before)
-    expect(total(later)).toBeCloseTo(8_000, 6)
+    expectTotal(later, 8_000)
 
     // Nation: 30 August 2027 is a bank holiday in England and Wales but not in Scotland, so Scottish customers'
     // calls arrive that Monday instead of later in the week.
@@ -228,7 +232,7 @@ describe('stored arrivals never go stale', () => {
     expect(changed.ok).toBe(true)
     const scottish = await weeksNow()
     expect(scottish).not.toEqual(later)
-    expect(total(scottish)).toBeCloseTo(8_000, 6)
+    expectTotal(scottish, 8_000)
 
     // A deleted message takes its calls off the calendar.
     const message = (await getMessage(db, campaignId, messageId))!
@@ -255,7 +259,7 @@ describe('stored arrivals never go stale', () => {
     expect(closedFridays.weeks.find((w) => w.weekStart === '2027-08-09')!.openDays).toBe(4)
     const after = await weeksNow()
     expect(after).not.toEqual(before)
-    expect(total(after)).toBeCloseTo(total(before), 6)
+    expect(Math.abs(total(after) - total(before))).toBeLessThanOrEqual(after.length)
     // The calendar starts on Monday 26 July. The letter arrives on Thursday 5 August; that week loses its Friday's calls.
     expect(before[0]).toBe(0)
     expect(after[1]!).toBeLessThan(before[1]!)
@@ -267,7 +271,7 @@ describe('stored arrivals never go stale', () => {
     await db.updateTable('wave').set({ send_date: '2027-09-06' }).where('message_id', '=', messageId).execute()
     const weeks = await calendarOf('start=2027-08&months=2', world.viewer, helplineId)
     expect(weeks.weeks.filter((w) => w.weekStart < '2027-09-06').every((w) => w.calls.launched === 0)).toBe(true)
-    expect(weeks.weeks.reduce((n, w) => n + w.calls.launched, 0)).toBeCloseTo(8_000, 6)
+    expect(Math.abs(weeks.weeks.reduce((n, w) => n + w.calls.launched, 0) - 8_000)).toBeLessThanOrEqual(weeks.weeks.length / 2)
   })
 
   it('follows a new bank-holiday calendar put into use (checked last: it changes every campaign)', async () => {
@@ -281,7 +285,7 @@ describe('stored arrivals never go stale', () => {
     expect((await applyBankHolidays(db, { id: upload.id, baseId: 'shipped' }, world.admin)).ok).toBe(true)
     const after = await weeksNow()
     expect(after).not.toEqual(before)
-    expect(total(after)).toBeCloseTo(8_000, 6)
+    expectTotal(after, 8_000)
   })
 })
 

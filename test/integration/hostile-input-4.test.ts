@@ -6,6 +6,7 @@ hostileSuite([
   'campaigns.$ref.launch',
   'campaigns.$ref.actuals._index',
   'campaigns.$ref.actuals.upload',
+  'campaigns.$ref.forecast.reforecast',
   'admin.bank-holidays._index',
   'admin.bank-holidays.$uploadId',
 ])

@@ -56,6 +56,8 @@ import * as handlerPack from '../../app/routes/campaigns.$ref.pack.$audience'
 import * as signOffTask from '../../app/routes/campaigns.$ref.sign-off._index'
 import * as signOffReview from '../../app/routes/campaigns.$ref.sign-off.$group'
 import * as signOffInbox from '../../app/routes/sign-off._index'
+import * as forecastAccuracy from '../../app/routes/forecast-accuracy._index'
+import * as forecastAccuracyCsv from '../../app/routes/forecast-accuracy[.csv]'
 import * as launchTask from '../../app/routes/campaigns.$ref.launch'
 import { standardScript } from '../../app/content'
 import { saveScript } from '../../app/models/script.server'
@@ -66,6 +68,7 @@ import * as helplineCalendar from '../../app/routes/helplines.$id.calendar'
 import * as helplineCalendarCsv from '../../app/routes/helplines.$id.calendar[.csv]'
 import * as actualsIndex from '../../app/routes/campaigns.$ref.actuals._index'
 import * as actualsUpload from '../../app/routes/campaigns.$ref.actuals.upload'
+import * as reforecastPage from '../../app/routes/campaigns.$ref.forecast.reforecast'
 import * as account from '../../app/routes/account._index'
 import * as accountPassword from '../../app/routes/account.password'
 import * as accountSessions from '../../app/routes/account.sessions'
@@ -273,6 +276,9 @@ const ROWS: Row[] = [
   },
   { name: 'launch page', method: 'GET', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callLoader, handler: launchTask.loader, expected: everyone(200) },
   { name: 'launch', method: 'POST', path: (c) => `/campaigns/${c.ref}/launch`, params: refParams, run: callAction, handler: launchTask.action, expected: only(AUTHORS, 409) },
+  // The accuracy of every launched campaign's forecast: for those who make forecasts and those who staff to them.
+  { name: 'forecast accuracy', method: 'GET', path: () => '/forecast-accuracy', run: callLoader, handler: forecastAccuracy.loader, expected: only([...designerActors, 'customerServices', 'admin'], 200) },
+  { name: 'forecast accuracy CSV', method: 'GET', path: () => '/forecast-accuracy.csv', run: callLoader, handler: forecastAccuracyCsv.loader, expected: only([...designerActors, 'customerServices', 'admin'], 200) },
   { name: 'helplines', method: 'GET', path: () => '/helplines', run: callLoader, handler: helplinesIndex.loader, expected: everyone(200) },
   { name: 'add helpline form', method: 'GET', path: () => '/helplines/new', run: callLoader, handler: helplineNew.loader, expected: only(HELPLINE_MANAGERS, 200) },
   { name: 'add helpline', method: 'POST', path: () => '/helplines/new', run: callAction, handler: helplineNew.action, expected: only(HELPLINE_MANAGERS, 400) },
@@ -304,6 +310,11 @@ const ROWS: Row[] = [
   { name: 'record actual calls before launch', method: 'POST', path: (c) => `/campaigns/${c.ref}/actuals`, params: refParams, run: callAction, handler: actualsIndex.action, expected: only([], 400) },
   { name: 'upload actual calls form', method: 'GET', path: (c) => `/campaigns/${c.launchedRef}/actuals/upload`, params: (c) => ({ ref: c.launchedRef }), run: callLoader, handler: actualsUpload.loader, expected: only([...AUTHORS, 'customerServices'], 200) },
   { name: 'upload actual calls', method: 'POST', path: (c) => `/campaigns/${c.launchedRef}/actuals/upload`, params: (c) => ({ ref: c.launchedRef }), run: callAction, handler: actualsUpload.action, expected: only([...AUTHORS, 'customerServices'], 400) },
+  // A launched campaign is re-forecast by its authors and helpline managers; an empty form is refused, nothing made.
+  { name: 're-forecast page', method: 'GET', path: (c) => `/campaigns/${c.launchedRef}/forecast/reforecast`, params: (c) => ({ ref: c.launchedRef }), run: callLoader, handler: reforecastPage.loader, expected: only([...AUTHORS, 'customerServices'], 200) },
+  { name: 're-forecast', method: 'POST', path: (c) => `/campaigns/${c.launchedRef}/forecast/reforecast`, params: (c) => ({ ref: c.launchedRef }), run: callAction, handler: reforecastPage.action, expected: only([...AUTHORS, 'customerServices'], 400) },
+  { name: 're-forecast before launch', method: 'GET', path: (c) => `/campaigns/${c.ref}/forecast/reforecast`, params: refParams, run: callLoader, handler: reforecastPage.loader, expected: only([], 200) },
+  { name: 're-forecast before launch, posted', method: 'POST', path: (c) => `/campaigns/${c.ref}/forecast/reforecast`, params: refParams, run: callAction, handler: reforecastPage.action, expected: only([], 400) },
   { name: 'admin', method: 'GET', path: () => '/admin', run: callLoader, handler: adminIndex.loader, expected: only(['admin'], 200) },
   { name: 'admin users', method: 'GET', path: () => '/admin/users', run: callLoader, handler: adminUsers.loader, expected: only(['admin'], 200) },
   { name: 'add user form', method: 'GET', path: () => '/admin/users/new', run: callLoader, handler: adminUserNew.loader, expected: only(['admin'], 200) },

@@ -30,6 +30,10 @@ describe('the demo workspace’s actual calls', () => {
     expect(overall.actual / overall.forecast.central).toBeLessThan(1.25)
     expect(overall.mape).toBeGreaterThan(3)
     expect(overall.mape).toBeLessThan(27)
+    // How many of the demo's days fall inside the forecast's P10–P90 band (recorded in docs/forecast-maths.md).
+    const coverage = overall.withinBand / (overall.days + overall.zeroDays)
+    console.info(`demo coverage: ${overall.withinBand} of ${overall.days + overall.zeroDays} days inside P10–P90 (${(coverage * 100).toFixed(0)}%)`)
+    expect(coverage).toBeGreaterThan(0.5)
     expect(page.data.actuals.curves.map((c: { channel: string; complete: boolean }) => [c.channel, c.complete])).toEqual([['letter', true]])
 
     // A new VAT letter campaign is offered the launched one's figures.

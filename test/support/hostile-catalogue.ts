@@ -9,6 +9,8 @@ import * as userEdit from '../../app/routes/admin.users.$id'
 import * as userNew from '../../app/routes/admin.users.new'
 import * as actualsByHand from '../../app/routes/campaigns.$ref.actuals._index'
 import * as actualsUpload from '../../app/routes/campaigns.$ref.actuals.upload'
+import * as reforecast from '../../app/routes/campaigns.$ref.forecast.reforecast'
+import { latestReforecast } from '../../app/models/reforecast.server'
 import * as debtManagement from '../../app/routes/campaigns.$ref.debt-management'
 import * as describeEdit from '../../app/routes/campaigns.$ref.describe.edit'
 import * as forecast from '../../app/routes/campaigns.$ref.forecast._index'
@@ -302,6 +304,26 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
           content: Buffer.from(`date,helpline,calls\r\n2027-03-04,${alpha.name},1200\r\n2027-03-04,${beta.name.toUpperCase()},310\r\n2027-03-05,${alpha.name},${900 + next()}\r\n`),
         },
       }),
+    }
+  },
+
+  async 'campaigns.$ref.forecast.reforecast'() {
+    const { designer, manager, alpha, beta } = await world()
+    const { ref, campaignId } = await makeForecastedCampaign(designer, { waves: [{ sendDate: '2027-03-01', volume: 100_000 }], split: { [alpha.id]: 80, [beta.id]: 20 }, status: 'launched' })
+    // Three working days of calls, so a valid post makes a new re-forecast each time.
+    await db
+      .insertInto('actual_calls')
+      .values(['2027-03-04', '2027-03-05', '2027-03-08'].map((date, i) => ({ campaign_id: campaignId, helpline_id: alpha.id, date, calls: 900 + 100 * i, recorded_by: manager.id, recorded_at: nowIso() })))
+      .execute()
+    return {
+      action: reforecast.action,
+      path: `/campaigns/${ref}/forecast/reforecast`,
+      params: { ref },
+      cookie: manager.cookie,
+      tables: ['reforecast', 'campaign_load', 'campaign_helpline_load', 'input_generation'],
+      choices: { seen: ['0', '1', '2', '-1'] },
+      // The version the page would show now: anything else is someone else's re-forecast meanwhile, and refused.
+      baseline: async () => form({ seen: String((await latestReforecast(db, campaignId))?.version ?? 0) }),
     }
   },
 

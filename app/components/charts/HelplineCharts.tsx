@@ -110,7 +110,7 @@ export default function HelplineCharts({
       </figure>
       <figure className="govuk-grid-column-one-half app-chart">
         <figcaption className="govuk-body-s govuk-!-font-weight-bold">Daily calls to {name}</figcaption>
-        <div role="img" aria-label={`Chart of the daily calls to ${name}: the central forecast with a band from low to high. The table below gives the same figures.`} className="app-chart__plot" data-chart="calls">
+        <div role="img" aria-label={`Chart of the daily calls to ${name}: the expected calls with a band from the 10th to the 90th percentile of each day’s calls. The table below gives the same figures.`} className="app-chart__plot" data-chart="calls">
           <CallsChart data={calls} />
         </div>
       </figure>

@@ -95,7 +95,7 @@ export async function notifyCapacityChanges(tx: Tx, campaignId: string, actor: {
     await refreshStaleAtHelpline(tx, helplineId)
     const others: CalendarCampaignInput[] = (await storedArrivals(tx, helplineId, from, to))
       .filter((s) => s.campaign.id !== campaignId)
-      .map((s) => ({ ref: s.campaign.ref, name: s.campaign.name, status: s.campaign.status, calendar: calendars.get(s.campaign.nation)!, arrivals: s.arrivals }))
+      .map((s) => ({ ref: s.campaign.ref, name: s.campaign.name, status: s.campaign.status, calendar: calendars.get(s.campaign.nation)!, arrivals: s.arrivals, spreadPerBand: s.spreadPerBand }))
     const own = (row: StoredRow | undefined): CalendarCampaignInput[] =>
       row ? [{ ref: campaign.ref, name: campaign.name, status: campaign.status, calendar: calendars.get(campaign.nation as Nation)!, arrivals: asLoad(row) }] : []
     const staffed = (mine: CalendarCampaignInput[]) =>

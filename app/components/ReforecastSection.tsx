@@ -1,0 +1,65 @@
+import type { ReforecastView } from '~/models/reforecast.server'
+import { formatDate, formatDateTime, formatFte, formatPercent } from '~/campaign/format'
+import { calls, shortDate } from './forecast-view'
+import { Button, Details, InsetText, Table } from './govuk'
+import { TableRegion } from './TableRegion'
+
+const rate = (value: number) => formatPercent(Math.round(value * 1000) / 1000)
+const served = (share: number) => formatPercent(Math.round(share * 1000) / 10)
+
+/**
+ * The forecast page's re-forecast: the latest version beside the signed-off forecast for the days still to come, and
+ * the way to make a new one for those who may.
+ */
+export function ReforecastSection({ view, reforecastHref, eligible }: { view: ReforecastView | null; reforecastHref: string | null; eligible: boolean }) {
+  if (!view && !(reforecastHref && eligible)) return null
+  return (
+    <section id="reforecast" aria-labelledby="reforecast-heading">
+      <h2 className="govuk-heading-m" id="reforecast-heading">
+        Re-forecast from the calls so far
+      </h2>
+      {view ? (
+        <>
+          <p className="govuk-body" data-reforecast="latest">
+            Version {view.saved.version}, made by {view.saved.madeBy ?? 'someone no longer here'} on {formatDateTime(view.saved.madeAt)} from{' '}
+            {calls(view.saved.actualCalls)} calls to {formatDate(view.saved.throughDate)}, against {calls(view.saved.expectedCalls)} expected: the central contact rate
+            is now <span data-reforecast="rate">{rate(view.saved.rates.central)}</span> (low {rate(view.saved.rates.low)}, high {rate(view.saved.rates.high)}).
+          </p>
+          {view.outOfDate ? <InsetText text="The forecast inputs have been saved again since this re-forecast: make a new one to use them." /> : null}
+          {view.helplines.map((h) => (
+            <Details key={h.helplineId} summaryText={`Days still to come at ${h.name}: the forecast and the re-forecast`} open={view.helplines.length === 1}>
+              <TableRegion label={`The forecast and the re-forecast at ${h.name}`}>
+                <Table
+                  attributes={{ 'data-reforecast-helpline': h.helplineId }}
+                  caption={`Calls, staff and service at ${h.name}, each day after ${formatDate(view.saved.throughDate)}`}
+                  captionClasses="govuk-visually-hidden"
+                  firstCellIsHeader
+                  head={[
+                    { text: 'Date' },
+                    { text: 'Forecast calls', format: 'numeric' },
+                    { text: 'Re-forecast calls', format: 'numeric' },
+                    { text: 'Re-forecast P10 to P90', format: 'numeric' },
+                    { text: 'Campaign FTE: forecast, re-forecast', format: 'numeric' },
+                    { text: 'Answered in time: forecast, re-forecast', format: 'numeric' },
+                  ]}
+                  rows={h.days.map((d) => [
+                    { text: shortDate(d.date), classes: 'govuk-!-font-weight-regular app-nowrap', attributes: { 'data-date': d.date } },
+                    { text: calls(d.original.calls.central), format: 'numeric', attributes: { 'data-cell': 'original' } },
+                    { text: calls(d.reforecast.calls.central), format: 'numeric', attributes: { 'data-cell': 'reforecast' } },
+                    { text: `${calls(d.reforecast.calls.low)} to ${calls(d.reforecast.calls.high)}`, format: 'numeric' },
+                    { text: `${formatFte(d.original.requiredFte)}, ${formatFte(d.reforecast.requiredFte)}`, format: 'numeric' },
+                    { text: `${served(d.original.serviceLevel)}, ${served(d.reforecast.serviceLevel)}`, format: 'numeric' },
+                  ])}
+                />
+              </TableRegion>
+            </Details>
+          ))}
+          {view.helplines.length === 0 ? <p className="govuk-body">The forecast expects no more calls after {formatDate(view.saved.throughDate)}.</p> : null}
+        </>
+      ) : (
+        <p className="govuk-body">The campaign has actual calls for at least two working days, so its forecast can be corrected from them.</p>
+      )}
+      {reforecastHref && eligible ? <Button text={view ? 'Re-forecast again' : 'Re-forecast from the calls so far'} href={reforecastHref} variant="secondary" /> : null}
+    </section>
+  )
+}

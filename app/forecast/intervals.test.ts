@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_BANK_HOLIDAYS } from './bank-holidays'
+import { holidayDates } from './bank-holiday-file'
+import { betaFromPercentiles, betaMean, negativeBinomialPpf, sampleBeta, sampleNegativeBinomial, seededRandom } from './distributions'
+import { forecast } from './engine'
+import { exampleHelpline } from './examples'
+import { countQuantile, dayInterval, DEFAULT_DISPERSION, estimateDispersion, rateSpreadPerBand } from './intervals'
+
+describe('a day’s prediction interval', () => {
+  it('is the negative binomial’s P10 and P90 with the model’s mean and variance', () => {
+    // Mean 100, variance 100 + 100²/40 = 350: size 100²/250 = 40, so scipy's nbinom.ppf(0.1, 40, 40/140) = 77 and
+    // nbinom.ppf(0.9, 40, 40/140) = 125 (distributions.test.ts checks those by summing the probabilities).
+    expect(dayInterval(100, 0, 0, 0, 40)).toEqual({ low: 77, high: 125 })
+    expect(countQuantile(0.1, 100, 350)).toBe(negativeBinomialPpf(0.1, { n: 40, p: 40 / 140 }))
+  })
+
+  it('widens with the rate’s uncertainty, and takes in the mean on days expecting under a call', () => {
+    const known = dayInterval(1000, 1000, 1000, 0.39, 40)
+    const uncertain = dayInterval(1000, 700, 1400, 0.39, 40)
+    expect(uncertain.low).toBeLessThan(known.low)
+    expect(uncertain.high).toBeGreaterThan(known.high)
+    // Expecting 0.05 calls, P(0 calls) ≈ 0.95, so the P90 is 0: the band reaches up to the mean instead.
+    expect(dayInterval(0.05, 0.025, 0.1, 0.39, 40)).toEqual({ low: 0, high: 0.05 })
+    expect(dayInterval(0, 0, 0, 0.39, 40)).toEqual({ low: 0, high: 0 })
+  })
+
+  it('reads the low and high rates as the Beta’s P10 and P90', () => {
+    const beta = betaFromPercentiles(0.02, 0.05)
+    const sd = Math.sqrt((beta.alpha * beta.beta) / ((beta.alpha + beta.beta) ** 2 * (beta.alpha + beta.beta + 1)))
+    expect(rateSpreadPerBand({ low: 0.02, central: 0.03, high: 0.05 })).toBeCloseTo(sd / 0.03, 12)
+    // Equal rates: no Beta, and no rate spread left to scale.
+    expect(rateSpreadPerBand({ low: 0.03, central: 0.03, high: 0.03 })).toBeGreaterThan(0)
+  })
+})
+
+describe('estimating the dispersion from past actuals', () => {
+  it('finds the size the actuals were drawn with', () => {
+    const random = seededRandom(2027)
+    const days = Array.from({ length: 4000 }, (_, i) => {
+      const expected = 50 + (i % 40) * 20
+      return { expected, actual: sampleNegativeBinomial(expected, 25, random) }
+    })
+    const n = estimateDispersion(days)!
+    expect(n).toBeGreaterThan(22)
+    expect(n).toBeLessThan(28)
+  })
+
+  it('says nothing from Poisson-only or too few days', () => {
+    expect(estimateDispersion([{ expected: 10, actual: 10 }])).toBeNull()
+    expect(estimateDispersion(Array.from({ length: 20 }, () => ({ expected: 10, actual: 10 })))).toBeNull()
+  })
+})
+
+describe('calibration', () => {
+  it('puts about 80% of simulated days inside the forecast’s P10–P90 (seeded)', () => {
+    // Simulate campaigns from the model itself: a contact rate drawn from the Beta the designer's low and high rates
+    // describe, then each day's calls drawn as Gamma–Poisson around volume × rate × curve. Forecast each campaign
+    // with the engine and count the open days with calls whose actual count falls inside the day's band.
+    const random = seededRandom(16)
+    const helpline = exampleHelpline({ id: 'h', baselineCallsPerDay: 0 })
+    const bankHolidays = holidayDates(DEFAULT_BANK_HOLIDAYS, 'england-and-wales')
+    let days = 0
+    let inside = 0
+    for (let c = 0; c < 120; c++) {
+      const low = 0.01 + random() * 0.04
+      const high = low * (1.4 + random() * 1.6)
+      const beta = betaFromPercentiles(low, high)
+      const volume = Math.round(2_000 + random() * 200_000)
+      const channel = (['letter', 'email', 'sms'] as const)[c % 3]!
+      const result = forecast({
+        messages: [{ id: 'm', name: 'Message', channel, postage: 'first', waves: [{ sendDate: '2027-05-04', volume }], split: [{ helplineId: 'h', share: 1 }] }],
+        contactRates: { low, central: betaMean(beta), high },
+        helplines: [helpline],
+        bankHolidays,
+      })
+      const rate = sampleBeta(beta, random)
+      const centralRate = betaMean(beta)
+      for (const day of result.helplines[0]!.days) {
+        if (!(day.calls.central > 0)) continue
+        const actual = sampleNegativeBinomial((day.calls.central * rate) / centralRate, DEFAULT_DISPERSION, random)
+        days++
+        if (actual >= day.calls.low && actual <= day.calls.high) inside++
+      }
+    }
+    const coverage = inside / days
+    // Recorded in docs/forecast-maths.md ("How well calibrated").
+    console.info(`calibration: ${inside} of ${days} simulated days inside P10–P90 (${(coverage * 100).toFixed(1)}%)`)
+    expect(days).toBeGreaterThan(1000)
+    expect(coverage).toBeGreaterThan(0.75)
+    expect(coverage).toBeLessThan(0.86)
+  })
+})

@@ -1,0 +1,125 @@
+// Prediction intervals for a day's calls: the 10th and 90th percentiles of the calls a day may bring, given that
+// the contact rate is uncertain (Beta) and that calls, given the rate, are over-dispersed counts (Gamma–Poisson).
+// docs/forecast-maths.md derives the method and says what it approximates. Pure and isomorphic.
+import { betaFromPercentiles, betaVariance, negativeBinomialCdf, type NegativeBinomial } from './distributions'
+import type { DayLoad } from './helpline-load'
+import type { ContactRates } from './types'
+
+/**
+ * Day-to-day over-dispersion of calls beyond what the rate explains, as the negative binomial's size n: a day whose
+ * expected calls are μ has variance μ + μ²/n. 40 means a day's calls wander about 16% (1/√40) either way even when
+ * the rate is known exactly, on top of Poisson noise. It is a starting assumption, not yet fitted: estimateDispersion
+ * gives the figure past actuals show, and a forecast passes it as `dispersion` once that is wired to stored actuals.
+ */
+export const DEFAULT_DISPERSION = 40
+
+/** The percentiles the band shows. */
+export const INTERVAL_LOW_PERCENTILE = 10
+export const INTERVAL_HIGH_PERCENTILE = 90
+
+/**
+ * A normal distribution's standard deviation ÷ (P90 − P10): the rate spread when no Beta can be fitted, and where
+ * several campaigns' calls are summed (the helpline calendar), each with its own rates.
+ */
+export const NORMAL_SD_PER_P10_P90 = 1 / (2 * 1.2815515655446004)
+
+/**
+ * The contact rate's standard deviation for each unit of (P90 − P10), from the Beta whose 10th and 90th percentiles
+ * are the low and high rates. A day's rate-driven spread is then this × (its P90-rate calls − its P10-rate calls),
+ * which holds exactly for every message that uses these rates, since a day's calls scale with the rate.
+ */
+export function rateSpreadPerBand(rates: ContactRates): number {
+  if (rates.low >= 1e-9 && rates.high < 1 && rates.high - rates.low >= 1e-9) {
+    const beta = betaFromPercentiles(rates.low, rates.high)
+    return Math.sqrt(betaVariance(beta)) / (rates.high - rates.low)
+  }
+  return NORMAL_SD_PER_P10_P90
+}
+
+/** The q-quantile of the negative binomial with this mean and variance (size μ²/(variance − μ)). */
+export function countQuantile(q: number, mean: number, variance: number): number {
+  // Below a millionth of a call every quantile that matters is 0 (and μ² would underflow).
+  if (!(mean > 1e-6)) return 0
+  const excess = Math.max(variance - mean, mean * mean * 1e-9)
+  const size = (mean * mean) / excess
+  const dist: NegativeBinomial = { n: size, p: size / (size + mean) }
+  const sd = Math.sqrt(mean + excess)
+  // A bracket from the normal approximation, widened until it holds, then bisection over whole numbers.
+  const z = q < 0.5 ? -1.2815515655446004 : 1.2815515655446004
+  const step = Math.max(1, Math.ceil(sd * 0.25))
+  const guess = Math.max(0, Math.round(mean + z * sd))
+  let lo = guess - step
+  let hi = guess + step
+  while (lo >= 0 && negativeBinomialCdf(lo, dist) >= q) lo = Math.max(-1, lo - 4 * step)
+  if (lo < -1) lo = -1
+  while (negativeBinomialCdf(hi, dist) < q) hi += 4 * step
+  // cdf(lo) < q ≤ cdf(hi), with cdf(−1) = 0.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (negativeBinomialCdf(mid, dist) >= q) hi = mid
+    else lo = mid
+  }
+  return hi
+}
+
+/**
+ * A day's P10 and P90 calls. `central` is the day's expected calls; `lowRate` and `highRate` its calls at the P10
+ * and P90 contact rates. The day's calls are taken as negative binomial with the mean and variance of the model:
+ * variance = μ + μ²/dispersion + (spread × (highRate − lowRate))², where the last term is the rate's uncertainty.
+ */
+export function dayInterval(central: number, lowRate: number, highRate: number, spreadPerBand: number, dispersion: number): { low: number; high: number } {
+  if (!(central > 0)) return { low: 0, high: 0 }
+  const rateSd = spreadPerBand * Math.max(0, highRate - lowRate)
+  const variance = central + (central * central) / dispersion + rateSd * rateSd
+  // A day expecting under about one call can have a P90 of 0: the band then takes in the mean, so the staffing at
+  // the low, central and high figures stays in order.
+  return {
+    low: Math.min(central, countQuantile(INTERVAL_LOW_PERCENTILE / 100, central, variance)),
+    high: Math.max(central, countQuantile(INTERVAL_HIGH_PERCENTILE / 100, central, variance)),
+  }
+}
+
+/**
+ * A load whose low and high are the calls at the P10 and P90 contact rates, turned into one whose low and high are
+ * the P10 and P90 of each day's calls. The central line, the mean, is unchanged.
+ */
+export function withPredictionInterval(load: DayLoad, spreadPerBand: number, dispersion: number = DEFAULT_DISPERSION): DayLoad {
+  const rateSd = new Float64Array(load.central.length)
+  for (let i = 0; i < rateSd.length; i++) rateSd[i] = spreadPerBand * Math.max(0, load.high[i]! - load.low[i]!)
+  return withPredictionIntervalFromSd(load, rateSd, dispersion)
+}
+
+/**
+ * The same, given each day's rate-driven standard deviation: several campaigns' calls summed (the helpline
+ * calendar), each with its own spread, add their standard deviations, since a helpline's campaigns tend to err
+ * the same way together.
+ */
+export function withPredictionIntervalFromSd(load: DayLoad, rateSd: ArrayLike<number>, dispersion: number = DEFAULT_DISPERSION): DayLoad {
+  const n = load.central.length
+  const low = new Float64Array(n)
+  const high = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const day = dayInterval(load.central[i]!, 0, rateSd[i] ?? 0, 1, dispersion)
+    low[i] = day.low
+    high[i] = day.high
+  }
+  return { start: load.start, low, central: load.central, high }
+}
+
+/**
+ * The dispersion past actuals show, by the method of moments. Each day pairs the actual calls y with the calls the
+ * forecast's curve expected that day, scaled so the campaign's expected total is its actual total (so the rate's
+ * own error does not count as day-to-day noise): then E[(y − μ)² − y] = μ²/n, and n = Σμ² ÷ Σ((y − μ)² − y).
+ * Null when the actuals show no more spread than Poisson noise, or too few days (under 10) to tell.
+ */
+export function estimateDispersion(days: readonly { expected: number; actual: number }[]): number | null {
+  if (days.length < 10) return null
+  let squares = 0
+  let excess = 0
+  for (const { expected, actual } of days) {
+    squares += expected * expected
+    excess += (actual - expected) ** 2 - actual
+  }
+  if (!(excess > 0) || !(squares > 0)) return null
+  return squares / excess
+}
