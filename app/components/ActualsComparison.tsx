@@ -5,6 +5,7 @@ import { wape } from '~/forecast/accuracy'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { ActualsView } from '~/models/actuals.server'
 import { axisDate, calls, shortDate } from './forecast-view'
+import { MapeExplained } from './Explained'
 import { Details, SummaryList, Table } from './govuk'
 import { ForecastAccuracy } from './ForecastAccuracy'
 import { TableRegion } from './TableRegion'
@@ -94,6 +95,7 @@ export function ActualsComparison({
           },
         ]}
       />
+      <MapeExplained />
 
       <ForecastAccuracy comparison={comparison} chartsEnabled={chartsEnabled} />
 

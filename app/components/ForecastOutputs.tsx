@@ -18,6 +18,7 @@ import {
   type HelplineView,
 } from './forecast-view'
 import { Details, InsetText, SummaryList, Table, WarningText, type TableCell } from './govuk'
+import { FteDaysExplained } from './Explained'
 import { PeakDaySimulation } from './PeakDaySimulation'
 import { TableRegion } from './TableRegion'
 
@@ -282,6 +283,7 @@ export function ForecastOutputs({
           { key: { text: 'Days short of staff (central)' }, value: { text: String(daysShort) } },
         ]}
       />
+      <FteDaysExplained />
 
       <h2 className="govuk-heading-m">Waves</h2>
       <TableRegion label="Waves">

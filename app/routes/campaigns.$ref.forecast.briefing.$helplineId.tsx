@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { calls, fte, helplineView, longDate, percent, shortDate } from '~/components/forecast-view'
+import { FteDaysExplained } from '~/components/Explained'
 import { DailyTable, PeakDayAnswer } from '~/components/ForecastOutputs'
 import { BackLink, SummaryList, Table, WarningText } from '~/components/govuk'
 import { TableRegion } from '~/components/TableRegion'
@@ -83,6 +84,7 @@ export default function Briefing() {
           { key: { text: 'Days short of staff (central)' }, value: { text: String(view.totals.daysOverCapacity.central) } },
         ]}
       />
+      <FteDaysExplained />
 
       <h2 className="govuk-heading-m">Messages sending calls here</h2>
       <TableRegion label={`Messages sending calls to ${helpline.name}`}>

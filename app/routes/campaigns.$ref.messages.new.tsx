@@ -21,11 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const channel = new URL(request.url).searchParams.get('channel') ?? ''
   return {
     campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status },
-    values: {
-      channel: (CHANNELS as readonly string[]).includes(channel) ? channel : '',
-      referenceType: campaign.referenceType,
-      postage: 'second',
-    } as Record<string, string>,
+    // Nothing is chosen for the user (GOV.UK advises against pre-selected radios), except a type they followed a link for.
+    values: { channel: (CHANNELS as readonly string[]).includes(channel) ? channel : '' } as Record<string, string>,
     waves: [{ ...BLANK_WAVE }],
   }
 }

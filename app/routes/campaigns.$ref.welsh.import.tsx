@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { decodeUtf8 } from '~/actuals/upload'
 import { CampaignHeading } from '~/components/CampaignHeader'
-import { BackLink, Button, ErrorSummary, FileUpload } from '~/components/govuk'
+import { ActionErrorSummary } from '~/components/FormErrorSummary'
+import { BackLink, Button, FileUpload } from '~/components/govuk'
 import { importTranslations } from '~/models/translation.server'
 import { checkTranslationUpload } from '~/models/welsh.server'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
@@ -65,7 +66,7 @@ export default function ImportTranslation() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`${base}/welsh`} text="Back to the Welsh versions" />
         {problems.length ? (
-          <ErrorSummary
+          <ActionErrorSummary
             errors={[
               ...problems.map((text) => ({ text, href: '#file' })),
               ...(actionData?.more ? [{ text: `and ${actionData.more.toLocaleString('en-GB')} more problems: fix these, then upload the file again`, href: '#file' }] : []),
@@ -77,7 +78,7 @@ export default function ImportTranslation() {
         <p className="govuk-body">
           Upload the translation file downloaded from the Welsh page, with the Welsh filled in. Its first line holds the column names:
         </p>
-        <pre className="app-code-block">
+        <pre className="app-code-block" tabIndex={0} role="region" aria-label="The column names of the translation file">
           <code>{TRANSLATION_FILE_COLUMNS.join(',')}</code>
         </pre>
         <ul className="govuk-list govuk-list--bullet">

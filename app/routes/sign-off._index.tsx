@@ -55,11 +55,12 @@ export default function SignOffInbox() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         <h1 className="govuk-heading-l">Sign-off inbox</h1>
-        <p className="govuk-body">These campaigns need a decision from {groups}. The one asked for first is at the top.</p>
+        <p className="govuk-body" id="inbox-intro">
+          Approve each campaign below for {groups}, or ask its owner for changes. The campaign that has waited longest is at the top.
+        </p>
         <p className="govuk-body">
-          A campaign is listed when its owner has asked for sign-off and {severalGroups ? 'your groups have' : 'your group has'} not decided on its
-          latest version. That includes a campaign that changed after {severalGroups ? 'one of your groups' : 'your group'} approved it or asked for
-          changes.
+          A campaign is here when its owner has asked for sign-off and {severalGroups ? 'your groups have' : 'your group has'} not yet decided on
+          its latest version. It comes back if it changes after {severalGroups ? 'one of your groups' : 'your group'} approved it or asked for changes.
         </p>
         {items.length === 0 ? (
           <p className="govuk-body" id="inbox-empty">

@@ -42,11 +42,21 @@ describe('parseMessageForm', () => {
     expect(parsed).toEqual({
       ok: false,
       errors: {
-        channel: 'Select what kind of message this is: letter, email, text message or online account message',
+        channel: 'Select the type of message',
         name: 'Enter a name for the message',
         referenceType: 'Select the reference that identifies customers in this message',
-        body: 'Enter the body of the letter',
+        body: 'Enter the body of the message',
       },
+    })
+  })
+
+  it('words its errors for the type of message chosen', () => {
+    expect(parseMessageForm({ channel: 'sms', name: 'Reminder', body: '' })).toEqual({
+      ok: false,
+      errors: { referenceType: 'Select the reference that identifies customers in this text message', body: 'Enter the body of the text message' },
+    })
+    expect(parseMessageForm({ ...letter, referenceType: '', postage: '', body: '' })).toMatchObject({
+      errors: { referenceType: 'Select the reference that identifies customers in this letter', postage: 'Select the postage class of the letter', body: 'Enter the body of the letter' },
     })
   })
 
@@ -72,7 +82,7 @@ describe('parseMessageForm', () => {
       expect(parseMessageForm({ ...letter, deadlineDays: bad }).ok, bad).toBe(false)
     }
     expect(parseMessageForm({ ...letter, deadlineDays: ' 30 ' })).toMatchObject({ ok: true, data: { deadlineDays: 30 } })
-    expect(parseMessageForm({ ...letter, postage: '' })).toMatchObject({ errors: { postage: 'Select the postage class' } })
+    expect(parseMessageForm({ ...letter, postage: '' })).toMatchObject({ errors: { postage: 'Select the postage class of the letter' } })
   })
 
   it('reads waves in row order, skips blank rows and sorts the saved waves by date', () => {

@@ -118,14 +118,18 @@ function lengthMessage(label: string, max: number, length: number): string {
   return `${label} must be ${max.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')})`
 }
 
-function bodySchema(channel: Channel) {
-  const max = LIMITS.body[channel]
+/** The message as its errors name it: "the text message" once a type is chosen, "the message" before. */
+const messageName = (channel: Channel | null) => (channel ? CHANNEL_NAMES[channel] : 'message')
+
+/** Without a type the body is checked against the most generous limit, and its errors name no channel. */
+function bodySchema(channel: Channel | null) {
+  const max = LIMITS.body[channel ?? 'letter']
   return z
     .string({ error: 'Enter the body of the message' })
     .transform(normaliseText)
     .superRefine((value, context) => {
       if (value.length === 0) {
-        context.addIssue({ code: 'custom', message: `Enter the body of the ${CHANNEL_NAMES[channel]}` })
+        context.addIssue({ code: 'custom', message: `Enter the body of the ${messageName(channel)}` })
         return
       }
       // Anything beyond the checked size is refused before any other work is done on it.
@@ -200,21 +204,21 @@ export interface MessageFormOptions {
  */
 export function parseMessageForm(values: FormValues, options: MessageFormOptions = {}): Parsed<MessageFormInput> {
   const errors: FieldErrors = {}
-  const channelResult = parseForm(z.object({ channel: choice(CHANNELS, 'Select what kind of message this is: letter, email, text message or online account message') }), values)
+  const channelResult = parseForm(z.object({ channel: choice(CHANNELS, 'Select the type of message') }), values)
   const channel = channelResult.ok ? channelResult.data.channel : null
   if (!channelResult.ok) Object.assign(errors, channelResult.errors)
 
   const common = parseForm(
     z.object({
       name: text({ label: 'Name', required: 'Enter a name for the message', tooLong: `Name must be ${LIMITS.name} characters or fewer` }, LIMITS.name),
-      referenceType: choice(REFERENCE_TYPES, 'Select the reference that identifies customers in this message'),
+      referenceType: choice(REFERENCE_TYPES, `Select the reference that identifies customers in this ${messageName(channel)}`),
     }),
     values,
   )
   if (!common.ok) Object.assign(errors, common.errors)
 
-  // Without a valid channel the body is still checked, against the most generous limit, so its errors show too.
-  const body = parseForm(z.object({ body: bodySchema(channel ?? 'letter') }), values)
+  // Without a valid channel the body is still checked, so its errors show too.
+  const body = parseForm(z.object({ body: bodySchema(channel) }), values)
   if (!body.ok) Object.assign(errors, body.errors)
 
   let subject: string | null = null
@@ -234,7 +238,7 @@ export function parseMessageForm(values: FormValues, options: MessageFormOptions
     const parsed = parseForm(
       z.object({
         addressBlock: addressBlockSchema,
-        postage: choice(POSTAGE_CLASSES, 'Select the postage class'),
+        postage: choice(POSTAGE_CLASSES, 'Select the postage class of the letter'),
         deadlineDays: deadlineSchema,
       }),
       values,

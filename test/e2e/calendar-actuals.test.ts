@@ -61,6 +61,27 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
     await page.locator('[data-chart=calendar-fte] .recharts-bar-rectangle').first().waitFor()
     expect(await scripts.loadedRecharts()).toBe(true)
     await expectAccessible(page, 'helpline calendar')
+    // The charts can be read: the Available line is named where it is drawn, the axes say what they count, the
+    // legend lists what the bars stack from the bottom up (and nothing they do not), and no tick label is cut off.
+    const fte = page.locator('[data-chart=calendar-fte]')
+    expect(await fte.locator('[data-direct-label]').allTextContents()).toEqual(['Available'])
+    expect(await fte.locator('.recharts-label').allTextContents()).toEqual(expect.arrayContaining(['Week beginning', 'Staff (FTE)']))
+    const legend = await fte.locator('.recharts-legend-item-text').allTextContents()
+    expect(legend.slice(0, -1)).toEqual(['Baseline', 'Launched', 'Approved', 'Planned'].filter((name) => legend.includes(name)))
+    expect(legend[0]).toBe('Baseline')
+    expect(legend.at(-1)).toBe('Available')
+    for (const chart of ['calendar-calls', 'calendar-fte']) {
+      const clipped = await page.locator(`[data-chart=${chart}] svg.recharts-surface`).first().evaluate((svg) => {
+        const box = svg.getBoundingClientRect()
+        return [...svg.querySelectorAll('.recharts-cartesian-axis-tick-value, .recharts-label')]
+          .filter((text) => {
+            const r = text.getBoundingClientRect()
+            return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5
+          })
+          .map((text) => text.textContent)
+      })
+      expect(clipped, `${chart}: labels outside the chart`).toEqual([])
+    }
     // Twelve months from two months ago, chosen with the range picker.
     const start = new Date()
     start.setUTCMonth(start.getUTCMonth() - 2)
@@ -162,6 +183,8 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
 
       await page.goto(`${app.baseUrl}/campaigns/${ref}/messages/new`)
       await page.getByLabel('Letter', { exact: true }).check()
+      await page.getByLabel('Unique Taxpayer Reference (UTR)').check()
+      await page.getByLabel('Second class', { exact: true }).check()
       await page.getByLabel('Name', { exact: true }).fill('Threshold letter')
       await page.getByLabel('Address block').fill('((customer_name))\n((address_line_1))\n((postcode))')
       await page.getByLabel('Body').fill('Dear ((customer_name))\n\nYour reference: ((reference))\n\nYour sales may be over the VAT threshold.')

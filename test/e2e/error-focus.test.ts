@@ -5,14 +5,29 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNoProblems, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
-import { addPendingBankHolidays, readDemoWorkspace, type DemoWorkspace } from '../support/demo-workspace'
+import { DEMO_PASSWORD, expectNoProblems, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
+import { totpCode } from '../../app/utils/totp.server'
+import {
+  addPendingBankHolidays,
+  addSignInStepAccounts,
+  emailSettingsPath,
+  readDemoWelsh,
+  readDemoWorkspace,
+  SIGN_IN_STEP_ACCOUNTS,
+  SIGN_IN_STEP_SECRET,
+  type DemoWelsh,
+  type DemoWorkspace,
+} from '../support/demo-workspace'
 
-type Who = 'designer' | 'customer-services' | 'press-office' | 'admin' | 'signed out'
+/** A role; someone signed out; part-way through signing in (at that step); or signed in with two-factor sign-in on. */
+type Who = 'designer' | 'customer-services' | 'press-office' | 'admin' | 'signed out' | keyof typeof SIGN_IN_STEP_ACCOUNTS | 'with two-factor'
+
+/** Signs the links in emails, in the app and in this test alike. */
+const LINK_SIGNING_KEY = 'error-focus-test-link-signing-key-0123456789'
 
 interface FailingSubmission {
   who: Who
-  path: (demo: DemoWorkspace & { uploadId: string }) => string
+  path: (demo: Demo) => string
   /** Fills the form so that the server refuses it (or makes the page out of date), then submits it. */
   fail: (page: Page) => Promise<unknown>
   /** Only with JavaScript: why the page without it cannot be checked yet. */
@@ -20,6 +35,7 @@ interface FailingSubmission {
 }
 
 type FormCase = FailingSubmission | { noForm: string }
+type Demo = DemoWorkspace & { uploadId: string; welsh: DemoWelsh }
 
 /** Makes a hidden field stale, as if someone else had saved first. */
 const stale = (page: Page, name = 'version', value = '999999') =>
@@ -29,6 +45,24 @@ const stale = (page: Page, name = 'version', value = '999999') =>
     .evaluate((input, v) => ((input as HTMLInputElement).value = v), value)
 
 const press = (name: string | RegExp) => (page: Page) => submit(page, name)
+
+/** Gives a submit button a value the form never offers, then presses it. */
+const pressWithValue = (name: string, value: string) => async (page: Page) => {
+  await page
+    .getByRole('button', { name, exact: true })
+    .first()
+    .evaluate((button, v) => ((button as HTMLButtonElement).value = v), value)
+  await submit(page, name)
+}
+
+/** Gives the first checked radio a value the form never offers, then saves. */
+const tamperedChoice = (buttonName: string) => async (page: Page) => {
+  await page
+    .locator('main input[type="radio"]:checked')
+    .first()
+    .evaluate((input) => ((input as HTMLInputElement).value = 'every-hour'))
+  await submit(page, buttonName)
+}
 
 const FORMS: Record<string, FormCase> = {
   $: { noForm: 'it answers a post to an unknown address with the not-found page' },
@@ -168,6 +202,76 @@ const FORMS: Record<string, FormCase> = {
   'campaigns.$ref.launch': { who: 'designer', path: (d) => `/campaigns/${d.awaiting.ref}/launch`, fail: press('Launch the campaign') },
   'campaigns.$ref.actuals._index': { who: 'customer-services', path: (d) => `/campaigns/${d.launched.ref}/actuals`, fail: press('Save the calls') },
   'campaigns.$ref.actuals.upload': { who: 'customer-services', path: (d) => `/campaigns/${d.launched.ref}/actuals/upload`, fail: press('Upload') },
+  'account.password': { who: 'designer', path: () => '/account/password', fail: press('Change password') },
+  'account.sessions': {
+    who: 'designer',
+    path: () => '/account/sessions',
+    fail: async (page) => {
+      // Signed in on a second browser too, so the page has sessions to sign out.
+      const elsewhere = await page.context().browser()!.newContext()
+      await signIn(await elsewhere.newPage(), new URL(page.url()).origin, 'designer@example.gov.uk')
+      await elsewhere.close()
+      await page.reload()
+      await stale(page, 'intent', 'something else')
+      await submit(page, () => page.locator('main form').first().locator('button[type="submit"]').click())
+    },
+  },
+  'account.two-factor._index': { who: 'with two-factor', path: () => '/account/two-factor', fail: press('Make new recovery codes') },
+  'account.two-factor.setup': { who: 'designer', path: () => '/account/two-factor/setup', fail: press('Turn on two-factor sign-in') },
+  'admin.notifications': { who: 'admin', path: () => '/admin/notifications', fail: press('Send a test email') },
+  'admin.users.$id_.sign-in': {
+    who: 'admin',
+    path: (d) => `/admin/users/${d.userIds['viewer@example.gov.uk']}/sign-in`,
+    fail: async (page) => {
+      await stale(page, 'intent', 'something else')
+      await submit(page, () => page.locator('main form').filter({ has: page.locator('input[name="intent"]') }).first().locator('button[type="submit"]').click())
+    },
+  },
+  'login_.two-factor': { who: 'code', path: () => '/login/two-factor', fail: press('Continue') },
+  'login_.new-password': { who: 'new-password', path: () => '/login/new-password', fail: press('Save password and continue') },
+  'login_.set-up-two-factor': { who: 'set-up-two-factor', path: () => '/login/set-up-two-factor', fail: press('Turn on two-factor sign-in') },
+  'notifications._index': { who: 'press-office', path: () => '/notifications', fail: pressWithValue('Mark all as read', 'something else') },
+  'notifications.calendar-feed': { who: 'customer-services', path: () => '/notifications/calendar-feed', fail: pressWithValue('Make my feed address', 'something else') },
+  'notifications.preferences': { who: 'press-office', path: () => '/notifications/preferences', fail: tamperedChoice('Save your choices') },
+  'notifications.email-settings.$token': {
+    who: 'signed out',
+    path: (d) => emailSettingsPath(d.userIds['press-office@example.gov.uk']!, LINK_SIGNING_KEY),
+    fail: tamperedChoice('Save your choices'),
+  },
+  'campaigns.$ref.welsh.request': { who: 'designer', path: (d) => `/campaigns/${d.welsh.ref}/welsh/request`, fail: press('Ask for the translation') },
+  'campaigns.$ref.welsh.import': { who: 'designer', path: (d) => `/campaigns/${d.welsh.ref}/welsh/import`, fail: press('Upload') },
+  'campaigns.$ref.welsh.messages.$id': {
+    who: 'designer',
+    path: (d) => `/campaigns/${d.welsh.ref}/welsh/messages/${d.welsh.messageId}`,
+    fail: async (page) => {
+      await stale(page, 'version', 'not a version')
+      await submit(page, 'Save the Welsh version')
+    },
+  },
+  'campaigns.$ref.welsh.lines.$lineId': {
+    who: 'designer',
+    path: (d) => `/campaigns/${d.welsh.ref}/welsh/lines/${d.welsh.lineId}`,
+    fail: async (page) => {
+      await stale(page, 'version', 'not a version')
+      await submit(page, 'Save the Welsh version')
+    },
+  },
+  'campaigns.$ref.welsh.scripts.$callType': {
+    who: 'designer',
+    path: (d) => `/campaigns/${d.welsh.ref}/welsh/scripts/${d.welsh.callType}`,
+    fail: async (page) => {
+      await stale(page, 'version', 'not a version')
+      await submit(page, 'Save and check the Welsh script')
+    },
+  },
+  'campaigns.$ref.welsh.$kind.$id.remove': {
+    who: 'designer',
+    path: (d) => `/campaigns/${d.welsh.ref}/welsh/messages/${d.welsh.messageId}/remove`,
+    fail: async (page) => {
+      await stale(page)
+      await submit(page, 'Yes, remove the Welsh version')
+    },
+  },
   'campaigns.$ref.forecast.reforecast': {
     who: 'customer-services',
     path: (d) => `/campaigns/${d.launched.ref}/forecast/reforecast`,
@@ -210,14 +314,19 @@ for (const javaScriptEnabled of [true, false]) {
   describe.skipIf(skipBrowser)(`a failed submission takes the user to the errors (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
     let app: RunningApp
     let browser: Browser
-    let demo: DemoWorkspace & { uploadId: string }
+    let demo: Demo
     const pages = new Map<Who, Page & { problems: string[] }>()
 
     beforeAll(async () => {
-      app = await startApp()
+      app = await startApp({ LINK_SIGNING_KEY })
       browser = await launchBrowser()
       const workspace = await readDemoWorkspace(app.databaseFile)
-      demo = { ...workspace, uploadId: await addPendingBankHolidays(app.databaseFile, workspace.userIds['admin@example.gov.uk']!) }
+      await addSignInStepAccounts(app.databaseFile)
+      demo = {
+        ...workspace,
+        uploadId: await addPendingBankHolidays(app.databaseFile, workspace.userIds['admin@example.gov.uk']!),
+        welsh: await readDemoWelsh(app.databaseFile),
+      }
     })
     afterAll(async () => {
       await browser?.close()
@@ -229,7 +338,18 @@ for (const javaScriptEnabled of [true, false]) {
       const known = pages.get(who)
       if (known) return known
       const page = await openPage(await newContext(browser, { javaScriptEnabled }))
-      if (who !== 'signed out') await signIn(page, app.baseUrl, `${who}@example.gov.uk`)
+      if (who === 'with two-factor' || who in SIGN_IN_STEP_ACCOUNTS) {
+        // Signing in stops at the step this account owes; the account with an authenticator app then gives its code.
+        const step: keyof typeof SIGN_IN_STEP_ACCOUNTS = who === 'with two-factor' ? 'code' : (who as keyof typeof SIGN_IN_STEP_ACCOUNTS)
+        await page.goto(`${app.baseUrl}/login`)
+        await page.getByLabel('Email address').fill(SIGN_IN_STEP_ACCOUNTS[step])
+        await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+        await Promise.all([page.waitForURL(`**/login/${step === 'code' ? 'two-factor' : step}`), page.getByRole('button', { name: 'Sign in', exact: true }).click()])
+        if (who === 'with two-factor') {
+          await page.locator('#code').fill(totpCode(SIGN_IN_STEP_SECRET, Date.now()))
+          await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Continue', exact: true }).click()])
+        }
+      } else if (who !== 'signed out') await signIn(page, app.baseUrl, `${who}@example.gov.uk`)
       pages.set(who, page)
       return page
     }

@@ -65,14 +65,29 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL(`**/campaigns/${ref}/messages/new`)
       await expectAccessible(page, 'new message form')
 
-      // A letter with no body is refused with an error summary, and what was typed stays.
+      // Nothing is chosen for the user. With JavaScript, a letter's fields appear only once the type is a letter;
+      // without it, every type's fields show, as GOV.UK's conditional reveal does.
+      expect(await page.locator('main input[type="radio"]:checked').count()).toBe(0)
+      await expect.poll(() => page.getByLabel('Address block').isVisible()).toBe(!javaScriptEnabled)
+      await submit(page, 'Save message')
+      await expect.poll(() => page.title()).toBe('Error: Add a message - OTM Campaign Planner')
+      expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select the type of message')
+      expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the body of the message')
+
+      // A letter with no body is refused with an error summary worded for a letter, and what was typed stays.
       await page.getByLabel('Letter', { exact: true }).check()
+      await expect.poll(() => page.getByLabel('Address block').isVisible()).toBe(true)
       await page.getByLabel('Name', { exact: true }).fill('First letter')
       await submit(page, 'Save message')
       await expect.poll(() => page.title()).toBe('Error: Add a message - OTM Campaign Planner')
-      expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the body of the letter')
+      const errors = await page.locator('.govuk-error-summary').textContent()
+      expect(errors).toContain('Enter the body of the letter')
+      expect(errors).toContain('Select the reference that identifies customers in this letter')
+      expect(errors).toContain('Select the postage class of the letter')
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('First letter')
       await expectAccessible(page, 'new message form with errors')
+      await page.getByLabel('Unique Taxpayer Reference (UTR)').check()
+      await page.getByLabel('Second class', { exact: true }).check()
 
       // 1. The address block shows the NINO through the window.
       await page.getByLabel('Address block').fill('((customer_name))\n((address_line_1))\n((postcode))\n(( NINO ))')
@@ -174,6 +189,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(`${app.baseUrl}/campaigns/${ref}/messages/new?channel=sms`)
       const count = page.getByTestId('sms-count')
       const body = 'Hi ((customer_name)), it’s time to check your return.'
+      await page.getByLabel('Unique Taxpayer Reference (UTR)').check()
       await page.getByLabel('Body').fill(body)
       if (javaScriptEnabled) {
         // The count follows the typing, and the address block, a letter's, is hidden for a text message.

@@ -46,6 +46,8 @@ async function buildCampaign(page: ProblemPage, baseUrl: string): Promise<string
   // A letter with one wave.
   await page.goto(`${baseUrl}/campaigns/${ref}/messages/new`)
   await page.getByLabel('Letter', { exact: true }).check()
+  await page.getByLabel('Unique Taxpayer Reference (UTR)').check()
+  await page.getByLabel('Second class', { exact: true }).check()
   await page.getByLabel('Name', { exact: true }).fill('Property income letter')
   await page.getByLabel('Address block').fill('((customer_name))\n((address_line_1))\n((postcode))')
   await page.getByLabel('Body').fill('Dear ((customer_name))\n\nYour Unique Taxpayer Reference: ((reference))\n\nOur records show rental income that is not on your return.')

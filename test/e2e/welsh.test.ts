@@ -84,6 +84,8 @@ describe.skipIf(skipBrowser)('a Welsh-language campaign', () => {
     const addMessage = async (channel: string, name: string, body: string) => {
       await designer.goto(`${base}/campaigns/${ref}/messages/new`)
       await designer.getByLabel(channel, { exact: true }).check()
+      await designer.getByLabel('Unique Taxpayer Reference (UTR)').check()
+      if (channel === 'Letter') await designer.getByLabel('Second class', { exact: true }).check()
       await designer.getByLabel('Name', { exact: true }).fill(name)
       if (channel === 'Letter') await designer.getByLabel('Address block').fill('((customer_name))\n((address_line_1))\n((postcode))')
       await designer.getByLabel('Body').fill(body)

@@ -85,8 +85,8 @@ describe('adding a message', () => {
     const unknown = await post(newMessage.action, path, owner.cookie, { ref }, messageForm(letterInput(), { channel: 'fax', body: '' }))
     expect(unknown.status).toBe(400)
     expect(unknown.data.errors).toEqual({
-      channel: 'Select what kind of message this is: letter, email, text message or online account message',
-      body: 'Enter the body of the letter',
+      channel: 'Select the type of message',
+      body: 'Enter the body of the message',
     })
     expect(unknown.data.values).toMatchObject({ channel: 'fax', name: 'First letter' })
 

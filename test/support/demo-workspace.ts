@@ -105,3 +105,86 @@ export async function findRevisedRecord(databaseFile: string): Promise<{ ref: st
     await db.destroy()
   }
 }
+
+/** The demo's Welsh campaign and one Welsh version of each kind, for the Welsh pages. */
+export interface DemoWelsh {
+  ref: string
+  messageId: string
+  lineId: string
+  callType: string
+}
+
+export async function readDemoWelsh(databaseFile: string): Promise<DemoWelsh> {
+  const db = openDatabase(databaseFile)
+  try {
+    const translations = await db
+      .selectFrom('translation')
+      .innerJoin('campaign', 'campaign.id', 'translation.campaign_id')
+      .select(['campaign.ref', 'translation.entity_type', 'translation.entity_id'])
+      .where('translation.language', '=', 'cy')
+      .orderBy('campaign.ref')
+      .execute()
+    const first = translations[0]
+    if (!first) throw new Error('The demo workspace has no Welsh versions')
+    const ofKind = (kind: string) => {
+      const found = translations.find((t) => t.ref === first.ref && t.entity_type === kind)
+      if (!found) throw new Error(`The demo's Welsh campaign has no Welsh ${kind}`)
+      return found.entity_id
+    }
+    const scriptId = ofKind('script')
+    const script = await db.selectFrom('script').select('call_type').where('id', '=', scriptId).executeTakeFirstOrThrow()
+    return { ref: first.ref, messageId: ofKind('message'), lineId: ofKind('line'), callType: script.call_type }
+  } finally {
+    await db.destroy()
+  }
+}
+
+/**
+ * Three more accounts, each of which stops at one step of a password sign-in: a code from an authenticator app, a new
+ * password after an administrator's reset, and setting up two-factor sign-in. Copies of the viewer's account, so they
+ * sign in with the demo password.
+ */
+export const SIGN_IN_STEP_ACCOUNTS = {
+  code: 'viewer-with-code@example.gov.uk',
+  'new-password': 'viewer-reset@example.gov.uk',
+  'set-up-two-factor': 'viewer-without-code@example.gov.uk',
+} as const
+
+/** The authenticator app secret (base 32) of the account that owes a code. */
+export const SIGN_IN_STEP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+
+export async function addSignInStepAccounts(databaseFile: string): Promise<void> {
+  const db = openDatabase(databaseFile)
+  try {
+    const viewer = await db.selectFrom('users').selectAll().where('email', '=', 'viewer@example.gov.uk').executeTakeFirstOrThrow()
+    for (const [step, email] of Object.entries(SIGN_IN_STEP_ACCOUNTS)) {
+      const id = crypto.randomUUID()
+      await db
+        .insertInto('users')
+        .values({
+          ...viewer,
+          id,
+          email,
+          name: `Viewer (${step})`,
+          must_change_password: step === 'new-password' ? 1 : 0,
+          two_factor_required: step === 'set-up-two-factor' ? 1 : 0,
+        })
+        .execute()
+      await db.insertInto('user_role').values({ user_id: id, role: 'viewer' }).execute()
+      if (step === 'code') {
+        await db
+          .insertInto('two_factor')
+          .values({ user_id: id, secret: SIGN_IN_STEP_SECRET, enrolled_at: new Date().toISOString(), last_used_step: null, pending_secret: null, pending_created_at: null })
+          .execute()
+      }
+    }
+  } finally {
+    await db.destroy()
+  }
+}
+
+/** The address of the page an email's "change how you get these emails" link opens, signed with `key`. */
+export function emailSettingsPath(userId: string, key: string): string {
+  const signature = crypto.createHmac('sha256', Buffer.from(key, 'utf8')).update(`otm-email-settings-v1\n${userId}\nall`).digest('base64url')
+  return `/notifications/email-settings/${userId}.all.${signature}`
+}

@@ -1,6 +1,7 @@
 // Calls so far, actual against forecast, over the days with actuals. Loaded lazily in the browser only; the
 // table beside it has the same figures. Colours as the actual-calls chart's.
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { GRID, LINE } from './palette'
 
 export interface CumulativeChartPoint {
   label: string
@@ -8,8 +9,8 @@ export interface CumulativeChartPoint {
   forecast: number
 }
 
-const BLUE = '#1d70b8'
-const BLACK = '#0b0c0c'
+const BLUE = LINE.central
+const BLACK = LINE.actual
 
 const legendText = (value: string) => <span className="app-chart__legend-text">{value}</span>
 const wholeNumber = (value: unknown): string => (typeof value === 'number' ? Math.round(value).toLocaleString('en-GB') : String(value))
@@ -21,7 +22,7 @@ export default function CumulativeCallsChart({ points }: { points: CumulativeCha
       <div role="img" aria-label="Chart of the actual calls so far against the forecast's calls so far, day by day. The table below gives the same figures." className="app-chart__plot" data-chart="cumulative-calls">
         <ResponsiveContainer width="100%" height={300}>
           <ComposedChart data={points} margin={{ top: 10, right: 20, bottom: 20, left: 10 }} accessibilityLayer={false}>
-            <CartesianGrid stroke="#cecece" strokeDasharray="3 3" />
+            <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
             <YAxis
               tick={{ fontSize: 14 }}

@@ -3,13 +3,8 @@
 // would break the strict style-src CSP). The data table beside each chart is the accessible alternative.
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { CallsPoint, FtePoint, OutcomePoint } from '../forecast-view'
-
-const BLUE = '#1d70b8'
-const LIGHT_BLUE = '#b7d3ea'
-const DARK_GREY = '#505a5f'
-const ORANGE = '#f47738'
-const PINK_BAND = '#f4c9dc'
-const PURPLE = '#4c2c92'
+import { BAND_FILL, GRID, LINE } from './palette'
+import { endLabel, MARGIN, TICK, xAxisTitle, yAxisTitle } from './parts'
 
 const legendText = (value: string) => <span className="app-chart__legend-text">{value}</span>
 
@@ -23,15 +18,15 @@ const oneDecimal = (value: unknown): string =>
 
 export function CallsChart({ data }: { data: CallsPoint[] }) {
   return (
-    <ResponsiveContainer width="100%" height={320}>
-      <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#cecece" strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
-        <YAxis tick={{ fontSize: 14 }} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={70} />
+    <ResponsiveContainer width="100%" height={340}>
+      <ComposedChart data={data} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Date')} height={48} />
+        <YAxis tick={TICK} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={80} label={yAxisTitle('Calls a day')} />
         <Tooltip formatter={wholeNumber} />
-        <Legend formatter={legendText} />
-        <Area type="monotone" dataKey="band" name="Low to high" stroke="none" fill={LIGHT_BLUE} fillOpacity={0.8} isAnimationActive={false} />
-        <Line type="monotone" dataKey="central" name="Calls (central)" stroke={BLUE} strokeWidth={3} dot={false} isAnimationActive={false} className="app-chart-central" />
+        <Legend formatter={legendText} itemSorter={null} />
+        <Area type="monotone" dataKey="band" name="Low to high" stroke={LINE.callsBandEdge} strokeWidth={1.5} fill={BAND_FILL.calls} fillOpacity={0.8} isAnimationActive={false} />
+        <Line type="monotone" dataKey="central" name="Calls (central)" stroke={LINE.central} strokeWidth={3} dot={false} isAnimationActive={false} className="app-chart-central" />
       </ComposedChart>
     </ResponsiveContainer>
   )
@@ -39,17 +34,26 @@ export function CallsChart({ data }: { data: CallsPoint[] }) {
 
 export function FteChart({ data }: { data: FtePoint[] }) {
   return (
-    <ResponsiveContainer width="100%" height={320}>
-      <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#cecece" strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
-        <YAxis tick={{ fontSize: 14 }} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={70} />
+    <ResponsiveContainer width="100%" height={340}>
+      <ComposedChart data={data} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Date')} height={48} />
+        <YAxis tick={TICK} tickFormatter={(v: number) => v.toLocaleString('en-GB')} width={72} label={yAxisTitle('Staff (FTE)')} />
         <Tooltip formatter={oneDecimal} />
-        <Legend formatter={legendText} />
-        <Area type="monotone" dataKey="neededBand" name="Needed, low to high" stroke="none" fill={PINK_BAND} fillOpacity={0.8} isAnimationActive={false} />
-        <Line type="monotone" dataKey="needed" name="Needed with the campaign (central)" stroke={PURPLE} strokeWidth={3} dot={false} isAnimationActive={false} />
-        <Line type="monotone" dataKey="baseline" name="Needed without the campaign" stroke={DARK_GREY} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
-        <Line type="stepAfter" dataKey="available" name="Available" stroke={ORANGE} strokeWidth={3} dot={false} isAnimationActive={false} />
+        <Legend formatter={legendText} itemSorter={null} />
+        <Area type="monotone" dataKey="neededBand" name="Needed, low to high" stroke={LINE.neededBandEdge} strokeWidth={1.5} fill={BAND_FILL.needed} fillOpacity={0.8} isAnimationActive={false} />
+        <Line type="monotone" dataKey="needed" name="Needed with the campaign (central)" stroke={LINE.needed} strokeWidth={3} dot={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="baseline" name="Needed without the campaign" stroke={LINE.withoutCampaign} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line
+          type="stepAfter"
+          dataKey="available"
+          name="Available"
+          stroke={LINE.available}
+          strokeWidth={3}
+          dot={false}
+          isAnimationActive={false}
+          label={endLabel('Available', LINE.available, data.length)}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   )
@@ -61,17 +65,17 @@ const wholePercent = (value: unknown): string =>
 /** The share of calls answered within the target time with today's staff, with and without the campaign. */
 export function OutcomeChart({ data, targetPercent }: { data: OutcomePoint[]; targetPercent: number | null }) {
   return (
-    <ResponsiveContainer width="100%" height={320}>
-      <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#cecece" strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={{ fontSize: 14 }} minTickGap={16} />
-        <YAxis tick={{ fontSize: 14 }} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={50} />
+    <ResponsiveContainer width="100%" height={340}>
+      <ComposedChart data={data} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={TICK} minTickGap={16} interval="preserveStartEnd" label={xAxisTitle('Date')} height={48} />
+        <YAxis tick={TICK} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={72} label={yAxisTitle('Answered in time (%)')} />
         <Tooltip formatter={wholePercent} />
-        <Legend formatter={legendText} />
-        <Area type="monotone" dataKey="withCampaignBand" name="With the campaign, high to low" stroke="none" fill={LIGHT_BLUE} fillOpacity={0.8} isAnimationActive={false} />
-        <Line type="monotone" dataKey="withCampaign" name="With the campaign (central)" stroke={BLUE} strokeWidth={3} dot={false} isAnimationActive={false} />
-        <Line type="monotone" dataKey="baselineOnly" name="Without the campaign" stroke={DARK_GREY} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
-        {targetPercent !== null ? <ReferenceLine y={targetPercent} stroke={ORANGE} strokeWidth={2} label={{ value: 'Target', position: 'insideTopRight', fontSize: 14 }} /> : null}
+        <Legend formatter={legendText} itemSorter={null} />
+        <Area type="monotone" dataKey="withCampaignBand" name="With the campaign, high to low" stroke={LINE.callsBandEdge} strokeWidth={1.5} fill={BAND_FILL.calls} fillOpacity={0.8} isAnimationActive={false} />
+        <Line type="monotone" dataKey="withCampaign" name="With the campaign (central)" stroke={LINE.central} strokeWidth={3} dot={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="baselineOnly" name="Without the campaign" stroke={LINE.withoutCampaign} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+        {targetPercent !== null ? <ReferenceLine y={targetPercent} stroke={LINE.available} strokeWidth={2} label={{ value: 'Target', position: 'insideTopRight', fontSize: 14, fill: LINE.available, fontWeight: 700 }} /> : null}
       </ComposedChart>
     </ResponsiveContainer>
   )

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
 import { Button, DateInput, Input, Radios, Textarea } from '~/components/govuk'
 import { REFERENCE_TYPE_LABELS, REFERENCE_TYPES } from '~/campaign/options'
@@ -7,6 +7,7 @@ import { LIMITS } from '~/content/limits'
 import { CHANNEL_LABELS, CHANNELS, POSTAGE_CLASSES, POSTAGE_LABELS, type Channel } from '~/content/rules'
 import { messageErrorHrefs, messageErrorOrder, waveDateKey, waveVolumeKey, type WaveFormRow } from '~/schemas/message'
 import type { FieldErrors } from '~/utils/forms'
+import { GsmExplained } from '../Explained'
 import { PartFindings, type NumberedFinding } from './Findings'
 import { SmsCounter } from './SmsCounter'
 
@@ -57,8 +58,12 @@ export function MessageForm({
   const e = errors ?? {}
   const serverChannel = isChannel(values.channel) ? values.channel : null
   const [channel, setChannel] = useState<Channel | null>(serverChannel)
-  // With no channel chosen yet, every section shows: without JavaScript the user may pick any of them.
-  const shows = (...channels: Channel[]) => channel === null || channels.includes(channel)
+  // The fields of one type of message show once it is chosen, as GOV.UK's conditional reveal does. Without
+  // JavaScript, and until the page is ready, every type's fields show under a heading, as that pattern does too.
+  const [ready, setReady] = useState(false)
+  useEffect(() => setReady(true), [])
+  const shows = (...channels: Channel[]) => (channel === null ? !ready : channels.includes(channel))
+  const headed = channel === null && !ready
   const rows = waves.length > 0 ? waves : [{ day: '', month: '', year: '', volume: '' }]
   const partFindings = (field: string) => findings.filter((f) => f.location.field === field)
   const findingsBeside = (field: string) => {
@@ -96,7 +101,7 @@ export function MessageForm({
           <Radios
             name="channel"
             idPrefix="channel"
-            fieldset={{ legend: { text: 'What kind of message is it?', classes: 'govuk-fieldset__legend--s' } }}
+            fieldset={{ legend: { text: 'What type of message is it?', classes: 'govuk-fieldset__legend--s' } }}
             defaultValue={values.channel}
             errorMessage={e.channel}
             items={CHANNELS.map((c) => ({ value: c, text: CHANNEL_LABELS[c], hint: { text: CHANNEL_HINTS[c] } }))}
@@ -123,7 +128,7 @@ export function MessageForm({
         />
 
         <div className="app-channel-section" hidden={!shows('email')} data-channels="email">
-          {channel === null ? <h2 className="govuk-heading-s app-channel-section__heading">For emails</h2> : null}
+          {headed ? <h2 className="govuk-heading-s app-channel-section__heading">For emails</h2> : null}
           <Input
             id="subject"
             name="subject"
@@ -137,7 +142,7 @@ export function MessageForm({
         </div>
 
         <div className="app-channel-section" hidden={!shows('letter')} data-channels="letter">
-          {channel === null ? <h2 className="govuk-heading-s app-channel-section__heading">For letters</h2> : null}
+          {headed ? <h2 className="govuk-heading-s app-channel-section__heading">For letters</h2> : null}
           <Textarea
             id="addressBlock"
             name="addressBlock"
@@ -162,7 +167,7 @@ export function MessageForm({
             idPrefix="postage"
             fieldset={{ legend: { text: 'Postage class', classes: 'govuk-fieldset__legend--s' } }}
             hint={{ text: 'Usually second class (DMBM512700)' }}
-            defaultValue={values.postage || 'second'}
+            defaultValue={values.postage}
             errorMessage={e.postage}
             small
             items={POSTAGE_CLASSES.map((p) => ({ value: p, text: POSTAGE_LABELS[p] }))}
@@ -205,6 +210,7 @@ export function MessageForm({
                 <div hidden={!shows('sms')} data-channels="sms">
                   <p className="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-top-2 govuk-!-margin-bottom-0">Text message length</p>
                   <SmsCounter textareaId="body" initialText={values.body ?? ''} />
+                  <GsmExplained />
                 </div>
               ),
             },

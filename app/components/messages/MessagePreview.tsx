@@ -59,7 +59,7 @@ export function LetterPreview({ message, extraFields, continued = false, lang }:
   const date = typeof options.values.date === 'string' ? options.values.date : ''
   if (continued) {
     return (
-      <div className="app-letter-scroll">
+      <div className="app-letter-scroll" tabIndex={0} role="region" aria-label="The letter, continued on another A4 page">
         <div className="app-letter app-letter--continued" lang={lang}>
           <div className="app-letter__body">
             <Segments segments={body.segments} />

@@ -1,4 +1,5 @@
 import { formatDate, formatNumber, formatPence } from '~/campaign/format'
+import { FteDaysExplained } from '~/components/Explained'
 import { NATION_LABELS, type Nation } from '~/campaign/options'
 import { CALL_TYPE_LABELS, SCRIPT_SECTION_LABELS, type CallType } from '~/content/script-rules'
 import { STANDARD_QUESTION_LABELS, type StandardQuestion } from '~/content/coverage'
@@ -17,7 +18,7 @@ import type {
   WelshLanguageServicesScope,
 } from '~/signoff/scopes'
 import { formatShare, welshSharePercent, WELSH_LAYOUT_LABELS, type WelshLayout } from '~/welsh/translation'
-import { Details, SummaryList } from '../govuk'
+import { SummaryList } from '../govuk'
 
 const label = (labels: Record<string, string>, value: string | null) => (value === null ? '' : (labels[value] ?? value))
 
@@ -261,12 +262,7 @@ function ForecastInputs({ scope, helplineNames, summary }: { scope: CustomerServ
           <h4 className="govuk-heading-s">What the inputs forecast</h4>
           <p className="govuk-body govuk-hint">Worked out with today’s helpline settings, for reading: the inputs above are what is signed.</p>
           <SummaryList rows={summary.rows.map((r) => ({ key: { text: r.key }, value: { text: r.value } }))} />
-          <Details summaryText="What FTE and FTE-days mean">
-            <p className="govuk-body">
-              FTE means full-time equivalent: one person working full time, or two working half time. An FTE-day is one FTE for one day, so 30
-              FTE-days could be 3 extra people for 10 days or 10 for 3 days.
-            </p>
-          </Details>
+          <FteDaysExplained />
           {summary.helplines.length ? (
             <ul className="govuk-list govuk-list--bullet">
               {summary.helplines.map((h) => (
