@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react'
+import { formatTime } from '~/campaign/format'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { CampaignForecast } from '~/forecast/settings'
 import {
@@ -275,7 +276,7 @@ export function ForecastOutputs({
             key: { text: 'Busiest half hour' },
             value: {
               text: busiest
-                ? `${calls(busiest.agents)} agents at ${helplineName.get(busiest.helplineId)}, ${longDate(busiest.date)} from ${busiest.time} (${calls(busiest.campaignAgents)} of them for this campaign)${busiestSettings ? `, set by ${ruleWords(busiest.bindingRule, busiestSettings)}` : ''}`
+                ? `${calls(busiest.agents)} agents at ${helplineName.get(busiest.helplineId)}, ${longDate(busiest.date)} from ${formatTime(busiest.time)} (${calls(busiest.campaignAgents)} of them for this campaign)${busiestSettings ? `, set by ${ruleWords(busiest.bindingRule, busiestSettings)}` : ''}`
                 : 'None',
             },
           },

@@ -7,6 +7,7 @@ import { DailyTable, PeakDayAnswer } from '~/components/ForecastOutputs'
 import { BackLink, SummaryList, Table, WarningText } from '~/components/govuk'
 import { TableRegion } from '~/components/TableRegion'
 import { useHydrated } from '~/components/use-hydrated'
+import { formatTime } from '~/campaign/format'
 import { formatDateTime, formatNumber, NATION_LABELS } from '~/campaign/options'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
 import { describeOpeningHours, extraStaffingRules, staffingModel, trimNumber } from '~/helplines/helpline'
@@ -76,7 +77,7 @@ export default function Briefing() {
             key: { text: 'Busiest half hour' },
             value: {
               text: view.peakInterval
-                ? `${longDate(view.peakInterval.date)} from ${view.peakInterval.time}: ${calls(view.peakInterval.agents)} agents in all, ${calls(view.peakInterval.campaignAgents)} of them for this campaign`
+                ? `${longDate(view.peakInterval.date)} from ${formatTime(view.peakInterval.time)}: ${calls(view.peakInterval.agents)} agents in all, ${calls(view.peakInterval.campaignAgents)} of them for this campaign`
                 : 'None',
             },
           },
