@@ -8,6 +8,12 @@ import { expect } from 'vitest'
  * `tablesFit: false` there).
  */
 export async function expectFitsWidth(page: Page, what: string, { tablesFit = true } = {}): Promise<void> {
+  // Charts resize to their container from a ResizeObserver, a frame or more after the window changes size: on a
+  // busy machine, give the layout a moment to settle before measuring it.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), { timeout: 5_000, interval: 100 })
+    .toBe(true)
+    .catch(() => undefined)
   const layout = await page.evaluate(() => {
     const main = document.querySelector('main') ?? document.body
     const width = main.getBoundingClientRect().width
