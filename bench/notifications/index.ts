@@ -47,7 +47,7 @@ const { decideSignOff, requestSignOff } = await import('../../app/models/signoff
 const { loadSignOffAggregate, scopesOf } = await import('../../app/models/signoff/aggregate.server')
 const { withoutEmail } = await import('../../app/models/notifications/notify.server')
 const { watchContentWrite } = await import('../../app/models/notifications/write-hook.server')
-const { startDeliveryWorker, stopDeliveryWorker } = await import('../../app/notifications/delivery.server')
+const { startDeliveryWorker, stopDeliveryWorker } = await import('../../app/models/notifications/delivery.server')
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b)

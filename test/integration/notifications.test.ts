@@ -23,7 +23,7 @@ import { savePreferences } from '../../app/models/notifications/preferences.serv
 import { requestSignOff } from '../../app/models/signoff/commands.server'
 import { bringSignOffUpToDate } from '../../app/models/signoff/sync.server'
 import { updateUser } from '../../app/models/user.server'
-import { DeliveryWorker } from '../../app/notifications/delivery.server'
+import { DeliveryWorker } from '../../app/models/notifications/delivery.server'
 import { testClock } from '../../app/utils/clock.server'
 import { db, writeTransaction } from '../../app/utils/db.server'
 import { env } from '../../app/utils/env.server'

@@ -1,6 +1,6 @@
 // A delivery worker in a process of its own, as an app instance runs it: the fault tests kill it with SIGKILL in the
 // middle of a delivery, or run two at once against one PostgreSQL. Configured by the environment it is given.
-import { DeliveryWorker } from '../../app/notifications/delivery.server'
+import { DeliveryWorker } from '../../app/models/notifications/delivery.server'
 import { closeDatabases, db } from '../../app/utils/db.server'
 
 const worker = new DeliveryWorker(db, {

@@ -1,6 +1,6 @@
 // Running delivery workers in the tests: in this process, or in a child process that can be killed.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { DeliveryWorker } from '../../app/notifications/delivery.server'
+import { DeliveryWorker } from '../../app/models/notifications/delivery.server'
 import { db, writeTransaction } from '../../app/utils/db.server'
 import { env } from '../../app/utils/env.server'
 import { notify } from '../../app/models/notifications/notify.server'

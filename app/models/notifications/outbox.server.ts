@@ -1,5 +1,5 @@
 // The email outbox (docs/notifications.md). Rows are written in the transaction of what they tell of; the delivery
-// worker (app/notifications/delivery.server.ts) claims due rows, sends them outside any transaction and records
+// worker (app/models/notifications/delivery.server.ts) claims due rows, sends them outside any transaction and records
 // what happened. Delivery is at least once: a worker that dies after the relay accepted a message but before it
 // recorded so leaves its claim to run out, and the message is sent again with the same Message-ID.
 import crypto from 'node:crypto'

@@ -11,14 +11,14 @@ import {
   recordAttempt,
   WORKER_NAME,
   type ClaimedEmail,
-} from '../models/notifications/outbox.server'
-import { emailSettingsToken } from '../models/notifications/signing.server'
-import { publicUrl } from '../models/notifications/links.server'
-import { onOutboxWritten } from '../models/notifications/wake.server'
-import { now } from '../utils/clock.server'
-import type { Db } from '../utils/db.server'
-import { digestEmail, notificationEmail, testEmail, type EmailNotification, type RenderedEmail } from './email.server'
-import { isNotificationKind } from './kinds'
+} from './outbox.server'
+import { emailSettingsToken } from './signing.server'
+import { publicUrl } from './links.server'
+import { onOutboxWritten } from './wake.server'
+import { now } from '../../utils/clock.server'
+import type { Db } from '../../utils/db.server'
+import { digestEmail, notificationEmail, testEmail, type EmailNotification, type RenderedEmail } from '../../notifications/email.server'
+import { isNotificationKind } from '../../notifications/kinds'
 
 export interface DeliveryOptions {
   smtpUrl: string
