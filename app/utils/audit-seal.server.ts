@@ -5,6 +5,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { env } from './env.server'
+import { serviceKey } from './service-key.server'
 
 /** Where development and demo instances keep a key they made themselves when AUDIT_HMAC_KEY is not set. */
 export const GENERATED_KEY_FILE = 'data/audit-hmac.key'
@@ -16,13 +17,8 @@ let cached: Buffer | undefined
  * data/audit-hmac.key (made on first use). A production deployment without the demo must set AUDIT_HMAC_KEY.
  */
 export function auditKey(): Buffer {
-  if (cached) return cached
-  const configured = env().AUDIT_HMAC_KEY
-  if (configured) return (cached = Buffer.from(configured, 'utf8'))
-  if (env().NODE_ENV === 'production' && env().OTM_DEMO === '0') {
-    throw new Error('AUDIT_HMAC_KEY must be set: the key that seals the audit trail (see docs/deployment.md). For example: openssl rand -hex 32')
-  }
-  return (cached = generatedKey(path.resolve(GENERATED_KEY_FILE)))
+  cached ??= serviceKey({ variable: 'AUDIT_HMAC_KEY', configured: env().AUDIT_HMAC_KEY, purpose: 'seals the audit trail', generatedFile: GENERATED_KEY_FILE })
+  return cached
 }
 
 /** The key to check seals with, for the command-line tools: AUDIT_HMAC_KEY, or a generated key if there is one. */
@@ -37,22 +33,6 @@ export function existingAuditKey(): Buffer | null {
   }
 }
 
-function generatedKey(file: string): Buffer {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  try {
-    // 'wx': of several processes starting at once, one writes the key and the others read it.
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  }
-  for (let attempt = 0; ; attempt++) {
-    const text = fs.readFileSync(file, 'utf8').trim()
-    if (text.length >= 32) return Buffer.from(text, 'utf8')
-    // Another process has created the file but not yet written it.
-    if (attempt >= 50) throw new Error(`${file} does not hold an audit key`)
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10)
-  }
-}
 
 /** The seal of one event: it covers the event's hash, which covers the whole chain before it. */
 export function eventSeal(key: Buffer, hash: string): string {

@@ -2,10 +2,9 @@
 // LINK_SIGNING_KEY in the environment; for development and the demo only, a random key the service makes on first use
 // and keeps in data/link-signing.key. docs/notifications.md ("Signed links") and docs/deployment.md say more.
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import { isNotificationKind, type NotificationKind } from '../../notifications/kinds'
 import { env } from '../../utils/env.server'
+import { serviceKey } from '../../utils/service-key.server'
 
 export const GENERATED_LINK_KEY_FILE = 'data/link-signing.key'
 
@@ -17,31 +16,15 @@ let cached: Buffer | undefined
  * not hold it.
  */
 export function linkSigningKey(): Buffer {
-  if (cached) return cached
-  const configured = env().LINK_SIGNING_KEY
-  if (configured) return (cached = Buffer.from(configured, 'utf8'))
-  if (env().NODE_ENV === 'production' && env().OTM_DEMO === '0') {
-    throw new Error('LINK_SIGNING_KEY must be set: the key that signs links in emails and calendar feed addresses (see docs/deployment.md). For example: openssl rand -hex 32')
-  }
-  return (cached = generatedKey(path.resolve(GENERATED_LINK_KEY_FILE)))
+  cached ??= serviceKey({
+    variable: 'LINK_SIGNING_KEY',
+    configured: env().LINK_SIGNING_KEY,
+    purpose: 'signs links in emails and calendar feed addresses',
+    generatedFile: GENERATED_LINK_KEY_FILE,
+  })
+  return cached
 }
 
-function generatedKey(file: string): Buffer {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  try {
-    // 'wx': of several processes starting at once, one writes the key and the others read it.
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  }
-  for (let attempt = 0; ; attempt++) {
-    const text = fs.readFileSync(file, 'utf8').trim()
-    if (text.length >= 32) return Buffer.from(text, 'utf8')
-    // Another process has made the file but not yet written the key into it.
-    if (attempt >= 50) throw new Error(`${file} does not hold a link signing key`)
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10)
-  }
-}
 
 function mac(purpose: string, payload: string): string {
   return crypto.createHmac('sha256', linkSigningKey()).update(`${purpose}\n${payload}`).digest('base64url')
