@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
@@ -7,16 +7,15 @@ import { FindingsSummary, numberFindings, PartFindings } from '~/components/mess
 import { EnglishChanges, TranslationSummary } from '~/components/welsh/TranslationState'
 import { LINE_AUDIENCE_LABELS, STANDARD_QUESTION_LABELS, type LineAudience, type StandardQuestion } from '~/content/coverage'
 import { canEditCampaign } from '~/models/campaign.server'
-import { saveTranslation } from '~/models/translation.server'
 import { findEnglish, welshEditView } from '~/models/welsh.server'
-import { parseVersions, parseWelshLineForm } from '~/schemas/welsh'
+import { parseWelshLineForm } from '~/schemas/welsh'
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { readFormData } from '~/http/forms.server'
-import { refusalResponse } from '~/http/refusals.server'
 import { notFound } from '~/http/responses.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { formValues, type FieldErrors } from '~/utils/forms'
+import { echoed, formValues, type FieldErrors } from '~/utils/forms'
+import { saveWelshFromForm } from '~/http/welsh-save.server'
 
 export const handle = { title: 'Welsh version of a line to take' }
 
@@ -42,21 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formValues(await readFormData(request))
   const kept = { question: values.question ?? '', answer: values.answer ?? '' }
   const parsed = parseWelshLineForm(values)
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values: kept }, { status: 400 })
-  const versions = parseVersions(values)
-  if (!versions) return data({ errors: { _form: 'The page was out of date, so nothing was saved. Check the Welsh below and save again.' }, values: kept }, { status: 409 })
-  const result = await saveTranslation(db, { campaignId: campaign.id, kind: 'line', entityId: english.id, ...versions, welsh: { ...parsed.data } }, user)
-  if (result.ok) return redirect(`/campaigns/${campaign.ref}/welsh/lines/${english.id}?notice=saved`, { status: 303 })
-  switch (result.reason) {
-    case 'conflict':
-      return data({ errors: { _form: 'Someone else saved a Welsh version of this line while you were editing. Your Welsh has not been saved yet: it is still below. Check it, then save again to replace theirs.' }, values: kept }, { status: 409 })
-    case 'english-changed':
-      return data({ errors: { _form: 'The English changed while you were translating, so your Welsh has not been saved yet: it is still below. Check what changed in the English, then save again.' }, values: kept }, { status: 409 })
-    case 'gone':
-      throw notFound('That line to take has been removed, and its Welsh version with it')
-    default:
-      throw refusalResponse(result.reason, campaign)
-  }
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values: echoed(kept) }, { status: 400 })
+  return saveWelshFromForm(values, { ...parsed.data }, { kind: 'line', entityId: english.id, page: `/campaigns/${campaign.ref}/welsh/lines/${english.id}`, kept, thing: 'this line', gone: 'That line to take has been removed, and its Welsh version with it' }, campaign, user)
 }
 
 const NOTICES: Record<string, string> = { saved: 'The Welsh version has been saved' }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { FormErrorSummary } from '~/components/FormErrorSummary'
@@ -11,17 +11,16 @@ import { CHANNEL_LABELS, type Channel } from '~/content/rules'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listCampaignFieldNames } from '~/models/campaign-field.server'
 import { getMessage } from '~/models/message.server'
-import { saveTranslation } from '~/models/translation.server'
 import { findEnglish, welshEditView } from '~/models/welsh.server'
-import { parseVersions, parseWelshMessageForm, WELSH_MESSAGE_FIELD_ORDER } from '~/schemas/welsh'
+import { parseWelshMessageForm, WELSH_MESSAGE_FIELD_ORDER } from '~/schemas/welsh'
 import { requireEditableCampaign, requireReadableCampaign } from '~/http/campaign-access.server'
 import { readFormData } from '~/http/forms.server'
-import { refusalResponse } from '~/http/refusals.server'
 import { notFound } from '~/http/responses.server'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { formValues, type FieldErrors } from '~/utils/forms'
+import { echoed, formValues, type FieldErrors } from '~/utils/forms'
 import { WELSH_LAYOUT_LABELS, WELSH_LAYOUTS, type WelshLayout } from '~/welsh/translation'
+import { saveWelshFromForm } from '~/http/welsh-save.server'
 
 export const handle = { title: (data: { title?: string } | undefined) => data?.title ?? 'Welsh version' }
 
@@ -66,27 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formValues(await readFormData(request))
   const kept = { layout: values.layout ?? '', subject: values.subject ?? '', body: values.body ?? '' }
   const parsed = parseWelshMessageForm(values, english.channel!)
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values: kept }, { status: 400 })
-  const versions = parseVersions(values)
-  if (!versions) return data({ errors: { _form: 'The page was out of date, so nothing was saved. Check the Welsh below and save again.' }, values: kept }, { status: 409 })
-  const result = await saveTranslation(db, { campaignId: campaign.id, kind: 'message', entityId: english.id, ...versions, welsh: { ...parsed.data } }, user)
-  if (result.ok) return redirect(`/campaigns/${campaign.ref}/welsh/messages/${english.id}?notice=saved`, { status: 303 })
-  switch (result.reason) {
-    case 'conflict':
-      return data(
-        { errors: { _form: 'Someone else saved a Welsh version of this message while you were editing. Your Welsh has not been saved yet: it is still below. Check it, then save again to replace theirs.' }, values: kept },
-        { status: 409 },
-      )
-    case 'english-changed':
-      return data(
-        { errors: { _form: 'The English changed while you were translating, so your Welsh has not been saved yet: it is still below. Check what changed in the English, then save again.' }, values: kept },
-        { status: 409 },
-      )
-    case 'gone':
-      throw notFound('That message has been deleted, and its Welsh version with it')
-    default:
-      throw refusalResponse(result.reason, campaign)
-  }
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values: echoed(kept) }, { status: 400 })
+  return saveWelshFromForm(values, { ...parsed.data }, { kind: 'message', entityId: english.id, page: `/campaigns/${campaign.ref}/welsh/messages/${english.id}`, kept, thing: 'this message', gone: 'That message has been deleted, and its Welsh version with it' }, campaign, user)
 }
 
 const NOTICES: Record<string, string> = { saved: 'The Welsh version has been saved', removed: 'The Welsh version has been removed' }
