@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import LongestFirst from './test/support/sequencer'
 
 const root = path.dirname(new URL(import.meta.url).pathname)
 
@@ -33,6 +34,7 @@ export default defineConfig({
     alias: { '~': path.join(root, 'app') },
   },
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
@@ -75,7 +77,11 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          maxWorkers: 2,
+          // A browser file keeps about half a core busy (its server and Chromium wait on each other), so three at a
+          // time fill two cores without queueing behind one another.
+          maxWorkers: 3,
+          // Under that load a page can take a few seconds to show what it was sent; a poll gives it 10 s.
+          expect: { poll: { timeout: 10_000 } },
           sequence: { groupOrder: 2 },
         },
       },

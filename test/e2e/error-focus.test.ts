@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, expectNoProblems, launchBrowser, newContext, openPage, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
+import { DEMO_PASSWORD, expectNoProblems, launchBrowser, newContext, openPage, openReady, type RunningApp, signIn, skipBrowser, startApp, submit } from '../support/browser'
 import { totpCode } from '../../app/utils/totp.server'
 import {
   addPendingBankHolidays,
@@ -359,7 +359,7 @@ for (const javaScriptEnabled of [true, false]) {
       if (!javaScriptEnabled && form.javaScriptOnly) continue
       it(`${route}: focus is on the error summary, in view`, async () => {
         const page = await pageFor(form.who)
-        await page.goto(`${app.baseUrl}${form.path(demo)}`)
+        await openReady(page, `${app.baseUrl}${form.path(demo)}`)
         // Somewhere else first: the summary must take focus, not merely be the first thing on a new page.
         await page.locator('main').evaluate((main) => main.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button')?.focus())
         await form.fail(page)

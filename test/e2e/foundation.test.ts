@@ -152,7 +152,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await page.getByLabel('Bank holidays').inputValue()).toBe('scotland')
       await submit(page, 'Save changes')
       await page.waitForURL(`**/campaigns/${createdRef}/describe?notice=saved`)
-      expect(await page.locator('main').textContent()).toContain('Typed before the scripts arrived.')
+      await expect.poll(() => page.locator('main').textContent()).toContain('Typed before the scripts arrived.')
       expectNoProblems(page)
       await context.close()
     })

@@ -161,7 +161,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Code', { exact: true }).fill(codeNow(key, 30_000))
       await submit(page, 'Continue')
       await page.waitForURL(`${app.baseUrl}/`)
-      expect(await page.locator('.app-signed-in-as').count()).toBe(1)
+      await expect.poll(() => page.locator('.app-signed-in-as').count()).toBe(1)
 
       await page.goto(`${app.baseUrl}/account/sessions`)
       expect(await page.locator('.govuk-summary-card').first().textContent()).toContain('This browser')
@@ -220,7 +220,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Type the new password again').fill('lantern meadow quietly hums')
       await submit(page, 'Save password and continue')
       await page.waitForURL(`${app.baseUrl}/`)
-      expect(await page.locator('.app-signed-in-as').count()).toBe(1)
+      await expect.poll(() => page.locator('.app-signed-in-as').count()).toBe(1)
       expectNoProblems(page)
       await context.close()
     })

@@ -58,6 +58,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       DATABASE_URL: databaseFile,
       DEMO_PASSWORD,
       OTM_DEMO: '1',
+      // The hash format and its check are the production ones; only the deliberate slowness of each hash is reduced.
+      SCRYPT_COST: '1024',
       ...(checkpointFile ? { AUDIT_CHECKPOINT_FILE: checkpointFile } : {}),
       ...env,
     },
@@ -147,6 +149,12 @@ export async function openPage(context: BrowserContext): Promise<Page & { proble
     if (!expectedRefusal) page.problems.push(`console.error: ${message.text()} (${message.location().url})`)
   })
   page.on('pageerror', (error) => page.problems.push(`uncaught: ${error.message}`))
+  // The address changes before React shows the page it leads to: waiting for an address waits for the page too.
+  const waitForURL = page.waitForURL.bind(page)
+  page.waitForURL = async (url, options) => {
+    await waitForURL(url, options)
+    await routerSettled(page)
+  }
   return page
 }
 
@@ -172,26 +180,48 @@ export async function expectAccessible(page: Page, label = page.url()) {
   expect(await axeViolations(page), `axe-core violations on ${label}`).toEqual([])
 }
 
+/**
+ * One page per browser, with scripts on, where axe-core checks what a scriptless page shows: axe is loaded into it
+ * once, and each check writes the page's HTML into its document (document.open keeps the window, and axe with it).
+ */
+const scratchPages = new WeakMap<Browser, Promise<Page>>()
+
+function scratchPage(browser: Browser): Promise<Page> {
+  let scratch = scratchPages.get(browser)
+  if (!scratch) {
+    scratch = (async () => {
+      const page = await (await browser.newContext()).newPage()
+      await page.setContent('<!DOCTYPE html><html lang="en"><head><title>axe-core</title></head><body></body></html>')
+      return page
+    })()
+    scratchPages.set(browser, scratch)
+  }
+  return scratch
+}
+
 /** axe-core's violations on the page as it is now, one readable line each: for a test that checks many pages. */
 export async function axeViolations(page: Page): Promise<string[]> {
   let target = page
-  let scratch: Page | null = null
   if (scriptless.has(page.context())) {
-    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    // Its scripts (and the modules they would preload) are left out: what is checked is what a scriptless browser shows.
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, '')
     const withBase = html.replace(/<head>/i, `<head><base href="${new URL(page.url()).origin}/">`)
-    scratch = await page.context().browser()!.newPage()
-    await scratch.setContent(withBase, { waitUntil: 'load' })
-    target = scratch
+    target = await scratchPage(page.context().browser()!)
+    await target.evaluate((markup) => {
+      document.open()
+      document.write(markup)
+      document.close()
+    }, withBase)
+    await target.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet))
   }
   // evaluate() runs outside the page's CSP, so the strict policy stays on for the app's own scripts.
-  await target.evaluate(axeSource)
+  if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axeSource)
   const violations = (await target.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, {
       resultTypes: ['violations'],
     })
     return result.violations
   })) as AxeViolation[]
-  await scratch?.close()
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n    ')}`)
 }
 
@@ -202,25 +232,78 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in', exact: true }).click()])
 }
 
+/**
+ * Opens a page and, with JavaScript on, waits until React has hydrated it and GOV.UK Frontend has started (the skip
+ * link is marked once both have run), so what the test types next is not overtaken by hydration.
+ */
+export async function openReady(page: Page, url: string) {
+  const response = await page.goto(url)
+  if (!scriptless.has(page.context())) await page.waitForSelector('[data-govuk-skip-link-init]', { state: 'attached' })
+  return response
+}
+
 /** A date `days` from now, as the three GOV.UK date-input fields take it. */
 export function futureDate(days: number) {
   const date = new Date(Date.now() + days * 86_400_000)
   return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
 }
 
-const lastSubmit = new WeakMap<Page, number>()
+/** When each page last submitted, and which document it was: the double-click guard lives as long as the document. */
+const lastSubmit = new WeakMap<Page, { at: number; document: number }>()
+const documentsLoaded = new WeakMap<Page, number>()
+
+function documentNumber(page: Page): number {
+  if (!documentsLoaded.has(page)) {
+    documentsLoaded.set(page, 0)
+    page.on('load', () => documentsLoaded.set(page, (documentsLoaded.get(page) ?? 0) + 1))
+  }
+  return documentsLoaded.get(page)!
+}
+
+/**
+ * Resolves once the page shows what a submission brought back. Remix's client posts to a `.data` address: then once
+ * its router is idle again (the action answered, the loaders revalidated) and React has painted. A form posted by
+ * the browser itself (scripts off, or a form that reloads the document): once the new document has loaded.
+ */
+async function settled(page: Page, post: { url: string; documentBefore: number }) {
+  if (new URL(post.url).pathname.endsWith('.data')) return routerSettled(page)
+  await expect.poll(() => documentNumber(page), { timeout: 15_000, interval: 50 }).toBeGreaterThan(post.documentBefore)
+  await page.waitForLoadState('load')
+}
+
+/**
+ * With JavaScript, resolves once Remix's router is idle (no navigation, revalidation or fetcher under way) and React
+ * has painted its last state, which it commits in a transition after the address has already changed.
+ */
+async function routerSettled(page: Page) {
+  if (scriptless.has(page.context())) return
+  await page.waitForFunction(() => {
+    type RouterState = { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> }
+    const router = (window as unknown as { __remixRouter?: { state: RouterState } }).__remixRouter
+    // A page of this app waits until it has hydrated; any other page (the identity provider's, say) is done.
+    if (!router) return !('__remixContext' in window)
+    const { navigation, revalidation, fetchers } = router.state
+    return navigation.state === 'idle' && revalidation === 'idle' && [...fetchers.values()].every((f) => f.state === 'idle')
+  })
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+}
 
 /**
  * Submits a form as a person would and waits for the answer to settle. GOV.UK's double-click guard ignores a second
- * click within a second, so a second submit on the same page waits that long first. `press` is a button's name
- * (matched exactly, unless a RegExp) or a function that presses whatever submits.
+ * click on the same document within a second, so a second submit there waits that long first; a new document has
+ * no guard yet. `press` is a button's name (matched exactly, unless a RegExp) or a function that presses whatever
+ * submits.
  */
 export async function submit(page: Page, press: string | RegExp | (() => Promise<unknown>)) {
-  const since = Date.now() - (lastSubmit.get(page) ?? 0)
-  if (since < 1100) await page.waitForTimeout(1100 - since)
+  const previous = lastSubmit.get(page)
+  if (previous && previous.document === documentNumber(page)) {
+    const since = Date.now() - previous.at
+    if (since < 1100) await page.waitForTimeout(1100 - since)
+  }
+  const documentBefore = documentNumber(page)
   const posted = page.waitForResponse((r) => r.request().method() === 'POST')
   const pressed = typeof press === 'function' ? press() : page.getByRole('button', { name: press, exact: typeof press === 'string' }).click()
-  await Promise.all([posted, pressed])
-  lastSubmit.set(page, Date.now())
-  await page.waitForLoadState('networkidle')
+  const [response] = await Promise.all([posted, pressed])
+  lastSubmit.set(page, { at: Date.now(), document: documentBefore })
+  await settled(page, { url: response.url(), documentBefore })
 }
