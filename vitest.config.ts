@@ -80,6 +80,8 @@ export default defineConfig({
           // A browser file keeps about half a core busy (its server and Chromium wait on each other), so three at a
           // time fill two cores without queueing behind one another.
           maxWorkers: 3,
+          // Tests marked concurrent (the reflow test's passes, one per role) run at most three at a time.
+          maxConcurrency: 3,
           // Under that load a page can take a few seconds to show what it was sent; a poll gives it 10 s.
           expect: { poll: { timeout: 10_000 } },
           sequence: { groupOrder: 2 },
