@@ -12,21 +12,18 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
-import { clearAgentCache as clearAgents, erlangEvaluationCount } from '../../app/forecast/agent-cache'
+import { erlangEvaluationCount } from '../../app/forecast/agent-cache'
+import { clearForecastCaches } from '../../app/forecast/caches'
 import { arrivals, forecast } from '../../app/forecast/engine'
 import { rateSpreadPerBand, withPredictionInterval } from '../../app/forecast/intervals'
 import { largeCampaignInput, typicalCampaignInput } from '../../app/forecast/examples'
-import { clearOutcomeMemo } from '../../app/forecast/outcomes'
 import { simulate } from '../../app/forecast/simulate'
 import { edit } from './edits'
 import { PEAK_DAY_CALLS, peakDay } from './simulation'
 import { writeSection } from '../support/docs'
 
-/** A cold start: no agents and no outcomes remembered from earlier forecasts. */
-function clearAgentCache() {
-  clearAgents()
-  clearOutcomeMemo()
-}
+/** A cold start: no agents, outcomes or rate spreads remembered from earlier forecasts. */
+const clearAgentCache = clearForecastCaches
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -94,7 +91,7 @@ function nodeBenchmarks(): Row[] {
   const rows: Row[] = [
     {
       ...timeNode(
-        'Large campaign, cold (agent cache and outcomes cleared before each run)',
+        'Large campaign, cold (every engine cache cleared before each run)',
         () => forecast(large),
         () => clearAgentCache(),
         `${scenario}; ${coldEvaluations.toLocaleString('en-GB')} staffing searches; outcomes of every open half hour at 3 rates and for the baseline (${outcomes})`,
@@ -245,7 +242,7 @@ async function browserBenchmark(): Promise<{ rows: Row[]; version: string; bundl
           note: `the longest the page's main thread is held at once (one replication); the whole 100 took ${ms(median(simulated.map((s) => s.total)))} (median of 3), in slices between the page's other work`,
         },
         {
-          name: 'Typical campaign, browser, agent cache cleared each run',
+          name: 'Typical campaign, browser, every engine cache cleared each run',
           median: median(cold),
           p95: quantile(cold, 0.95),
           note: 'worst case for a recompute',
