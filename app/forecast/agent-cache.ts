@@ -37,6 +37,12 @@ interface AgentCurve {
   /** agents × 4 + rule index */
   agents: Int32Array
   size: number
+  /**
+   * index[b] is the first run whose largest load is at or above b ÷ scale, for loads from 0 to the largest run's:
+   * a lookup starts there instead of bisecting every run. Null until a batch needs it after the runs change.
+   */
+  index: Int32Array | null
+  scale: number
 }
 
 const RULES = BINDING_RULES.length
@@ -69,7 +75,7 @@ function curveFor(rules: StaffingRules): AgentCurve {
     curves.set(key, curve)
     return curve
   }
-  curve = { rules: { ...rules, target: { ...rules.target } }, from: new Float64Array(0), to: new Float64Array(0), agents: new Int32Array(0), size: 0 }
+  curve = { rules: { ...rules, target: { ...rules.target } }, from: new Float64Array(0), to: new Float64Array(0), agents: new Int32Array(0), size: 0, index: null, scale: 0 }
   curves.set(key, curve)
   if (curves.size > MAX_CURVES) curves.delete(curves.keys().next().value as string)
   return curve
@@ -145,6 +151,29 @@ function addSamples(curve: AgentCurve, newLoads: number[], newAgents: number[]):
   curve.to = to
   curve.agents = agents
   curve.size = size
+  curve.index = null
+}
+
+/** About this many index entries per run: most entries then point at the run their loads fall in, or the one before. */
+const INDEX_PER_RUN = 4
+
+function indexOf(curve: AgentCurve): Int32Array {
+  if (curve.index) return curve.index
+  const { to, size } = curve
+  const last = to[size - 1]!
+  const entries = INDEX_PER_RUN * size + 1
+  // With no load above 0 sampled, every load the index is asked about is 0, and entry 0 (run 0) answers it.
+  const scale = last > 0 ? (entries - 1) / last : 0
+  const index = new Int32Array(entries)
+  let r = 0
+  for (let b = 0; b < entries; b++) {
+    const load = scale > 0 ? b / scale : 0
+    while (r < size - 1 && to[r]! < load) r++
+    index[b] = r
+  }
+  curve.index = index
+  curve.scale = scale
+  return index
 }
 
 // Reused between calls: which loads of a batch the runs did not settle.
@@ -164,17 +193,24 @@ export function resolveStaff(rules: StaffingRules, loads: Float64Array, count: n
   let pending = 0
   {
     const { from, to, agents, size } = curve
-    for (let i = 0; i < count; i++) {
-      const load = loads[i]!
-      let lo = 0
-      let hi = size
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (to[mid]! < load) lo = mid + 1
-        else hi = mid
+    if (size > 0) {
+      const index = indexOf(curve)
+      const last = to[size - 1]!
+      const scale = curve.scale
+      for (let i = 0; i < count; i++) {
+        const load = loads[i]!
+        // The first run whose largest load is at or above `load`: the index puts it a step or two away.
+        let r = size
+        if (load <= last) {
+          r = index[Math.min(Math.max(Math.floor(load * scale), 0), index.length - 1)]!
+          while (r > 0 && to[r - 1]! >= load) r--
+          while (to[r]! < load) r++
+        }
+        if (r < size && from[r]! <= load) out[i] = agents[r]!
+        else unsettled[pending++] = i
       }
-      if (lo < size && from[lo]! <= load) out[i] = agents[lo]!
-      else unsettled[pending++] = i
+    } else {
+      for (let i = 0; i < count; i++) unsettled[pending++] = i
     }
   }
   if (pending === 0) return
