@@ -27,7 +27,8 @@ export interface StaffingRules {
  * same packed answer as its neighbours folds into one run from the smallest load to the largest, since every load
  * between two samples with the same answer has that answer too. A load inside a run is settled; a load between
  * two runs lies between two different answers, which bound the search for it. There are about as many runs as
- * distinct answers (a few hundred), however many loads were sampled, so a lookup is a short bisection.
+ * distinct answers (one per agent count the loads need: a couple of thousand for the largest helplines), however
+ * many loads were sampled.
  */
 interface AgentCurve {
   rules: StaffingRules
@@ -58,7 +59,8 @@ export function agentsOf(packed: number): number {
 }
 
 const MAX_CURVES = 64
-const MAX_RUNS = 200_000
+// A run costs 20 bytes and 16 more in the index: 64 curves of 50,000 runs stay under 120 MB at worst.
+const MAX_RUNS = 50_000
 const curves = new Map<string, AgentCurve>()
 let erlangEvaluations = 0
 
