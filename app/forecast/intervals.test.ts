@@ -14,6 +14,20 @@ describe('a day’s prediction interval', () => {
     expect(countQuantile(0.1, 100, 350)).toBe(negativeBinomialPpf(0.1, { n: 40, p: 40 / 140 }))
   })
 
+  it('finds the same whole number as a search from the widest bracket, from a fraction of a call to 200,000', () => {
+    // countQuantile starts from a Cornish–Fisher guess to save work; the answer must not depend on where it starts.
+    const random = seededRandom(15)
+    for (let i = 0; i < 300; i++) {
+      const mean = Math.exp(Math.log(0.01) + random() * (Math.log(200_000) - Math.log(0.01)))
+      const rateSd = random() < 0.3 ? 0 : mean * random() * 0.5
+      const variance = mean + (mean * mean) / (5 + random() * 200) + rateSd * rateSd
+      const size = (mean * mean) / (variance - mean)
+      for (const q of [0.1, 0.9]) {
+        expect([mean, variance, q, countQuantile(q, mean, variance)]).toEqual([mean, variance, q, negativeBinomialPpf(q, { n: size, p: size / (size + mean) })])
+      }
+    }
+  })
+
   it('widens with the rate’s uncertainty, and takes in the mean on days expecting under a call', () => {
     const known = dayInterval(1000, 1000, 1000, 0.39, 40)
     const uncertain = dayInterval(1000, 700, 1400, 0.39, 40)

@@ -30,10 +30,26 @@ export const NORMAL_SD_PER_P10_P90 = 1 / (2 * 1.2815515655446004)
  */
 export function rateSpreadPerBand(rates: ContactRates): number {
   if (rates.low >= 1e-9 && rates.high < 1 && rates.high - rates.low >= 1e-9) {
+    const key = `${rates.low}|${rates.high}`
+    const known = fittedSpreads.get(key)
+    if (known !== undefined) return known
     const beta = betaFromPercentiles(rates.low, rates.high)
-    return Math.sqrt(betaVariance(beta)) / (rates.high - rates.low)
+    const spread = Math.sqrt(betaVariance(beta)) / (rates.high - rates.low)
+    if (fittedSpreads.size >= MAX_FITTED_SPREADS) fittedSpreads.delete(fittedSpreads.keys().next().value as string)
+    fittedSpreads.set(key, spread)
+    return spread
   }
   return NORMAL_SD_PER_P10_P90
+}
+
+// Fitting the Beta takes thousands of incomplete-beta evaluations, and depends only on the low and high rates: a
+// designer changing the central rate, a volume or a date keeps them, so each pair is fitted once.
+const MAX_FITTED_SPREADS = 64
+const fittedSpreads = new Map<string, number>()
+
+/** Forgets every fitted rate spread (benchmarks use it to time a cold start). */
+export function clearFittedSpreads(): void {
+  fittedSpreads.clear()
 }
 
 /** The q-quantile of the negative binomial with this mean and variance (size μ²/(variance − μ)). */
@@ -43,16 +59,26 @@ export function countQuantile(q: number, mean: number, variance: number): number
   const excess = Math.max(variance - mean, mean * mean * 1e-9)
   const size = (mean * mean) / excess
   const dist: NegativeBinomial = { n: size, p: size / (size + mean) }
-  const sd = Math.sqrt(mean + excess)
-  // A bracket from the normal approximation, widened until it holds, then bisection over whole numbers.
-  const z = q < 0.5 ? -1.2815515655446004 : 1.2815515655446004
-  const step = Math.max(1, Math.ceil(sd * 0.25))
-  const guess = Math.max(0, Math.round(mean + z * sd))
-  let lo = guess - step
-  let hi = guess + step
-  while (lo >= 0 && negativeBinomialCdf(lo, dist) >= q) lo = Math.max(-1, lo - 4 * step)
-  if (lo < -1) lo = -1
-  while (negativeBinomialCdf(hi, dist) < q) hi += 4 * step
+  // Cornish–Fisher from the distribution's four cumulants puts the guess on the answer or a few calls above it,
+  // so a bracket of two or three evaluations usually holds it (each evaluation is a continued fraction some √x
+  // terms long). The answer is the smallest whole x with cdf(x) ≥ q whatever the guess: it only saves work.
+  const guess = cornishFisherGuess(q, mean, size)
+  let lo = guess - 1
+  let hi = guess
+  let width = 1
+  if (negativeBinomialCdf(hi, dist) < q) {
+    do {
+      lo = hi
+      hi += width
+      width *= 2
+    } while (negativeBinomialCdf(hi, dist) < q)
+  } else {
+    while (lo >= 0 && negativeBinomialCdf(lo, dist) >= q) {
+      hi = lo
+      lo = Math.max(-1, lo - width)
+      width *= 2
+    }
+  }
   // cdf(lo) < q ≤ cdf(hi), with cdf(−1) = 0.
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2)
@@ -60,6 +86,26 @@ export function countQuantile(q: number, mean: number, variance: number): number
     else lo = mid
   }
   return hi
+}
+
+/**
+ * A first guess at the q-quantile of the negative binomial with this mean and size: the Cornish–Fisher expansion
+ * (skewness and kurtosis terms) of the normal quantile, less half a call for the step from a continuous
+ * distribution to whole calls. Only a starting point for countQuantile's search.
+ */
+function cornishFisherGuess(q: number, mean: number, size: number): number {
+  const z = q < 0.5 ? -1.2815515655446004 : 1.2815515655446004
+  // Cumulants of Gamma–Poisson counts: κ2 = μ(1 + t), κ3 = μ(1 + t)(1 + 2t), κ4 = μ(1 + t)(1 + 6t + 6t²), t = μ/size.
+  const t = mean / size
+  const k2 = mean * (1 + t)
+  const k3 = k2 * (1 + 2 * t)
+  const k4 = k2 * (1 + 6 * t + 6 * t * t)
+  const sd = Math.sqrt(k2)
+  const skew = k3 / (k2 * sd)
+  const kurtosis = k4 / (k2 * k2)
+  const w = z + ((z * z - 1) * skew) / 6 + ((z * z * z - 3 * z) * kurtosis) / 24 - ((2 * z * z * z - 5 * z) * skew * skew) / 36
+  const guess = Math.ceil(mean + sd * w - 0.5)
+  return Number.isFinite(guess) ? Math.max(0, guess) : Math.max(0, Math.round(mean))
 }
 
 /**

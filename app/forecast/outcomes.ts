@@ -104,7 +104,9 @@ export function intervalResult(rules: OutcomeRules, load: number, agents: number
 // What a weekday's roster achieved for a day's calls, kept per roster between forecasts: a what-if that changes one
 // figure recomputes only the days it moves (the others' calls are the same numbers, so the same outcomes).
 const MAX_ROSTERS = 64
-const MAX_DAYS_PER_ROSTER = 20_000
+// A forecast asks a roster about some 200 days and scenarios; a larger memo finds few more answers, and every
+// lookup into it costs more (it starts afresh when full).
+const MAX_DAYS_PER_ROSTER = 2_000
 const dayOutcomes = new Map<string, Map<number, Outcome>>()
 
 /**

@@ -1,9 +1,8 @@
 // A forecast run once when the server starts, so that the first forecast a user asks for runs compiled code
 // rather than waiting for the JavaScript engine to compile it (docs/performance.md, "Forecast engine").
-import { clearAgentCache } from './agent-cache'
+import { clearForecastCaches } from './caches'
 import { forecast } from './engine'
 import { typicalCampaignInput } from './examples'
-import { clearOutcomeMemo } from './outcomes'
 import { simulate } from './simulate'
 
 /**
@@ -15,6 +14,5 @@ export function warmUpForecastEngine(): void {
   forecast(input)
   forecast({ ...input, contactRates: { low: 0.04, central: 0.07, high: 0.1 } })
   simulate({ intervals: [{ calls: 200, agents: 20 }, { calls: 300, agents: 25 }], intervalSeconds: 1800, ahtSeconds: 300, withinSeconds: 20, patienceSeconds: 120, replications: 5, seed: 1 })
-  clearAgentCache()
-  clearOutcomeMemo()
+  clearForecastCaches()
 }

@@ -1,16 +1,12 @@
 // Bundled by esbuild into the page that bench/forecast/index.ts opens in headless Chromium.
-import { clearAgentCache as clearAgents } from '../../app/forecast/agent-cache'
-import { clearOutcomeMemo } from '../../app/forecast/outcomes'
+import { clearForecastCaches } from '../../app/forecast/caches'
 import { simulationSteps } from '../../app/forecast/simulate'
 import { peakDay } from './simulation'
 import { forecast } from '../../app/forecast/engine'
 import { typicalCampaignInput } from '../../app/forecast/examples'
 import { edit } from './edits'
 
-function clearAgentCache() {
-  clearAgents()
-  clearOutcomeMemo()
-}
+const clearAgentCache = clearForecastCaches
 
 function run(warmup: number, runs: number) {
   const base = typicalCampaignInput()

@@ -31,8 +31,7 @@ const { createUser } = await import('../../app/models/user.server')
 const { createCampaign } = await import('../../app/models/campaign.server')
 const { createHelpline } = await import('../../app/models/helpline.server')
 const { computeSavedForecast, saveForecastSettings } = await import('../../app/models/forecast.server')
-const { clearAgentCache } = await import('../../app/forecast/agent-cache')
-const { clearOutcomeMemo } = await import('../../app/forecast/outcomes')
+const { clearForecastCaches } = await import('../../app/forecast/caches')
 const { forecastIntervalsCsv } = await import('../../app/models/forecast-exports.server')
 const { largeCampaignInput } = await import('../../app/forecast/examples')
 const { openIntervals } = await import('../../app/helplines/helpline')
@@ -148,8 +147,7 @@ try {
   const result = first.forecast.result
   const cold = await time(
     () => {
-      clearAgentCache()
-      clearOutcomeMemo()
+      clearForecastCaches()
     },
     () => computeSavedForecast(db, target),
   )

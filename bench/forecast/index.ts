@@ -12,21 +12,18 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
-import { clearAgentCache as clearAgents, erlangEvaluationCount } from '../../app/forecast/agent-cache'
+import { erlangEvaluationCount } from '../../app/forecast/agent-cache'
+import { clearForecastCaches } from '../../app/forecast/caches'
 import { arrivals, forecast } from '../../app/forecast/engine'
-import { rateSpreadPerBand, withPredictionInterval } from '../../app/forecast/intervals'
+import { clearFittedSpreads, rateSpreadPerBand, withPredictionInterval } from '../../app/forecast/intervals'
 import { largeCampaignInput, typicalCampaignInput } from '../../app/forecast/examples'
-import { clearOutcomeMemo } from '../../app/forecast/outcomes'
 import { simulate } from '../../app/forecast/simulate'
 import { edit } from './edits'
 import { PEAK_DAY_CALLS, peakDay } from './simulation'
 import { writeSection } from '../support/docs'
 
-/** A cold start: no agents and no outcomes remembered from earlier forecasts. */
-function clearAgentCache() {
-  clearAgents()
-  clearOutcomeMemo()
-}
+/** A cold start: no agents, outcomes or rate spreads remembered from earlier forecasts. */
+const clearAgentCache = clearForecastCaches
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -94,7 +91,7 @@ function nodeBenchmarks(): Row[] {
   const rows: Row[] = [
     {
       ...timeNode(
-        'Large campaign, cold (agent cache and outcomes cleared before each run)',
+        'Large campaign, cold (every engine cache cleared before each run)',
         () => forecast(large),
         () => clearAgentCache(),
         `${scenario}; ${coldEvaluations.toLocaleString('en-GB')} staffing searches; outcomes of every open half hour at 3 rates and for the baseline (${outcomes})`,
@@ -118,7 +115,7 @@ function nodeBenchmarks(): Row[] {
         'Large campaign, prediction intervals alone (part of each forecast above)',
         () => loads.forEach((load) => withPredictionInterval(load, spread)),
         () => {},
-        `${loads.length} helplines × ${loads[0]!.central.length} days: each day's P10 and P90 as negative binomial quantiles, with the rate's Beta fitted once (${ms(timeOnce(() => rateSpreadPerBand(large.contactRates)))})`,
+        `${loads.length} helplines × ${loads[0]!.central.length} days: each day's P10 and P90 as negative binomial quantiles; the rate's Beta takes ${ms(timeOnce(() => (clearFittedSpreads(), rateSpreadPerBand(large.contactRates))))} to fit and is fitted once per pair of low and high rates`,
       )
       return row
     })(),
@@ -245,7 +242,7 @@ async function browserBenchmark(): Promise<{ rows: Row[]; version: string; bundl
           note: `the longest the page's main thread is held at once (one replication); the whole 100 took ${ms(median(simulated.map((s) => s.total)))} (median of 3), in slices between the page's other work`,
         },
         {
-          name: 'Typical campaign, browser, agent cache cleared each run',
+          name: 'Typical campaign, browser, every engine cache cleared each run',
           median: median(cold),
           p95: quantile(cold, 0.95),
           note: 'worst case for a recompute',
@@ -298,13 +295,19 @@ function section(rows: Row[], browserVersion: string, bundleKb: number): string 
     ...rows.map((r) => `| ${r.name} | ${ms(r.median)} | ${ms(r.p95)} | ${r.budget ?? ''} | ${r.note} |`),
     '',
     'How the budgets are met: the baseline staffing of each helpline is computed once per weekday and half hour;',
-    'every other half hour of the forecast is staffed in one batch per helpline, sorted by load and bisected, so',
-    'Erlang is evaluated only where the number of agents (or the rule that sets it) can change, and each search',
-    'starts from the answers either side. The samples are kept per set of staffing rules, so a recompute mostly',
-    'finds its answers already bracketed. Erlang B comes from sums about √n long rather than the n-step recursion.',
-    "What the available staff achieve is worked out for each weekday's roster once for the baseline and once per",
-    "day and rate for the campaign's days, and remembered per roster, so a what-if that moves one figure",
-    'recomputes only the days it moves; a half hour with far more agents than calls needs no series at all.',
+    'every other half hour of the forecast is staffed in one batch per helpline. The answers found so far are kept',
+    'per set of staffing rules as runs of loads known to need the same agents, with an index over them, so most of',
+    "a recompute's 40,000 or so half-hour loads are settled by a lookup a step or two long; the rest are sorted and",
+    'bisected, so Erlang is evaluated only where the number of agents (or the rule that sets it) can change, and',
+    'each search starts from the answers either side. Erlang B comes from sums about √n long rather than the',
+    "n-step recursion. Each day's P10 and P90 start their search from a Cornish–Fisher guess that is usually the",
+    "answer, so a quantile costs two or three evaluations of the distribution function rather than about eleven,",
+    "and the rate's Beta is fitted once per pair of low and high rates. What the available staff achieve is worked",
+    "out for each weekday's roster once for the baseline and once per day and rate for the campaign's days, and",
+    'remembered per roster, so a what-if that moves one figure recomputes only the days it moves; a half hour with',
+    'far more agents than calls needs no series at all. Every cache is bounded and holds only what its key',
+    'determines, so a forecast is the same figure for figure whatever it finds there (`bench/forecast/fingerprint.ts`',
+    'compares the JSON of forecasts between commits).',
     'The simulation keeps one caller per typed-array slot and draws the next completion among the busy agents as',
     'one exponential, so a replication of 20,000 callers allocates almost nothing.',
     '',
