@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { csvRecords, decodeUtf8, describeProblem, MAX_ACTUALS_ROWS, MAX_PROBLEMS_LISTED, parseActualsCsv, type ActualsContext } from './upload'
+import {
+  BYTES_DECODED_PER_SLICE,
+  csvRecords,
+  decodeUtf8,
+  decodeUtf8InSlices,
+  describeProblem,
+  LINES_CHECKED_PER_SLICE,
+  MAX_ACTUALS_ROWS,
+  MAX_PROBLEMS_LISTED,
+  parseActualsCsv,
+  parseActualsCsvInSlices,
+  type ActualsContext,
+} from './upload'
 
 const ctx: ActualsContext = {
   helplines: [
@@ -147,5 +159,85 @@ describe('decoding', () => {
     const bytes = Uint8Array.from([...new TextEncoder().encode('date,helpline,calls\n2027-03-04,Sa,1\n'), 0x43, 0x61, 0x66, 0xe9, 0x0a])
     expect(decodeUtf8(bytes)).toEqual({ ok: false, line: 3 })
     expect(decodeUtf8(Uint8Array.from([0xff, 0xfe, 0x00]))).toEqual({ ok: false, line: 1 })
+  })
+})
+
+describe('reading in slices, with pauses between them', () => {
+  /** A pause that only counts how often the reader asked for one. */
+  function countingPause() {
+    const pause = async () => {
+      pause.count++
+    }
+    pause.count = 0
+    return pause
+  }
+
+  // Ten thousand days and two helplines: the most lines a file may have, every one of them good.
+  const wide: ActualsContext = { ...ctx, window: { first: '2000-01-01', last: '2030-12-31' }, today: '2030-12-31' }
+  const days = Array.from({ length: MAX_ACTUALS_ROWS / 2 }, (_, i) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10))
+  const fullFile = ['date,helpline,calls', ...days.flatMap((day) => [`${day},Self Assessment helpline,1200`, `${day},h-pay,${days.indexOf(day) % 500}`])].join('\n')
+
+  it('checks a file of 20,000 lines a slice at a time, and finds what reading it straight through finds', async () => {
+    const pause = countingPause()
+    const sliced = await parseActualsCsvInSlices(fullFile, wide, pause)
+    expect(sliced).toEqual(parseActualsCsv(fullFile, wide))
+    expect(sliced.ok && sliced.rows.length).toBe(MAX_ACTUALS_ROWS)
+    expect(pause.count).toBeGreaterThanOrEqual(MAX_ACTUALS_ROWS / LINES_CHECKED_PER_SLICE)
+  })
+
+  it('keeps line numbers, duplicates and the count of problems across slices', async () => {
+    // Good lines for several slices, then the same day again, then more bad lines than are listed.
+    const lines = ['date,helpline,calls', ...days.slice(0, 3 * LINES_CHECKED_PER_SLICE).map((day) => `${day},Self Assessment helpline,5`), `${days[7]},self assessment helpline,6`, ...Array.from({ length: 150 }, () => `${days[0]},Nowhere,-1`)]
+    const text = lines.join('\n')
+    const pause = countingPause()
+    const sliced = await parseActualsCsvInSlices(text, wide, pause)
+    expect(sliced).toEqual(parseActualsCsv(text, wide))
+    if (sliced.ok) throw new Error('expected problems')
+    const duplicateLine = 3 * LINES_CHECKED_PER_SLICE + 2
+    expect(describeProblem(sliced.problems[0]!)).toBe(`Line ${duplicateLine}: 8 January 2000 at self assessment helpline is already on line 9`)
+    expect(sliced.problems).toHaveLength(MAX_PROBLEMS_LISTED)
+    expect(sliced.stoppedAtLine).toBe(duplicateLine + 50)
+    expect(pause.count).toBeGreaterThanOrEqual(3)
+  })
+
+  it('refuses a file of too many lines after counting them in slices', async () => {
+    const pause = countingPause()
+    const many = await parseActualsCsvInSlices(`${fullFile}\n${fullFile}`, wide, pause)
+    expect(many.ok || many.problems.map(describeProblem)).toEqual(['The file has more than 20,000 lines of calls: upload at most 20,000 at a time'])
+    expect(pause.count).toBeGreaterThanOrEqual(2)
+  })
+
+  // Found by probing: every blank line searched on through all the blank lines after it, so 200 KB of line breaks
+  // held the server for seconds; and a quoted line was read a character at a time, each added to a growing string.
+  it('reads a megabyte of blank lines, or of quoted values on one line, in slices like any other megabyte', async () => {
+    const MB = 1024 * 1024
+    const blank = countingPause()
+    const blankFile = await parseActualsCsvInSlices(`date,helpline,calls\n${'\n'.repeat(MB - 20)}`, ctx, blank)
+    expect(blankFile.ok || blankFile.problems.map(describeProblem)).toEqual(['The file has more than 20,000 lines of calls: upload at most 20,000 at a time'])
+    expect(blank.count).toBeGreaterThanOrEqual(2)
+
+    const oneLine = countingPause()
+    const values = 250_000
+    const quoted = await parseActualsCsvInSlices(`date,helpline,calls\n${'"a",'.repeat(values - 1)}"a"\n`, ctx, oneLine)
+    expect(quoted.ok || quoted.problems.map(describeProblem)).toEqual([`Line 2: Expected 3 values (date, helpline and calls) but found ${values}`])
+    // Read twice, counted and then checked, each pausing every few tens of thousands of values.
+    expect(oneLine.count).toBeGreaterThanOrEqual(10)
+  })
+
+  it('decodes a character cut in two at the end of a slice, and names the first line that is not UTF-8 in a later slice', async () => {
+    // "é" (two bytes) across the first slice's end, "€" (three bytes) across the second's.
+    const filler = (n: number) => 'a'.repeat(n)
+    const text = `${filler(BYTES_DECODED_PER_SLICE - 1)}é\n${filler(BYTES_DECODED_PER_SLICE - 4)}€\nlast line\n`
+    const bytes = new TextEncoder().encode(text)
+    expect(bytes[BYTES_DECODED_PER_SLICE - 1]).toBe(0xc3)
+    const pause = countingPause()
+    expect(await decodeUtf8InSlices(bytes, pause)).toEqual({ ok: true, text })
+    expect(pause.count).toBe(Math.ceil(bytes.length / BYTES_DECODED_PER_SLICE) - 1)
+    expect(decodeUtf8(bytes)).toEqual({ ok: true, text })
+
+    // "Café" in Windows-1252 on line 3, past the second slice.
+    const notUtf8 = Uint8Array.from([...bytes, 0x43, 0x61, 0x66, 0xe9, 0x0a])
+    expect(await decodeUtf8InSlices(notUtf8, countingPause())).toEqual({ ok: false, line: 4 })
+    expect(decodeUtf8(notUtf8)).toEqual({ ok: false, line: 4 })
   })
 })

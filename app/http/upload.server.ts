@@ -2,6 +2,7 @@
 // anything is read, and again while the body streams in (body.server.ts); its parts are counted before the
 // multipart framing is parsed.
 import { countOccurrences, multipartBoundary, readBody } from './body.server'
+import { yieldToEventLoop } from './event-loop.server'
 
 /** Multipart framing and the form's other fields, on top of the file itself. */
 export const FORM_OVERHEAD_BYTES = 16 * 1024
@@ -18,9 +19,19 @@ export async function readUpload(request: Request, maxFileBytes: number): Promis
   const boundary = multipartBoundary(type)
   if (!boundary) return { ok: false, reason: 'unreadable' }
   if (countOccurrences(body.bytes, Buffer.from(`--${boundary}`), MAX_UPLOAD_PARTS + 1) > MAX_UPLOAD_PARTS + 1) return { ok: false, reason: 'unreadable' }
+  // Parsing a megabyte of framing (and copying it into a File) is a slice of work of its own, after the turn that
+  // read the body's last bytes.
+  await yieldToEventLoop()
   try {
     // The body is now in memory and within the limits: let the platform parse the multipart framing.
-    const form = await new Response(body.bytes, { headers: { 'Content-Type': type } }).formData()
+    // Handed over as a stream: a Response made from the bytes themselves would first copy them all.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(body.bytes)
+        controller.close()
+      },
+    })
+    const form = await new Response(stream, { headers: { 'Content-Type': type } }).formData()
     return { ok: true, form }
   } catch {
     return { ok: false, reason: 'unreadable' }

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { dayMonthYear, decodeUtf8, describeProblem, MAX_ACTUALS_BYTES, parseActualsCsv } from '~/actuals/upload'
+import { dayMonthYear, decodeUtf8InSlices, describeProblem, MAX_ACTUALS_BYTES, parseActualsCsvInSlices } from '~/actuals/upload'
 import { CampaignHeading } from '~/components/CampaignHeader'
 import { BackLink, Button, Details, FileUpload } from '~/components/govuk'
 import { ActionErrorSummary } from '~/components/FormErrorSummary'
@@ -11,6 +11,7 @@ import { db } from '~/utils/db.server'
 import { notFound } from '~/http/responses.server'
 import { readUpload } from '~/http/upload.server'
 import { actualsRefusal } from '~/http/refusals.server'
+import { yieldToEventLoop } from '~/http/event-loop.server'
 
 export const handle = { title: 'Upload actual calls' }
 
@@ -18,6 +19,8 @@ const TOO_LARGE = 'The selected file must be smaller than 1 MB. A year of daily 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireActualsRecorder(request, params.ref)
+  // The forecast the window comes from takes a few milliseconds: on a turn of its own, not after the other loaders'.
+  await yieldToEventLoop()
   const { window, helplines } = await recordingContext(db, campaign, todayIso())
   return { campaign: { ref: campaign.ref, name: campaign.name, status: campaign.status }, window, helplines: helplines.map((h) => h.name) }
 }
@@ -31,6 +34,8 @@ interface UploadErrors {
 
 const refused = (errors: string[], stoppedAtLine: number | null = null) => data<UploadErrors>({ errors, stoppedAtLine }, { status: 400 })
 
+// A file of up to 1 MB is decoded, checked against the forecast and parsed in slices, each on a turn of the event loop
+// of its own: run in one go, the steps held the server for 60 ms and more (docs/performance.md, "Event-loop stall").
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireActualsRecorder(request, params.ref)
   const upload = await readUpload(request, MAX_ACTUALS_BYTES)
@@ -41,13 +46,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const file = upload.form.get('file')
   if (!file || typeof file === 'string' || file.size === 0) return refused(['Select a CSV file of actual calls'])
   if (file.size > MAX_ACTUALS_BYTES) return refused([TOO_LARGE])
-  const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()))
+  await yieldToEventLoop()
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  await yieldToEventLoop()
+  const decoded = await decodeUtf8InSlices(bytes, yieldToEventLoop)
   if (!decoded.ok) {
     return refused([`The file must be a CSV file saved as UTF-8 text (in Excel, save as “CSV UTF-8”). Line ${decoded.line} is not UTF-8.`])
   }
+  await yieldToEventLoop()
   const { window, helplines, today } = await recordingContext(db, campaign, todayIso())
   if (!window) return refused(['The campaign has no send dates, so there are no days to record calls for'])
-  const parsed = parseActualsCsv(decoded.text, { helplines, window, today })
+  await yieldToEventLoop()
+  const parsed = await parseActualsCsvInSlices(decoded.text, { helplines, window, today }, yieldToEventLoop)
+  // The page's loaders (the forecast again) start on a turn of their own.
+  await yieldToEventLoop()
   if (!parsed.ok) return refused(parsed.problems.map(describeProblem), parsed.stoppedAtLine)
 
   const result = await recordActuals(db, { campaignId: campaign.id, rows: parsed.rows, source: { kind: 'upload', fileName: file.name } }, user)

@@ -152,11 +152,27 @@ function send(base: string, method: string, pathname: string, headers: Record<st
     })
     if (!body) return void request.end()
     let offset = 0
+    // Node's client stops passing its socket's 'drain' on to the request once the whole answer has arrived, so a
+    // client that waits for the request's 'drain' after an early answer (a 413 sent before the body was read) waits
+    // forever, however promptly the server reads the rest. The socket's own 'drain' is waited for as well.
+    const waitForDrain = () => {
+      const socket = request.socket
+      let resumed = false
+      const resume = () => {
+        if (resumed) return
+        resumed = true
+        request.off('drain', resume)
+        socket?.off('drain', resume)
+        write()
+      }
+      request.once('drain', resume)
+      socket?.once('drain', resume)
+    }
     const write = () => {
       while (offset < body.length) {
         const chunk = body.subarray(offset, offset + 64 * 1024)
         offset += chunk.length
-        if (!request.write(chunk)) return void request.once('drain', write)
+        if (!request.write(chunk)) return void waitForDrain()
       }
       request.end()
     }

@@ -3,6 +3,7 @@ import * as actualsPage from '../../app/routes/campaigns.$ref.actuals._index'
 import * as uploadPage from '../../app/routes/campaigns.$ref.actuals.upload'
 import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
 import * as exportJson from '../../app/routes/campaigns.$ref.export[.json]'
+import { LINES_CHECKED_PER_SLICE } from '../../app/actuals/upload'
 import { getCampaignByRef } from '../../app/models/campaign.server'
 import { computeSavedForecast } from '../../app/models/forecast.server'
 import { testClock } from '../../app/utils/clock.server'
@@ -167,6 +168,29 @@ describe('uploading actual calls', () => {
     expect(result.data.errors).toHaveLength(100)
     expect(result.data.stoppedAtLine).toBe(102)
     expect((await state(campaignId)).rows).toEqual([])
+  })
+
+  // A file of 20,000 lines took tens of milliseconds to check in one go, holding every other request to the server.
+  it('checks a long file in slices, letting other work run in between, and still lists its first problems', async () => {
+    const { ref, campaignId } = await launched()
+    const blankLines = 10 * LINES_CHECKED_PER_SLICE
+    const lines = ['date,helpline,calls', ...Array.from({ length: blankLines }, () => ' , , '), ...Array.from({ length: 150 }, (_, i) => `2027-03-04,Alpha helpline,-${i + 1}`)]
+    let turns = 0
+    let counting = true
+    const countTurn = () => {
+      if (!counting) return
+      turns++
+      setImmediate(countTurn)
+    }
+    setImmediate(countTurn)
+    const result = await upload(ref, csvForm(lines.join('\n')))
+    counting = false
+    expect(result.status).toBe(400)
+    expect(result.data.errors).toHaveLength(100)
+    expect(result.data.errors[0]).toBe(`Line ${blankLines + 2}, calls: Calls must be 0 or more, not -1`)
+    expect(result.data.stoppedAtLine).toBe(blankLines + 102)
+    expect(turns).toBeGreaterThanOrEqual(blankLines / LINES_CHECKED_PER_SLICE)
+    expect(await state(campaignId)).toEqual({ rows: [], audit: [] })
   })
 
   it('refuses 10 MB of junk, whether or not its length is declared, before reading it all', async () => {
