@@ -77,12 +77,11 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          // A browser file keeps about half a core busy (its server and Chromium wait on each other), so three at a
-          // time fill two cores without queueing behind one another.
-          maxWorkers: 3,
-          // Tests marked concurrent (the reflow test's passes, one per role) run at most three at a time.
-          maxConcurrency: 3,
-          // Under that load a page can take a few seconds to show what it was sent; a poll gives it 10 s.
+          // Two browser files at a time on two cores: a third (tried) made every file slower than it saved.
+          maxWorkers: 2,
+          // Tests marked concurrent (the reflow test's passes, one per role) run two at a time.
+          maxConcurrency: 2,
+          // Under load a page can take a few seconds to show what it was sent; a poll gives it 10 s.
           expect: { poll: { timeout: 10_000 } },
           sequence: { groupOrder: 2 },
         },

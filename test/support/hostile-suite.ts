@@ -1,4 +1,4 @@
-// One vitest test per catalogue entry: the property runs FUZZ_RUNS times (1,000 on SQLite, 200 on PostgreSQL)
+// One vitest test per catalogue entry: the property runs FUZZ_RUNS times (400 on SQLite, 100 on PostgreSQL)
 // from the fixed seed, unless FUZZ_SEED/FUZZ_RUNS say otherwise for local exploration.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { testClock } from '../../app/utils/clock.server'

@@ -716,7 +716,7 @@ export const DEFAULT_SEED = 20270230
 
 export function fuzzSettings(dialect: 'sqlite' | 'postgres'): { seed: number; numRuns: number } {
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : DEFAULT_SEED
-  const numRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : dialect === 'postgres' ? 200 : 1000
+  const numRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : dialect === 'postgres' ? 100 : 400
   return { seed, numRuns }
 }
 
