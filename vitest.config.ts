@@ -56,6 +56,8 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           setupFiles: ['test/integration/setup.ts'],
           testTimeout: 30_000,
+          // Both integration layers share one group: two files at a time keep both cores busy (one was Vitest's default).
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },
@@ -71,6 +73,7 @@ export default defineConfig({
                 globalSetup: ['test/integration/pg-global-setup.ts'],
                 setupFiles: ['test/integration/setup.ts'],
                 testTimeout: 30_000,
+                maxWorkers: 2,
                 sequence: { groupOrder: 1 },
               },
             },

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { skipBrowser } from '../support/browser'
 import { checkFile, crashRound } from '../support/crash'
 
-const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20)
+const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 10)
 
 describe.skipIf(skipBrowser)('crashes', () => {
   const file = path.resolve(`tmp/e2e/crash-${crypto.randomUUID()}.sqlite`)

@@ -248,7 +248,7 @@ export function futureDate(days: number) {
   return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
 }
 
-/** When each page last submitted, and which document it was: the double-click guard lives as long as the document. */
+/** When each page last submitted through a function, and which document it was: the double-click guard lives as long as the document. */
 const lastSubmit = new WeakMap<Page, { at: number; document: number }>()
 const documentsLoaded = new WeakMap<Page, number>()
 
@@ -290,19 +290,33 @@ async function routerSettled(page: Page) {
 
 /**
  * Submits a form as a person would and waits for the answer to settle. GOV.UK's double-click guard ignores a second
- * click on the same document within a second, so a second submit there waits that long first; a new document has
- * no guard yet. `press` is a button's name (matched exactly, unless a RegExp) or a function that presses whatever
- * submits.
+ * click on the same button within a second, so pressing a button pressed less than that ago waits first; another
+ * button, or the same one on a new document, has no guard yet (and without JavaScript there is none). `press` is a
+ * button's name (matched exactly, unless a RegExp) or a function that presses whatever submits; as it is not known
+ * which button that presses, a second one on the same document waits.
  */
 export async function submit(page: Page, press: string | RegExp | (() => Promise<unknown>)) {
-  const previous = lastSubmit.get(page)
-  if (previous && previous.document === documentNumber(page)) {
-    const since = Date.now() - previous.at
-    if (since < 1100) await page.waitForTimeout(1100 - since)
+  const button = typeof press === 'function' ? null : page.getByRole('button', { name: press, exact: typeof press === 'string' })
+  if (button && !scriptless.has(page.context())) {
+    const since = await button.evaluate((element) => {
+      const at = (element as { pressedByTestAt?: number }).pressedByTestAt
+      ;(element as { pressedByTestAt?: number }).pressedByTestAt = Date.now()
+      return at === undefined ? Infinity : Date.now() - at
+    })
+    if (since < 1100) {
+      await page.waitForTimeout(1100 - since)
+      await button.evaluate((element) => ((element as { pressedByTestAt?: number }).pressedByTestAt = Date.now()))
+    }
+  } else if (!button) {
+    const previous = lastSubmit.get(page)
+    if (previous && previous.document === documentNumber(page)) {
+      const since = Date.now() - previous.at
+      if (since < 1100) await page.waitForTimeout(1100 - since)
+    }
   }
   const documentBefore = documentNumber(page)
   const posted = page.waitForResponse((r) => r.request().method() === 'POST')
-  const pressed = typeof press === 'function' ? press() : page.getByRole('button', { name: press, exact: typeof press === 'string' }).click()
+  const pressed = typeof press === 'function' ? press() : button!.click()
   const [response] = await Promise.all([posted, pressed])
   lastSubmit.set(page, { at: Date.now(), document: documentBefore })
   await settled(page, { url: response.url(), documentBefore })
