@@ -507,6 +507,8 @@ describe('the percentile a helpline staffs to', () => {
 
     const p90 = await briefed()
     expect(p90.forecast.staffToPercentile).toBe(90)
+    const shown = await callLoader(helplinePage.loader, '', { cookie: world.viewer.cookie, params: { id: gamma.id } })
+    expect(shown.data.helpline.staffToPercentile).toBe(90)
     expect((await page()).helplines.find((h: { id: string }) => h.id === gamma.id).staffToPercentile).toBe(90)
     expect(p90.forecast.totals.calls).toEqual(p50.forecast.totals.calls)
     expect(p90.forecast.days.map((d: { calls: unknown }) => d.calls)).toEqual(p50.forecast.days.map((d: { calls: unknown }) => d.calls))
