@@ -258,6 +258,8 @@ export interface HelplineTable {
   baseline_calls_per_day: number
   available_fte: number
   paid_hours_per_fte: number
+  /** The percentile of each day's calls the helpline staffs to: 50, 80 or 90. */
+  staff_to_percentile: Generated<number>
   /** 1 on the one helpline that takes calls in Welsh. */
   welsh_line: Generated<number>
   version: number

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react'
 import { formatTime } from '~/campaign/format'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { CampaignForecast } from '~/forecast/settings'
+import { staffedToSentence } from '~/helplines/helpline'
 import {
   calls,
   duration,
@@ -184,6 +185,9 @@ function HelplineSummary({ view }: { view: HelplineView }) {
           ? 'enough staff every day'
           : `short of staff on ${view.totals.daysOverCapacity.central} day${view.totals.daysOverCapacity.central === 1 ? '' : 's'}`}
         .
+      </p>
+      <p className="govuk-body" data-staffed-to={view.staffToPercentile}>
+        {staffedToSentence(view.staffToPercentile)}: the FTE needed and what today’s staff achieve are for a day that busy.
       </p>
       {rules && view.settings ? (
         <p className="govuk-body">

@@ -1,12 +1,12 @@
 import { Form } from '@remix-run/react'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { intervalRange, profileTotalProblem, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
+import { intervalRange, profileTotalProblem, STAFF_TO_CHOICES, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
 import { HELPLINE_FIELD_ORDER, helplineErrorHrefs, profileIntervalsFor } from '~/schemas/helpline'
 import { readNumber } from '~/schemas/numbers'
 import { formValues, type FieldErrors, type FormValues } from '~/utils/forms'
 import { CellInput } from './CellInput'
 import { FormErrorSummary } from './FormErrorSummary'
-import { Button, Checkboxes, ErrorMessage, Fieldset, Input, Table } from './govuk'
+import { Button, Checkboxes, ErrorMessage, Fieldset, Input, Radios, Table } from './govuk'
 import { TableRegion } from './TableRegion'
 
 function profileTotal(values: FormValues, intervals: number[]): number | null {
@@ -278,6 +278,17 @@ export function HelplineForm({
           suffix={{ text: 'hours' }}
           defaultValue={values.paidHoursPerFte}
           errorMessage={e.paidHoursPerFte}
+        />
+        <Radios
+          name="staffToPercentile"
+          idPrefix="staffToPercentile"
+          fieldset={{ legend: { text: 'Staff to', classes: 'govuk-fieldset__legend--m' } }}
+          hint={{
+            text: 'A day’s calls are uncertain. Choose how busy a day to staff for: the forecast’s staffing, what the available staff achieve and the helpline calendar all follow this choice.',
+          }}
+          defaultValue={values.staffToPercentile}
+          errorMessage={e.staffToPercentile}
+          items={STAFF_TO_CHOICES.map((c) => ({ value: String(c.value), text: c.text, hint: { text: c.hint } }))}
         />
         <Checkboxes
           name="welshLine"

@@ -161,6 +161,8 @@ export interface HelplineView {
   peakDay: HelplineForecast['peakDay']
   peakDayIntervals: HelplineForecast['peakDayIntervals']
   peakInterval: HelplineForecast['peakInterval']
+  /** The percentile of each day's calls the staffing figures and outcomes are for. */
+  staffToPercentile: HelplineForecast['staffToPercentile']
 }
 
 export interface OutcomePoint {
@@ -191,6 +193,7 @@ export function helplineView(h: HelplineForecast, settings: ForecastHelpline | n
     id: h.helplineId,
     name: h.name,
     settings,
+    staffToPercentile: h.staffToPercentile,
     peakDayRow: h.peakDay ? (days.find((d) => d.date === h.peakDay!.date) ?? null) : null,
     outcomeChart: days.map((d) => ({
       date: d.date,

@@ -327,6 +327,44 @@ describe('the forecast result', () => {
   })
 })
 
+describe('staffing to a percentile of each day’s calls', () => {
+  const at = (staffToPercentile: 50 | 80 | 90) => forecast(input({ helplines: [exampleHelpline({ staffToPercentile, availableFte: 250 })] })).helplines[0]!
+
+  it('staffs more at P90 than at P80 than at P50, while the calls shown stay the same', () => {
+    const [p50, p80, p90] = [at(50), at(80), at(90)]
+    expect([p50.staffToPercentile, p80.staffToPercentile, p90.staffToPercentile]).toEqual([50, 80, 90])
+    expect(p80.days.map((d) => d.calls)).toEqual(p50.days.map((d) => d.calls))
+    expect(p90.days.map((d) => d.calls)).toEqual(p50.days.map((d) => d.calls))
+    expect(p90.totals.calls).toEqual(p50.totals.calls)
+    let busyDays = 0
+    p50.days.forEach((day, i) => {
+      const fte = [day.totalFte.central, p80.days[i]!.totalFte.central, p90.days[i]!.totalFte.central]
+      expect(fte[1]).toBeGreaterThanOrEqual(fte[0]!)
+      expect(fte[2]).toBeGreaterThanOrEqual(fte[1]!)
+      // P90 staffing is the band's high scenario; the low and high scenarios do not move.
+      expect(p90.days[i]!.totalFte.central).toBe(day.totalFte.high)
+      expect(p90.days[i]!.totalFte.low).toBe(day.totalFte.low)
+      if (day.calls.central > 100) busyDays++
+    })
+    expect(busyDays).toBeGreaterThan(5)
+    expect(p80.totals.requiredFteDays.central).toBeGreaterThan(p50.totals.requiredFteDays.central)
+    expect(p90.totals.requiredFteDays.central).toBeGreaterThan(p80.totals.requiredFteDays.central)
+  })
+
+  it('judges what the available staff achieve on a day as busy as the chosen percentile', () => {
+    const [p50, p90] = [at(50), at(90)]
+    expect(p90.totals.outcome.total.central.serviceLevel).toBeLessThan(p50.totals.outcome.total.central.serviceLevel)
+    expect(p90.totals.outcome.total.central).toEqual(p50.totals.outcome.total.high)
+    expect(p90.totals.outcome.baseline).toEqual(p50.totals.outcome.baseline)
+  })
+
+  it('staffs to the median when the helpline says nothing', () => {
+    const unset = forecast(input()).helplines[0]!
+    expect(unset.staffToPercentile).toBe(50)
+    expect(unset.days).toEqual(forecast(input({ helplines: [exampleHelpline({ staffToPercentile: 50 })] })).helplines[0]!.days)
+  })
+})
+
 describe('staffing several campaigns on one helpline', () => {
   it('matches the engine for one campaign, and staffs two together for less than the sum', () => {
     // A helpline where the occupancy cap does not bind, so Erlang's economies of scale show.
@@ -336,7 +374,10 @@ describe('staffing several campaigns on one helpline', () => {
     const helpline = one.helplines[0]
     const daily = result.helplines[0].days.map((d) => ({ date: d.date, calls: d.calls }))
     const alone = staffCombinedLoad({ helpline, bankHolidays: one.bankHolidays, campaigns: [daily] })
-    expect(alone.days).toEqual(result.helplines[0].days)
+    // Daily calls carry no rate spread to find a percentile from, so the central staffing here is for the mean calls;
+    // the calls and the low and high scenarios match the engine's.
+    const scenarios = (days: typeof alone.days) => days.map((d) => ({ calls: d.calls, low: d.totalFte.low, high: d.totalFte.high, baseline: d.baselineFte }))
+    expect(scenarios(alone.days)).toEqual(scenarios(result.helplines[0].days))
 
     const together = staffCombinedLoad({ helpline, bankHolidays: one.bankHolidays, campaigns: [daily, daily] })
     const sum = (days: typeof alone.days) => days.reduce((t, d) => t + d.requiredFte.central, 0)

@@ -6,7 +6,7 @@ import { fromDayNumber, toDayNumber } from './dates'
 import { deliveryDelayDays, deliveryProfile, type Channel } from './delivery'
 import { dayIntervals, openDayIntervals, placeOnOpenDays, prepareHelpline, staffDays, type AbandonmentStaffing, type DayLoad } from './helpline-load'
 import { noRules, OutcomeTally } from './outcomes'
-import { DEFAULT_DISPERSION, rateSpreadPerBand, withPredictionInterval } from './intervals'
+import { DEFAULT_DISPERSION, rateSpreadPerBand, staffToPercentileOf, withPredictionInterval } from './intervals'
 import { BINDING_RULES } from './types'
 import type {
   ForecastHelpline,
@@ -277,7 +277,8 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
   const dispersion = input.dispersion ?? DEFAULT_DISPERSION
   // The totals stay the calls at the P10 and P90 rates: the days share one rate, so that is the total's P10 and P90.
   const atRates = loads.map((load, h) => placeOnOpenDays(prepared[h], helplineCalendar, calendar, load))
-  const rolled = atRates.map((load) => withPredictionInterval(load, spread, dispersion))
+  // The central staffing is for each helpline's chosen percentile of the day's calls; the calls shown stay the mean.
+  const rolled = atRates.map((load, h) => withPredictionInterval(load, spread, dispersion, staffToPercentileOf(input.helplines[h]!)))
   for (const r of rolled) last = Math.max(last, r.start + r.central.length - 1)
 
   // 3. Staff each helpline, every day of the common range.
@@ -296,6 +297,7 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
     const tallies = { baseline: new OutcomeTally(erlangA), low: new OutcomeTally(erlangA), central: new OutcomeTally(erlangA), high: new OutcomeTally(erlangA) }
     const bindingRules = noRules()
     let peakDay: PeakDay | null = null
+    let peakStaffedCalls = 0
     const totals = {
       calls: sv(0, 0, 0),
       baselineCalls: 0,
@@ -325,6 +327,7 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
         if (i > lastCall) lastCall = i
         if (peakDay === null || day.calls.central > peakDay.calls.central) {
           peakDay = { date: day.date, calls: { ...day.calls } }
+          peakStaffedCalls = day.staffedCalls
         }
       }
     })
@@ -343,12 +346,13 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
     const load = rolled[h]!
     const campaignCentralOn = (date: string) => {
       const i = toDayNumber(date) - load.start
-      return i >= 0 && i < load.central.length ? load.central[i]! : 0
+      return i >= 0 && i < load.central.length ? (load.staffed ?? load.central)[i]! : 0
     }
     const foundPeak = peakDay as PeakDay | null
     const result: HelplineForecast = {
       helplineId: helpline.id,
       name: helpline.name,
+      staffToPercentile: staffToPercentileOf(helpline),
       days: staffed.days,
       totals: {
         ...totals,
@@ -356,7 +360,7 @@ export function forecast(input: ForecastInput, options: ForecastOptions = {}): F
         bindingRules,
       },
       peakDay,
-      peakDayIntervals: foundPeak ? dayIntervals(prepared[h]!, helplineCalendar, toDayNumber(foundPeak.date), foundPeak.calls.central) : null,
+      peakDayIntervals: foundPeak ? dayIntervals(prepared[h]!, helplineCalendar, toDayNumber(foundPeak.date), peakStaffedCalls) : null,
       peakInterval: staffed.peakInterval,
     }
     if (options.intervals) {
@@ -446,6 +450,7 @@ function emptyResult(input: ForecastInput, planned: PlannedMessage[]): ForecastR
     dates: [],
     helplines: input.helplines.map((h) => ({
       helplineId: h.id,
+      staffToPercentile: staffToPercentileOf(h),
       name: h.name,
       days: [],
       totals: {

@@ -52,6 +52,9 @@ function fteFor(calls: number): number {
   return fteFromAgentHours(agents * 2 * 0.5, 7, 0.3)
 }
 
+/** The median of a day's calls expecting `mean`, with the rate known exactly: what a helpline staffs to by default. */
+const median = (mean: number) => countQuantile(0.5, mean, mean + (mean * mean) / 40)
+
 describe('the calendar range', () => {
   it('covers whole ISO weeks from the first to the last month, crossing months and years', () => {
     // December 2026 starts on a Tuesday; January 2027 ends on a Sunday.
@@ -86,15 +89,16 @@ describe('combined-load staffing', () => {
     expect(fteFor(200)).toBeCloseTo(combined, 12)
     expect(week!.openDays).toBe(5)
     // The week's figures are means over its five open days; only Monday has calls.
-    expect(week!.totalFte.central * 5).toBeCloseTo(combined, 10)
+    // Each stage staffs to the median of its day's calls (the helpline's default percentile).
+    expect(week!.totalFte.central * 5).toBeCloseTo(fteFor(median(200)), 10)
     expect(week!.fte.baseline).toBe(0)
-    expect(week!.fte.launched * 5).toBeCloseTo(fteFor(100), 10)
-    expect(week!.fte.approved * 5).toBeCloseTo(combined - fteFor(100), 10)
+    expect(week!.fte.launched * 5).toBeCloseTo(fteFor(median(100)), 10)
+    expect(week!.fte.approved * 5).toBeCloseTo(fteFor(median(200)) - fteFor(median(100)), 10)
     expect(week!.fte.planned).toBe(0)
     // Economies of scale: the approved campaign adds less than it would need alone.
     expect(week!.fte.approved * 5).toBeLessThan(fteFor(100))
     expect((week!.fte.launched + week!.fte.approved) * 5).toBeLessThan(2 * fteFor(100))
-    // The stack adds up to the combined load's own staffing (the staffCombinedLoad of both together).
+    // staffCombinedLoad staffs the mean calls it is given, having no rate spread to find a percentile from.
     const together = staffCombinedLoad({
       helpline,
       bankHolidays: ENGLAND,
@@ -123,8 +127,8 @@ describe('combined-load staffing', () => {
     const [week] = calendar.weeks
     expect(week!.fte.baseline).toBeCloseTo(fteFor(100), 10)
     // Tuesday: baseline 100, launched +100, planned +100 on top.
-    expect(week!.fte.launched * 5).toBeCloseTo(fteFor(200) - fteFor(100), 10)
-    expect(week!.fte.planned * 5).toBeCloseTo(fteFor(300) - fteFor(200), 10)
+    expect(week!.fte.launched * 5).toBeCloseTo(fteFor(100 + median(100)) - fteFor(100), 10)
+    expect(week!.fte.planned * 5).toBeCloseTo(fteFor(100 + median(200)) - fteFor(100 + median(100)), 10)
     expect(week!.fte.baseline + week!.fte.launched + week!.fte.approved + week!.fte.planned).toBeCloseTo(week!.totalFte.central, 12)
     expect(week!.baselineCalls).toBe(500)
     expect(week!.overCapacity).toBe(false)
@@ -186,6 +190,27 @@ describe('weeks that cross months and years', () => {
   })
 })
 
+describe('the percentile the helpline staffs to', () => {
+  it('staffs every stage to that percentile of its calls, so P90 needs more than P80 than P50', () => {
+    const build = (staffToPercentile: 50 | 80 | 90) =>
+      buildHelplineCalendar({
+        helpline: smallHelpline({ staffToPercentile, baselineCallsPerDay: 100, availableFte: 10 }),
+        helplineCalendar: ENGLAND,
+        campaigns: [campaign('L', 'launched', { '2027-06-08': 200 })],
+        from: '2027-06-07',
+        to: '2027-06-13',
+      }).weeks[0]!
+    const [p50, p80, p90] = [build(50), build(80), build(90)]
+    const at = (q: number) => countQuantile(q, 200, 200 + (200 * 200) / 40)
+    expect(p80.fte.launched * 5).toBeCloseTo(fteFor(100 + at(0.8)) - fteFor(100), 10)
+    expect(p90.fte.launched * 5).toBeCloseTo(fteFor(100 + at(0.9)) - fteFor(100), 10)
+    expect(p90.totalFte.central).toBeGreaterThanOrEqual(p80.totalFte.central)
+    expect(p80.totalFte.central).toBeGreaterThan(p50.totalFte.central)
+    expect(p90.totalCalls).toEqual(p50.totalCalls)
+    expect(p90.calls).toEqual(p50.calls)
+  })
+})
+
 describe('over-capacity weeks', () => {
   it('are flagged and name the campaigns with calls on the days short of staff, most calls first', () => {
     const helpline = smallHelpline({ availableFte: 2 })
@@ -205,7 +230,7 @@ describe('over-capacity weeks', () => {
     expect(first!.overCapacity).toBe(true)
     expect(first!.daysOverCapacity).toBe(1)
     expect(first!.baselineOverCapacity).toBe(false)
-    expect(first!.peakTotalFte).toBeCloseTo(fteFor(200), 10)
+    expect(first!.peakTotalFte).toBeCloseTo(fteFor(median(200)), 10)
     expect(first!.causes.map((c) => [c.ref, c.group, c.calls])).toEqual([
       ['BIG', 'approved', 150],
       ['SMALL', 'planned', 50],

@@ -8,7 +8,7 @@ import { addDays, fromDayNumber, isoWeekStart, toDayNumber, weekdayOfDayNumber }
 import { aggregateByIsoWeek, placeOnOpenDays, prepareHelpline, staffDays, type DayLoad, type PreparedHelpline } from './helpline-load'
 import type { ForecastHelpline, HelplineDay, HelplineWeek, Outcome, ScenarioValues } from './types'
 import type { WorkingCalendar } from './working-days'
-import { NORMAL_SD_PER_P10_P90, withPredictionIntervalFromSd } from './intervals'
+import { NORMAL_SD_PER_P10_P90, staffToPercentileOf, withPredictionIntervalFromSd } from './intervals'
 
 /** Stacking order: what is already committed sits at the bottom. */
 export const CALENDAR_GROUPS = ['launched', 'approved', 'planned'] as const
@@ -161,6 +161,7 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
   if (weekdayOfDayNumber(from) !== 0 || weekdayOfDayNumber(to) !== 6 || to < from) throw new RangeError('The calendar runs from a Monday to a Sunday')
   const length = to - from + 1
   const prepared = prepareHelpline(input.helpline)
+  const staffTo = staffToPercentileOf(input.helpline)
 
   // Each campaign's handled calls within the range, and the cumulative load of each stage.
   const handled = input.campaigns.map((c) => {
@@ -190,7 +191,9 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
     // A group with no calls adds no staff: its stage is the one before. Only the last stage (every campaign) needs
     // the low and high scenarios; the stages below it are staffed at the central rate alone, a third of the work.
     if (last ? visible.length > 0 : members.length > 0) {
-      previous = staff(prepared, input.helplineCalendar, last ? withPredictionIntervalFromSd(cumulative, rateSd) : { ...cumulative, low: zeros, high: zeros }, from, to, last)
+      // Every stage staffs to the helpline's chosen percentile of its calls, so each group's FTE is measured alike.
+      const banded = withPredictionIntervalFromSd(cumulative, rateSd, undefined, staffTo)
+      previous = staff(prepared, input.helplineCalendar, last ? banded : { ...banded, low: zeros, high: zeros }, from, to, last)
     }
     stageDays.push(previous)
   })

@@ -201,6 +201,11 @@ export interface DayLoad {
   low: Float64Array
   central: Float64Array
   high: Float64Array
+  /**
+   * The calls each day's central scenario is staffed for: the day's calls at the percentile the helpline staffs to
+   * (see withPredictionInterval). Absent: the central calls. The calls reported stay `central`, the mean.
+   */
+  staffed?: Float64Array
 }
 
 /**
@@ -333,6 +338,13 @@ export function staffDays(
     const i = d - load.start
     return i >= 0 && i < n ? callsIn[s][i] : 0
   }
+  // What each scenario is staffed for: the central scenario staffs to the helpline's chosen percentile of the day's
+  // calls, while the calls reported stay the mean.
+  const staffIn = [load.low, load.staffed ?? load.central, load.high]
+  const staffCallsOn = (s: number, d: number) => {
+    const i = d - load.start
+    return i >= 0 && i < n ? staffIn[s][i] : 0
+  }
   const span = to - from + 1
   const baselineOf = new Float64Array(Math.max(span, 0))
 
@@ -345,7 +357,7 @@ export function staffDays(
     baselineOf[d - from] = baseline
     const carried = baseline !== plan.baselineCalls
     if (carried) pending += plan.shares.length
-    for (let s = 0; s < 3; s++) if (carried || callsOn(s, d) !== 0) pending += plan.shares.length
+    for (let s = 0; s < 3; s++) if (carried || staffCallsOn(s, d) !== 0) pending += plan.shares.length
   }
   const loads = new Float64Array(pending)
   let q = 0
@@ -356,7 +368,7 @@ export function staffDays(
     const carried = baseline !== plan.baselineCalls
     if (carried) for (let j = 0; j < plan.shares.length; j++) loads[q++] = loadOf(h, baseline * plan.shares[j])
     for (let s = 0; s < 3; s++) {
-      const campaign = callsOn(s, d)
+      const campaign = staffCallsOn(s, d)
       if (!carried && campaign === 0) continue
       const total = baseline + campaign
       for (let j = 0; j < plan.shares.length; j++) loads[q++] = loadOf(h, total * plan.shares[j])
@@ -367,6 +379,7 @@ export function staffDays(
 
   // Pass 2: the day rows.
   const dayCalls = [0, 0, 0]
+  const staffCalls = [0, 0, 0]
   const hours = [0, 0, 0]
   const peakAgents = [0, 0, 0]
   const peakExtra = [0, 0, 0]
@@ -379,16 +392,20 @@ export function staffDays(
     const w = weekdayOfDayNumber(d)
     const plan = prepared.plans[w]
     const open = plan !== null && !helplineCalendar.isBankHolidayNumber(d)
-    for (let s = 0; s < 3; s++) dayCalls[s] = callsOn(s, d)
+    for (let s = 0; s < 3; s++) {
+      dayCalls[s] = callsOn(s, d)
+      staffCalls[s] = staffCallsOn(s, d)
+    }
     const date = fromDayNumber(d)
     if (!open || plan === null) {
-      if (dayCalls[0] || dayCalls[1] || dayCalls[2]) throw new RangeError(`${h.name} is closed on ${date}: place calls on open days first`)
+      if (dayCalls[0] || dayCalls[1] || dayCalls[2] || staffCalls[1]) throw new RangeError(`${h.name} is closed on ${date}: place calls on open days first`)
       const closedOutcome = unused ?? notComputed(prepared.erlangA)
       days.push({
         date,
         weekday: w,
         open: false,
         calls: sv(0, 0, 0),
+        staffedCalls: 0,
         baselineCalls: 0,
         agentHours: { baseline: 0, total: sv(0, 0, 0) },
         baselineFte: 0,
@@ -424,7 +441,7 @@ export function staffDays(
       let agentSum = 0
       let best = -1
       let bestExtra = 0
-      const fromBatch = carried || dayCalls[s] !== 0
+      const fromBatch = carried || staffCalls[s] !== 0
       const staff = fromBatch ? staffNeeded.subarray(q, q + width) : baselineStaff
       if (fromBatch) q += width
       scenarioStaff[s] = staff
@@ -448,14 +465,14 @@ export function staffDays(
     if (unused) outcome = unused
     else {
       const baselineOutcome = carried ? dayOutcome(h, prepared.outcomeRules, prepared.erlangA, plan, baselineCalls) : plan.baselineOutcome
-      const total = (s: number) => (dayCalls[s] === 0 ? baselineOutcome : dayOutcome(h, prepared.outcomeRules, prepared.erlangA, plan, baselineCalls + dayCalls[s]))
+      const total = (s: number) => (staffCalls[s] === 0 ? baselineOutcome : dayOutcome(h, prepared.outcomeRules, prepared.erlangA, plan, baselineCalls + staffCalls[s]))
       outcome = { baseline: baselineOutcome, total: { low: total(0), central: total(1), high: total(2) } }
     }
 
     if (watchAbandonment) {
       for (let j = 0; j < width; j++) {
         const agents = agentsOf(centralStaff[j])
-        const offered = loadOf(h, (baselineCalls + dayCalls[1]) * plan.shares[j])
+        const offered = loadOf(h, (baselineCalls + staffCalls[1]) * plan.shares[j])
         if (offered > 0 && agents <= offered) {
           abandonmentIntervals++
           if (abandonmentStaffing === null) {
@@ -475,6 +492,7 @@ export function staffDays(
       weekday: w,
       open: true,
       calls: sv(dayCalls[0], dayCalls[1], dayCalls[2]),
+      staffedCalls: staffCalls[1],
       baselineCalls,
       agentHours: { baseline: baselineHours, total: sv(hours[0], hours[1], hours[2]) },
       baselineFte,

@@ -132,6 +132,7 @@ const helplineSchema = z.object({
   baselineCallsPerDay: num('the baseline calls per day', 0, 10_000_000),
   availableFte: num('the available FTE', 0, 1_000_000),
   paidHoursPerFtePerDay: num('the paid hours per FTE per day', 0.5, 24, { unit: ' hours' }),
+  staffToPercentile: z.union([z.literal(50), z.literal(80), z.literal(90)], { error: 'Staff to the 50th, 80th or 90th percentile' }).optional(),
 })
 
 export const forecastInputSchema = z

@@ -4,7 +4,7 @@ import { holidayDates } from './bank-holiday-file'
 import { betaFromPercentiles, betaMean, negativeBinomialPpf, sampleBeta, sampleNegativeBinomial, seededRandom } from './distributions'
 import { forecast } from './engine'
 import { exampleHelpline } from './examples'
-import { countQuantile, dayInterval, DEFAULT_DISPERSION, estimateDispersion, rateSpreadPerBand } from './intervals'
+import { countQuantile, dayInterval, dayPercentile, DEFAULT_DISPERSION, estimateDispersion, rateSpreadPerBand, withPredictionIntervalFromSd } from './intervals'
 
 describe('a day’s prediction interval', () => {
   it('is the negative binomial’s P10 and P90 with the model’s mean and variance', () => {
@@ -44,6 +44,40 @@ describe('a day’s prediction interval', () => {
     expect(rateSpreadPerBand({ low: 0.02, central: 0.03, high: 0.05 })).toBeCloseTo(sd / 0.03, 12)
     // Equal rates: no Beta, and no rate spread left to scale.
     expect(rateSpreadPerBand({ low: 0.03, central: 0.03, high: 0.03 })).toBeGreaterThan(0)
+  })
+})
+
+describe('a day’s calls at any percentile', () => {
+  it('is scipy’s negative binomial quantile with the model’s mean and variance', () => {
+    // Mean 100, variance 350 (size 40): scipy.stats.nbinom.ppf(q, 40, 40/140) gives 99, 115 and 125 for q = 0.5,
+    // 0.8 and 0.9. Mean 1000 with dispersion 40 and a rate standard deviation of 200: variance 1000 + 25,000 +
+    // 40,000 = 66,000, size 1000²/65,000, and nbinom.ppf gives 978, 1207 and 1340.
+    expect([50, 80, 90].map((p) => dayPercentile(p, 100, 0, 40))).toEqual([99, 115, 125])
+    expect([50, 80, 90].map((p) => dayPercentile(p, 1000, 200, 40))).toEqual([978, 1207, 1340])
+    expect(dayPercentile(90, 100, 0, 40)).toBe(dayInterval(100, 0, 0, 0, 40).high)
+  })
+
+  it('agrees with a search from the widest bracket for the median and P80 too', () => {
+    const random = seededRandom(80)
+    for (let i = 0; i < 200; i++) {
+      const mean = Math.exp(Math.log(0.01) + random() * (Math.log(200_000) - Math.log(0.01)))
+      const variance = mean + (mean * mean) / (5 + random() * 200)
+      const size = (mean * mean) / (variance - mean)
+      for (const q of [0.5, 0.8]) {
+        expect([mean, q, countQuantile(q, mean, variance)]).toEqual([mean, q, negativeBinomialPpf(q, { n: size, p: size / (size + mean) })])
+      }
+    }
+  })
+
+  it('gives the load the calls to staff for, inside the band, leaving the mean alone', () => {
+    const load = { start: 0, low: new Float64Array([0, 900, 0.05]), central: new Float64Array([0, 1000, 0.05]), high: new Float64Array([0, 1100, 0.1]) }
+    const rateSd = [0, 200, 0]
+    const at = (p: 50 | 80 | 90) => withPredictionIntervalFromSd(load, rateSd, 40, p)
+    expect(Array.from(at(50).staffed!)).toEqual([0, 978, 0])
+    expect(Array.from(at(80).staffed!)).toEqual([0, 1207, 0])
+    expect(Array.from(at(90).staffed!)).toEqual(Array.from(at(90).high))
+    expect(at(90).central).toBe(load.central)
+    expect(() => dayPercentile(100, 10, 0)).toThrow(RangeError)
   })
 })
 

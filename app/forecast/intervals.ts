@@ -3,7 +3,7 @@
 // docs/forecast-maths.md derives the method and says what it approximates. Pure and isomorphic.
 import { betaFromPercentiles, betaVariance, negativeBinomialCdf, type NegativeBinomial } from './distributions'
 import type { DayLoad } from './helpline-load'
-import type { ContactRates } from './types'
+import type { ContactRates, ForecastHelpline } from './types'
 
 /**
  * Day-to-day over-dispersion of calls beyond what the rate explains, as the negative binomial's size n: a day whose
@@ -16,6 +16,23 @@ export const DEFAULT_DISPERSION = 40
 /** The percentiles the band shows. */
 export const INTERVAL_LOW_PERCENTILE = 10
 export const INTERVAL_HIGH_PERCENTILE = 90
+
+/**
+ * The percentiles of a day's calls a helpline manager may staff to: the median, or enough for 8 or 9 days in 10.
+ * docs/forecasting.md, "Which percentile to staff to", says why these three and why the median is the default.
+ */
+export const STAFF_TO_PERCENTILES = [50, 80, 90] as const
+export type StaffToPercentile = (typeof STAFF_TO_PERCENTILES)[number]
+export const DEFAULT_STAFF_TO_PERCENTILE: StaffToPercentile = 50
+
+export function isStaffToPercentile(value: unknown): value is StaffToPercentile {
+  return (STAFF_TO_PERCENTILES as readonly unknown[]).includes(value)
+}
+
+/** The percentile a helpline's central staffing is for. */
+export function staffToPercentileOf(helpline: Pick<ForecastHelpline, 'staffToPercentile'>): StaffToPercentile {
+  return isStaffToPercentile(helpline.staffToPercentile) ? helpline.staffToPercentile : DEFAULT_STAFF_TO_PERCENTILE
+}
 
 /**
  * A normal distribution's standard deviation ÷ (P90 − P10): the rate spread when no Beta can be fitted, and where
@@ -94,7 +111,7 @@ export function countQuantile(q: number, mean: number, variance: number): number
  * distribution to whole calls. Only a starting point for countQuantile's search.
  */
 function cornishFisherGuess(q: number, mean: number, size: number): number {
-  const z = q < 0.5 ? -1.2815515655446004 : 1.2815515655446004
+  const z = roughNormalQuantile(q)
   // Cumulants of Gamma–Poisson counts: κ2 = μ(1 + t), κ3 = μ(1 + t)(1 + 2t), κ4 = μ(1 + t)(1 + 6t + 6t²), t = μ/size.
   const t = mean / size
   const k2 = mean * (1 + t)
@@ -109,6 +126,35 @@ function cornishFisherGuess(q: number, mean: number, size: number): number {
 }
 
 /**
+ * The standard normal's q-quantile to within about 5 × 10⁻⁴ (Abramowitz and Stegun 26.2.23): close enough for a
+ * first guess, which is all countQuantile asks of it.
+ */
+function roughNormalQuantile(q: number): number {
+  if (q === 0.5) return 0
+  const tail = q < 0.5 ? q : 1 - q
+  if (!(tail > 0)) return q < 0.5 ? -8 : 8
+  const t = Math.sqrt(-2 * Math.log(tail))
+  const z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
+  return q < 0.5 ? -z : z
+}
+
+/** The variance of a day's calls: Gamma–Poisson noise about the mean, plus the contact rate's own uncertainty. */
+function dayVariance(central: number, rateSd: number, dispersion: number): number {
+  return central + (central * central) / dispersion + rateSd * rateSd
+}
+
+/**
+ * The calls a day brings at its `percentile` (50 for the median): the whole number of calls that the day's calls
+ * stay at or under with that probability. `rateSd` is the day's rate-driven standard deviation, as
+ * withPredictionIntervalFromSd takes it.
+ */
+export function dayPercentile(percentile: number, central: number, rateSd: number, dispersion: number = DEFAULT_DISPERSION): number {
+  if (!(percentile > 0 && percentile < 100)) throw new RangeError('A percentile lies between 0 and 100')
+  if (!(central > 0)) return 0
+  return countQuantile(percentile / 100, central, dayVariance(central, rateSd, dispersion))
+}
+
+/**
  * A day's P10 and P90 calls. `central` is the day's expected calls; `lowRate` and `highRate` its calls at the P10
  * and P90 contact rates. The day's calls are taken as negative binomial with the mean and variance of the model:
  * variance = μ + μ²/dispersion + (spread × (highRate − lowRate))², where the last term is the rate's uncertainty.
@@ -116,7 +162,7 @@ function cornishFisherGuess(q: number, mean: number, size: number): number {
 export function dayInterval(central: number, lowRate: number, highRate: number, spreadPerBand: number, dispersion: number): { low: number; high: number } {
   if (!(central > 0)) return { low: 0, high: 0 }
   const rateSd = spreadPerBand * Math.max(0, highRate - lowRate)
-  const variance = central + (central * central) / dispersion + rateSd * rateSd
+  const variance = dayVariance(central, rateSd, dispersion)
   // A day expecting under about one call can have a P90 of 0: the band then takes in the mean, so the staffing at
   // the low, central and high figures stays in order.
   return {
@@ -127,12 +173,18 @@ export function dayInterval(central: number, lowRate: number, highRate: number, 
 
 /**
  * A load whose low and high are the calls at the P10 and P90 contact rates, turned into one whose low and high are
- * the P10 and P90 of each day's calls. The central line, the mean, is unchanged.
+ * the P10 and P90 of each day's calls. The central line, the mean, is unchanged; `staffed` becomes each day's calls
+ * at `staffTo`, the percentile the helpline staffs to.
  */
-export function withPredictionInterval(load: DayLoad, spreadPerBand: number, dispersion: number = DEFAULT_DISPERSION): DayLoad {
+export function withPredictionInterval(
+  load: DayLoad,
+  spreadPerBand: number,
+  dispersion: number = DEFAULT_DISPERSION,
+  staffTo: StaffToPercentile = DEFAULT_STAFF_TO_PERCENTILE,
+): DayLoad {
   const rateSd = new Float64Array(load.central.length)
   for (let i = 0; i < rateSd.length; i++) rateSd[i] = spreadPerBand * Math.max(0, load.high[i]! - load.low[i]!)
-  return withPredictionIntervalFromSd(load, rateSd, dispersion)
+  return withPredictionIntervalFromSd(load, rateSd, dispersion, staffTo)
 }
 
 /**
@@ -140,16 +192,27 @@ export function withPredictionInterval(load: DayLoad, spreadPerBand: number, dis
  * calendar), each with its own spread, add their standard deviations, since a helpline's campaigns tend to err
  * the same way together.
  */
-export function withPredictionIntervalFromSd(load: DayLoad, rateSd: ArrayLike<number>, dispersion: number = DEFAULT_DISPERSION): DayLoad {
+export function withPredictionIntervalFromSd(
+  load: DayLoad,
+  rateSd: ArrayLike<number>,
+  dispersion: number = DEFAULT_DISPERSION,
+  staffTo: StaffToPercentile = DEFAULT_STAFF_TO_PERCENTILE,
+): DayLoad {
   const n = load.central.length
   const low = new Float64Array(n)
   const high = new Float64Array(n)
+  const staffed = new Float64Array(n)
   for (let i = 0; i < n; i++) {
-    const day = dayInterval(load.central[i]!, 0, rateSd[i] ?? 0, 1, dispersion)
+    const central = load.central[i]!
+    const sd = rateSd[i] ?? 0
+    const day = dayInterval(central, 0, sd, 1, dispersion)
     low[i] = day.low
     high[i] = day.high
+    // Kept inside the band, so a P90 helpline is staffed exactly as the band's high scenario and the order of the
+    // low, staffed and high figures holds on days expecting under a call.
+    staffed[i] = staffTo === INTERVAL_HIGH_PERCENTILE ? day.high : Math.min(day.high, Math.max(day.low, dayPercentile(staffTo, central, sd, dispersion)))
   }
-  return { start: load.start, low, central: load.central, high }
+  return { start: load.start, low, central: load.central, high, staffed }
 }
 
 /**

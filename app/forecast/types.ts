@@ -102,6 +102,8 @@ export interface ForecastHelpline {
   availableFte: number
   /** Paid hours in one FTE's working day, e.g. 7.4. */
   paidHoursPerFtePerDay: number
+  /** The percentile of each day's calls the central staffing is for (50, 80 or 90); absent: 50, the median. */
+  staffToPercentile?: 50 | 80 | 90
 }
 
 export interface ForecastInput {
@@ -204,6 +206,8 @@ export interface HelplineDay {
    * (mean) number, `low` and `high` the 10th and 90th percentiles of the day's calls (a prediction interval).
    */
   calls: ScenarioValues
+  /** The campaign calls the central staffing and outcomes are for: the day's calls at the helpline's chosen percentile. */
+  staffedCalls: number
   baselineCalls: number
   agentHours: { baseline: number; total: ScenarioValues }
   /** FTE the baseline alone needs. */
@@ -280,6 +284,8 @@ export interface PeakInterval {
 export interface HelplineForecast {
   helplineId: string
   name: string
+  /** The percentile of each day's calls the central staffing figures are for. */
+  staffToPercentile: 50 | 80 | 90
   days: HelplineDay[]
   totals: {
     calls: ScenarioValues
@@ -295,7 +301,7 @@ export interface HelplineForecast {
   }
   /** Most campaign calls (central); null when the campaign sends this helpline nothing. */
   peakDay: PeakDay | null
-  /** The peak day's open half hours, central: what the day simulation starts from. Null without a peak day. */
+  /** The peak day's open half hours, staffed for its calls at the helpline's percentile: what the day simulation starts from. Null without a peak day. */
   peakDayIntervals: IntervalDetail[] | null
   /** The half hour needing most agents (central) over the whole forecast. */
   peakInterval: PeakInterval | null

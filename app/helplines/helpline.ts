@@ -4,6 +4,7 @@ import { intervalIndex, intervalLabel } from '../forecast/helpline-load'
 import type { ForecastHelpline, OpeningHours } from '../forecast/types'
 import { WEEKDAY_NAMES } from '../forecast/dates'
 import type { Nation } from '../forecast/working-days'
+import { DEFAULT_STAFF_TO_PERCENTILE, isStaffToPercentile, type StaffToPercentile } from '../forecast/intervals'
 import { formatDuration, formatTime, formatTimeRange } from '../campaign/format'
 
 export const INTERVALS_PER_DAY = 48
@@ -39,6 +40,8 @@ export interface HelplineSettings {
   baselineCallsPerDay: number
   availableFte: number
   paidHoursPerFte: number
+  /** The percentile of each day's calls to staff to; absent: as stored (50 for a new helpline). */
+  staffToPercentile?: StaffToPercentile
   /** The Welsh-language line: the calls of customers who asked for Welsh go here. At most one helpline is. */
   welshLine?: boolean
 }
@@ -66,7 +69,22 @@ export function toForecastHelpline(helpline: Pick<Helpline, 'id'> & HelplineSett
     baselineCallsPerDay: helpline.baselineCallsPerDay,
     availableFte: helpline.availableFte,
     paidHoursPerFtePerDay: helpline.paidHoursPerFte,
+    staffToPercentile: helpline.staffToPercentile ?? DEFAULT_STAFF_TO_PERCENTILE,
   }
+}
+
+/** What the helpline form offers, in the words a helpline manager plans in. */
+export const STAFF_TO_CHOICES: readonly { value: StaffToPercentile; text: string; hint: string }[] = [
+  { value: 50, text: 'P50: the median day', hint: 'Enough staff for half of days like it: fewest staff, and on half of days the target is missed' },
+  { value: 80, text: 'P80: 8 days in 10', hint: 'Enough staff for 8 days in 10: on 1 day in 5 calls are higher than planned for' },
+  { value: 90, text: 'P90: 9 days in 10', hint: 'Enough staff for 9 days in 10: the most staff, for a helpline that must not miss its target' },
+]
+
+/** "Staffed to the 80th percentile of daily calls (P80), as set for this helpline" */
+export function staffedToSentence(percentile: number | undefined, where = 'as set for this helpline'): string {
+  const p = isStaffToPercentile(percentile) ? percentile : DEFAULT_STAFF_TO_PERCENTILE
+  const name = p === 50 ? 'the median (P50) of daily calls' : `the ${p}th percentile of daily calls (P${p})`
+  return `Staffed to ${name}, ${where}`
 }
 
 /** The half hours the helpline is open on at least one day of the week, in time order. */
@@ -152,6 +170,7 @@ export function starterHelplineSettings(): Omit<HelplineSettings, 'name' | 'ahtS
     maxAbandonmentPercent: null,
     maxAsaSeconds: null,
     paidHoursPerFte: 7.4,
+    staffToPercentile: DEFAULT_STAFF_TO_PERCENTILE,
   }
 }
 

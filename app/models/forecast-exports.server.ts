@@ -17,6 +17,7 @@ export const FORECAST_CSV_HEADER = [
   'fte_required_total',
   'service_level_available',
   'abandoned_available',
+  'staffed_to_percentile',
 ]
 
 export const FORECAST_INTERVALS_CSV_HEADER = [
@@ -32,6 +33,7 @@ export const FORECAST_INTERVALS_CSV_HEADER = [
   'service_level_available',
   'asa_seconds_available',
   'abandonment_available',
+  'staffed_to_percentile',
 ]
 
 const round = (value: number, places: number) => {
@@ -43,7 +45,8 @@ const round = (value: number, places: number) => {
  * One row per helpline and day that is a working day of the campaign's nation or on which the helpline is open
  * (a helpline open on Saturdays takes calls then). `fte_required` is the campaign's need, `fte_required_total` the
  * whole helpline's (baseline and campaign), to set beside `fte_available`; the outcomes are with the available staff.
- * Central scenario. Before anything is saved the file has only the header.
+ * Central scenario: the staff and outcomes are for each day's calls at the percentile the helpline staffs to
+ * (`staffed_to_percentile`), the calls are the mean and P10/P90. Before anything is saved the file has only the header.
  */
 export async function forecastCsv(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<string> {
   const { data, forecast } = await computeSavedForecast(db, campaign)
@@ -65,6 +68,7 @@ export async function forecastCsv(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'n
           round(day.totalFte.central, 2),
           day.open ? round(outcome.serviceLevel, 4) : null,
           day.open && outcome.abandoned !== null ? round(outcome.abandoned, 2) : null,
+          helpline.staffToPercentile,
         ])
       }
     }
@@ -73,7 +77,8 @@ export async function forecastCsv(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'n
 }
 
 /**
- * One row per helpline and open half hour of the saved forecast's days, central scenario: the calls, the agents
+ * One row per helpline and open half hour of the saved forecast's days, central scenario, staffed for each day's calls
+ * at the helpline's percentile (`staffed_to_percentile`; the calls are those too, so each row adds up): the calls, the agents
  * needed for the baseline alone and with the campaign, the rule that set the second, the agents the available staff
  * put on, and what they achieve. ISO dates and HH:MM times; blank ASA when the queue grows without limit, blank
  * abandonment under Erlang C.
@@ -98,6 +103,7 @@ export async function forecastIntervalsCsv(db: DbOrTx, campaign: Pick<Campaign, 
             round(i.serviceLevel, 4),
             i.asaSeconds === null ? null : round(i.asaSeconds, 1),
             i.abandonmentRate === null ? null : round(i.abandonmentRate, 4),
+            helpline.staffToPercentile,
           ])
         }
       }

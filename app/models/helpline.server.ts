@@ -7,6 +7,7 @@ import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx } from '../utils/db.server'
 import { recordRevision } from '../utils/revision.server'
 import { hasRole, type SessionUser } from '../utils/roles'
+import { DEFAULT_STAFF_TO_PERCENTILE, isStaffToPercentile, type StaffToPercentile } from '../forecast/intervals'
 
 /** Administrators and Customer Services (helpline managers) manage helplines. */
 export function canManageHelplines(user: Pick<SessionUser, 'roles'>): boolean {
@@ -30,6 +31,7 @@ const COLUMNS = [
   'baseline_calls_per_day',
   'available_fte',
   'paid_hours_per_fte',
+  'staff_to_percentile',
   'welsh_line',
   'version',
   'updated_at',
@@ -73,6 +75,7 @@ function fromRow(row: StoredHelpline): Helpline {
     baselineCallsPerDay: row.baseline_calls_per_day,
     availableFte: row.available_fte,
     paidHoursPerFte: row.paid_hours_per_fte,
+    staffToPercentile: storedPercentile(row.staff_to_percentile),
     welshLine: Number(row.welsh_line) === 1,
     version: row.version,
     updatedAt: row.updated_at,
@@ -97,8 +100,15 @@ function columnsFrom(settings: HelplineSettings) {
     baseline_calls_per_day: settings.baselineCallsPerDay,
     available_fte: settings.availableFte,
     paid_hours_per_fte: settings.paidHoursPerFte,
+    // Absent (a form from before the choice existed): the stored choice stands.
+    ...(settings.staffToPercentile !== undefined ? { staff_to_percentile: settings.staffToPercentile } : {}),
     welsh_line: settings.welshLine ? 1 : 0,
   }
+}
+
+function storedPercentile(value: number | string): StaffToPercentile {
+  const n = Number(value)
+  return isStaffToPercentile(n) ? n : DEFAULT_STAFF_TO_PERCENTILE
 }
 
 function nameKey(name: string): string {
@@ -123,6 +133,7 @@ export function helplineSnapshot(settings: HelplineSettings): HelplineSettings {
     baselineCallsPerDay: settings.baselineCallsPerDay,
     availableFte: settings.availableFte,
     paidHoursPerFte: settings.paidHoursPerFte,
+    staffToPercentile: settings.staffToPercentile ?? DEFAULT_STAFF_TO_PERCENTILE,
     welshLine: settings.welshLine ?? false,
   }
 }
@@ -143,6 +154,7 @@ const FIELD_LABELS: Record<keyof HelplineSettings, string> = {
   baselineCallsPerDay: 'the baseline calls per day',
   availableFte: 'the available FTE',
   paidHoursPerFte: 'the paid hours per FTE',
+  staffToPercentile: 'the percentile to staff to',
   welshLine: 'whether it is the Welsh-language line',
 }
 
@@ -218,19 +230,21 @@ export async function updateHelpline(
     const before = await getHelpline(tx, input.id)
     if (!before) return { ok: false, reason: 'not-found' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
-    if (await nameTaken(tx, input.settings.name, input.id)) return { ok: false, reason: 'duplicate-name' }
-    const welshLine = await otherWelshLine(tx, input.settings, input.id)
+    // A form without the percentile choice leaves the stored one as it is.
+    const settings: HelplineSettings = { ...input.settings, staffToPercentile: input.settings.staffToPercentile ?? before.staffToPercentile }
+    if (await nameTaken(tx, settings.name, input.id)) return { ok: false, reason: 'duplicate-name' }
+    const welshLine = await otherWelshLine(tx, settings, input.id)
     if (welshLine) return { ok: false, reason: 'welsh-line-taken', welshLine }
     const version = before.version + 1
     const result = await tx
       .updateTable('helpline')
-      .set({ ...columnsFrom(input.settings), version, updated_at: nowIso() })
+      .set({ ...columnsFrom(settings), version, updated_at: nowIso() })
       .where('id', '=', input.id)
       .where('version', '=', input.version)
       .executeTakeFirst()
     if (result.numUpdatedRows !== 1n) return { ok: false, reason: 'conflict', current: before }
     const beforeSnapshot = helplineSnapshot(before)
-    const afterSnapshot = helplineSnapshot(input.settings)
+    const afterSnapshot = helplineSnapshot(settings)
     const changed = (Object.keys(afterSnapshot) as (keyof HelplineSettings)[]).filter(
       (key) => JSON.stringify(beforeSnapshot[key]) !== JSON.stringify(afterSnapshot[key]),
     )
@@ -241,7 +255,7 @@ export async function updateHelpline(
       action: 'helpline.updated',
       entityType: 'helpline',
       entityId: input.id,
-      summary: `${summary} of the helpline “${input.settings.name}”`,
+      summary: `${summary} of the helpline “${settings.name}”`,
       before: Object.fromEntries(changed.map((key) => [key, beforeSnapshot[key]])),
       after: Object.fromEntries(changed.map((key) => [key, afterSnapshot[key]])),
     })

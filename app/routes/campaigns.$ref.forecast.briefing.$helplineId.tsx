@@ -10,7 +10,7 @@ import { useHydrated } from '~/components/use-hydrated'
 import { formatTime } from '~/campaign/format'
 import { formatDateTime, formatNumber, NATION_LABELS } from '~/campaign/options'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
-import { describeOpeningHours, extraStaffingRules, staffingModel, trimNumber } from '~/helplines/helpline'
+import { describeOpeningHours, extraStaffingRules, staffedToSentence, staffingModel, trimNumber } from '~/helplines/helpline'
 import { loadHelplineBriefing } from '~/models/forecast-page.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
 import { nowIso } from '~/utils/clock.server'
@@ -185,6 +185,7 @@ export default function Briefing() {
           { key: { text: 'Staffing model' }, value: { text: staffingModel(helpline.patienceSeconds) } },
           { key: { text: 'Shrinkage and occupancy' }, value: { text: `${trimNumber(helpline.shrinkagePercent)}% shrinkage, at most ${trimNumber(helpline.maxOccupancyPercent)}% occupancy` } },
           { key: { text: 'Other staffing rules' }, value: { text: rules ?? 'None' } },
+          { key: { text: 'Staff to' }, value: { text: staffedToSentence(forecast.staffToPercentile) } },
           { key: { text: 'Baseline calls' }, value: { text: `${formatNumber(helpline.baselineCallsPerDay)} on an average open day` } },
           { key: { text: 'Staff' }, value: { text: `${trimNumber(helpline.availableFte)} FTE available, ${trimNumber(helpline.paidHoursPerFte)} paid hours per FTE per day` } },
         ]}

@@ -4,7 +4,7 @@ import { BackLink, NotificationBanner, SummaryList, Table, WarningText } from '~
 import { TableRegion } from '~/components/TableRegion'
 import { formatDateTime, formatDuration, formatFte, formatNumber, formatPercent, formatTimeRange } from '~/campaign/format'
 import { STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
-import { extraStaffingRules, intervalRange, openIntervals, staffingModel, targetCanBeMetByHangUps, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
+import { extraStaffingRules, intervalRange, openIntervals, staffedToSentence, staffingModel, targetCanBeMetByHangUps, trimNumber, WEEKDAY_NAMES } from '~/helplines/helpline'
 import { campaignsUsingHelpline, canManageHelplines, getHelpline, listHelplineRevisions } from '~/models/helpline.server'
 import { requireUser } from '~/http/auth.server'
 import { db } from '~/utils/db.server'
@@ -64,6 +64,7 @@ export default function HelplinePage() {
             { key: { text: 'Baseline calls per day' }, value: { text: formatNumber(h.baselineCallsPerDay) }, actions: change('baselineCallsPerDay', 'baseline calls per day') },
             { key: { text: 'Available FTE' }, value: { text: formatFte(h.availableFte) }, actions: change('availableFte', 'available FTE') },
             { key: { text: 'Paid hours per FTE per day' }, value: { text: trimNumber(h.paidHoursPerFte) }, actions: change('paidHoursPerFte', 'paid hours per FTE per day') },
+            { key: { text: 'Staff to' }, value: { text: staffedToSentence(h.staffToPercentile, 'in every campaign’s forecast') }, actions: change('staffToPercentile', 'percentile to staff to') },
             {
               key: { text: 'Welsh language' },
               value: { text: h.welshLine ? 'The Welsh-language helpline: it takes the calls of every campaign’s Welsh-preference customers' : 'Not the Welsh-language helpline' },

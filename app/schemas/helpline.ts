@@ -12,6 +12,7 @@ import {
   type HelplineSettings,
 } from '../helplines/helpline'
 import { parseForm, type FieldErrors, type FormValues, type Parsed } from '../utils/forms'
+import { isStaffToPercentile } from '../forecast/intervals'
 import { text } from './fields'
 import { numberInput, optionalNumberInput } from './number-fields'
 import { numberText, readNumber } from './numbers'
@@ -85,6 +86,7 @@ export const HELPLINE_FIELD_ORDER = [
   'baselineCallsPerDay',
   'availableFte',
   'paidHoursPerFte',
+  'staffToPercentile',
   'welshLine',
 ]
 
@@ -167,9 +169,26 @@ export function parseHelplineForm(values: FormValues): Parsed<HelplineSettings> 
     errors.maxAbandonmentPercent = 'Enter the average caller patience to staff to a maximum abandonment rate, or leave the maximum abandonment rate blank'
   }
 
+  // Absent (a form from before the choice existed): the stored choice stands, 50 for a new helpline.
+  const staffToRaw = values.staffToPercentile
+  const staffToPercentile = staffToRaw === undefined ? undefined : Number(staffToRaw.trim())
+  if (staffToRaw !== undefined && !isStaffToPercentile(staffToPercentile)) {
+    errors.staffToPercentile = 'Choose whether to staff to P50, P80 or P90'
+  }
+
   if (!scalars.ok || Object.keys(errors).length > 0) return { ok: false, errors }
   // A checkbox: absent means no, so a form from before it existed leaves a helpline as it was not marked.
-  return { ok: true, data: { ...scalars.data, openingHours, dayWeights, intradayProfile, ...(values.welshLine === 'yes' ? { welshLine: true } : {}) } }
+  return {
+    ok: true,
+    data: {
+      ...scalars.data,
+      openingHours,
+      dayWeights,
+      intradayProfile,
+      ...(isStaffToPercentile(staffToPercentile) ? { staffToPercentile } : {}),
+      ...(values.welshLine === 'yes' ? { welshLine: true } : {}),
+    },
+  }
 }
 
 /** [16, 17, 18, 30] → "8am to 9:30am, 3pm to 3:30pm" */
@@ -219,6 +238,7 @@ export function helplineToFormValues(settings: Partial<HelplineSettings>): FormV
   ] as const) {
     scalar(key)
   }
+  if (settings.staffToPercentile !== undefined) values.staffToPercentile = String(settings.staffToPercentile)
   if (settings.welshLine) values.welshLine = 'yes'
   return values
 }

@@ -10,9 +10,9 @@ import { expectFitsWidth } from '../support/layout'
 /** A busy machine can be slow to recompute and redraw; a poll still ends as soon as it passes. */
 const POLL = { timeout: 10_000 }
 
-const CSV_HEADER = 'date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available'
+const CSV_HEADER = 'date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,staffed_to_percentile'
 const INTERVALS_HEADER =
-  'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available'
+  'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available,staffed_to_percentile'
 
 /**
  * A copy of a demo campaign, without its messages or forecast, given a letter and an email straight into the app's
@@ -260,11 +260,13 @@ describe.skipIf(skipBrowser)('forecasting with JavaScript', () => {
     await page.getByLabel('Average caller patience (optional)').fill('200')
     await page.getByLabel('Maximum occupancy').fill('100')
     await page.getByLabel('Maximum average speed of answer (optional)').fill('45')
+    await page.getByLabel('P80: 8 days in 10').check()
     await submit(page, 'Add helpline')
     await page.waitForURL(/\/helplines\/[0-9a-f-]{36}\?notice=added/)
     await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Tax Credits helpline')
     expect(await page.locator('.govuk-warning-text').textContent()).toContain('the staffing can meet the service-level target partly by callers hanging up')
     expect(await page.locator('.govuk-summary-list').textContent()).toContain('Answered calls wait at most 45 seconds on average')
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Staffed to the 80th percentile of daily calls (P80), in every campaign’s forecast')
     await expectAccessible(page, 'helpline page')
     expectNoProblems(page)
     await context.close()

@@ -153,6 +153,26 @@ describe('the helpline calendar', () => {
   })
 })
 
+describe('the percentile a helpline staffs to', () => {
+  it('moves the calendar’s staff, not its calls, when the helpline manager changes it', async () => {
+    const own = await makeHelpline(world.admin, { name: 'Percentile helpline', baselineCallsPerDay: 1_000, availableFte: 150 })
+    await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 100_000 }], split: { [own.id]: 100 }, status: 'approved' })
+    const p50 = await calendarOf('start=2027-06&months=2', world.manager, own.id)
+    const current = (await getHelpline(db, own.id))!
+    const saved = await updateHelpline(db, { id: own.id, version: current.version, settings: { ...current, staffToPercentile: 90 } }, world.manager)
+    expect(saved.ok).toBe(true)
+    const p90 = await calendarOf('start=2027-06&months=2', world.manager, own.id)
+    expect(p90.weeks.map((w) => w.calls)).toEqual(p50.weeks.map((w) => w.calls))
+    const busy = p50.weeks.filter((w) => w.calls.approved > 100)
+    expect(busy.length).toBeGreaterThan(0)
+    for (const week of busy) {
+      const at90 = p90.weeks.find((w) => w.weekStart === week.weekStart)!
+      expect(at90.totalFte).toBeGreaterThan(week.totalFte)
+      expect(at90.peakTotalFte).toBeGreaterThan(week.peakTotalFte)
+    }
+  })
+})
+
 describe('stored arrivals never go stale', () => {
   /** A campaign alone on a helpline of its own: a letter to 100,000 customers sent on Monday 2 August 2027. */
   async function august(extra: Partial<Parameters<typeof makeForecastedCampaign>[1]> = {}) {

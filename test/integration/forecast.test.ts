@@ -6,6 +6,7 @@ import * as intervalsCsv from '../../app/routes/campaigns.$ref.forecast-interval
 import * as briefing from '../../app/routes/campaigns.$ref.forecast.briefing.$helplineId'
 import * as exportJson from '../../app/routes/campaigns.$ref.export[.json]'
 import * as helplinePage from '../../app/routes/helplines.$id._index'
+import * as edit from '../../app/routes/helplines.$id.edit'
 import { createWorkingCalendar } from '../../app/forecast/working-days'
 import { defaultForecastSettings, forecastFromSettings, type ForecastSettings } from '../../app/forecast/settings'
 import { toForecastHelpline } from '../../app/helplines/helpline'
@@ -302,7 +303,7 @@ describe('the CSV download', () => {
     const { ref, campaignId, letter, email, ctx } = await campaignWithMessages()
     const empty = await callLoader(csvRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })
     expect(empty.status).toBe(200)
-    expect(empty.data).toBe('date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available\r\n')
+    expect(empty.data).toBe('date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,staffed_to_percentile\r\n')
 
     const settings = settingsFor(letter, email)
     await callAction(forecastRoute.action, '', { cookie: world.owner.cookie, params: { ref }, form: forecastForm(settings, ctx, { version: '0', intent: 'save' }) })
@@ -310,7 +311,7 @@ describe('the CSV download', () => {
     expect(result.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(result.headers.get('Content-Disposition')).toBe(`attachment; filename="${ref}-forecast.csv"`)
     const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
-    expect(header).toBe('date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available')
+    expect(header).toBe('date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,staffed_to_percentile')
     const rows = lines.map((line) => line.split(','))
 
     const loaded = await callLoader(forecastRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })
@@ -409,7 +410,7 @@ describe('the briefing and the JSON export', () => {
 
 describe('the half-hour CSV download', () => {
   const HEADER =
-    'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available'
+    'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available,staffed_to_percentile'
 
   it('has exactly the agreed header, then one row per helpline and open half hour, agreeing with the daily figures', async () => {
     const { ref, letter, email, ctx } = await campaignWithMessages()
@@ -443,9 +444,14 @@ describe('the half-hour CSV download', () => {
     }
     for (const h of forecast.result.helplines) {
       const mine = rows.filter((r) => r[2] === h.name)
-      // Every campaign call is in the file, and each day's half hours add up to its agent-hours.
+      // Every call each day is staffed for is in the file, and each day's half hours add up to its agent-hours. By
+      // default that is each day's median, a little under its mean: a day's calls are skewed towards busy days.
       const campaign = mine.reduce((n, r) => n + Number(r[4]), 0)
-      expect(Math.abs(campaign - h.totals.calls.central)).toBeLessThan(0.005 * mine.length + 1e-6)
+      const staffedFor = h.days.reduce((n, d) => n + d.staffedCalls, 0)
+      expect(Math.abs(campaign - staffedFor)).toBeLessThan(0.005 * mine.length + 1e-6)
+      expect(staffedFor).toBeLessThan(h.totals.calls.central)
+      expect(staffedFor).toBeGreaterThan(0.9 * h.totals.calls.central)
+      expect(mine.every((r) => r[12] === '50')).toBe(true)
       const day = h.days.find((d) => d.date === '2027-03-08')!
       const dayRows = mine.filter((r) => r[0] === '2027-03-08')
       expect(dayRows.reduce((n, r) => n + Number(r[6]), 0) * 0.5).toBeCloseTo(day.agentHours.total.central, 9)
@@ -456,5 +462,62 @@ describe('the half-hour CSV download', () => {
     // Alpha is Erlang C (no abandonment figure); Beta, with a patience, has one in every row.
     expect(rows.filter((r) => r[2] === 'Alpha helpline').every((r) => r[11] === '')).toBe(true)
     expect(rows.filter((r) => r[2] === 'Beta helpline').every((r) => r[11] !== '' && Number(r[11]) >= 0)).toBe(true)
+  })
+})
+
+describe('the percentile a helpline staffs to', () => {
+  it('is the helpline manager’s choice, and the forecast’s staff, outcomes and half hours follow it while the calls do not move', async () => {
+    const admin = await makeUser(['admin'])
+    const manager = await makeUser(['customer-services'])
+    const gamma = await makeHelpline(admin, { name: `Gamma helpline ${crypto.randomUUID().slice(0, 6)}`, baselineCallsPerDay: 3_000, availableFte: 200 })
+    const { ref, letter, email, ctx } = await campaignWithMessages()
+    const settings = settingsFor(letter, email)
+    settings.messages[letter]!.split = { [gamma.id]: 100 }
+    settings.messages[email]!.split = { [gamma.id]: 100 }
+    const saved = await callAction(forecastRoute.action, '', {
+      cookie: world.owner.cookie,
+      params: { ref },
+      form: forecastForm(settings, { ...ctx, helplines: [...ctx.helplines, { id: gamma.id, name: gamma.settings.name }] }, { version: '0', intent: 'save' }),
+    })
+    expect(saved.status).toBe(303)
+
+    const briefed = async () => (await callLoader(briefing.loader, '', { cookie: world.viewer.cookie, params: { ref, helplineId: gamma.id } })).data
+    const page = async () => (await callLoader(forecastRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })).data
+    const p50 = await briefed()
+    expect(p50.forecast.staffToPercentile).toBe(50)
+    expect((await page()).helplines.find((h: { id: string }) => h.id === gamma.id).staffToPercentile).toBe(50)
+
+    const form = await callLoader(edit.loader, `/helplines/${gamma.id}/edit`, { cookie: manager.cookie, params: { id: gamma.id } })
+    expect(form.data.values.staffToPercentile).toBe('50')
+    // Something that is not one of the three choices is refused with the form kept, and nothing is saved.
+    const bad = await callAction(edit.action, '', { cookie: manager.cookie, params: { id: gamma.id }, form: { ...form.data.values, version: '1', staffToPercentile: '75' } })
+    expect(bad.status).toBe(400)
+    expect(bad.data.errors).toEqual({ staffToPercentile: 'Choose whether to staff to P50, P80 or P90' })
+    expect(bad.data.values.staffToPercentile).toBe('75')
+    const changed = await callAction(edit.action, '', { cookie: manager.cookie, params: { id: gamma.id }, form: { ...form.data.values, version: '1', staffToPercentile: '90' } })
+    expect(changed.status).toBe(303)
+    const audit = await db.selectFrom('audit_event').select(['summary', 'before_json', 'after_json']).where('entity_id', '=', gamma.id).where('action', '=', 'helpline.updated').execute()
+    expect(audit.map((a) => [a.summary, JSON.parse(a.before_json!), JSON.parse(a.after_json!)])).toEqual([
+      [`Changed the percentile to staff to of the helpline “${gamma.settings.name}”`, { staffToPercentile: 50 }, { staffToPercentile: 90 }],
+    ])
+    // A stale form is refused, keeping what was chosen.
+    const stale = await callAction(edit.action, '', { cookie: manager.cookie, params: { id: gamma.id }, form: { ...form.data.values, version: '1', staffToPercentile: '80' } })
+    expect(stale.status).toBe(409)
+    expect(stale.data.values.staffToPercentile).toBe('80')
+
+    const p90 = await briefed()
+    expect(p90.forecast.staffToPercentile).toBe(90)
+    const shown = await callLoader(helplinePage.loader, '', { cookie: world.viewer.cookie, params: { id: gamma.id } })
+    expect(shown.data.helpline.staffToPercentile).toBe(90)
+    expect((await page()).helplines.find((h: { id: string }) => h.id === gamma.id).staffToPercentile).toBe(90)
+    expect(p90.forecast.totals.calls).toEqual(p50.forecast.totals.calls)
+    expect(p90.forecast.days.map((d: { calls: unknown }) => d.calls)).toEqual(p50.forecast.days.map((d: { calls: unknown }) => d.calls))
+    expect(p90.forecast.totals.requiredFteDays.central).toBeGreaterThan(p50.forecast.totals.requiredFteDays.central)
+    // Staffing to P90 is the band's high scenario, which the choice does not move.
+    expect(p90.forecast.totals.requiredFteDays.central).toBeCloseTo(p50.forecast.totals.requiredFteDays.high, 9)
+    expect(p90.forecast.totals.requiredFteDays.high).toBeCloseTo(p50.forecast.totals.requiredFteDays.high, 9)
+    const peak = (f: { days: { date: string; staffedCalls: number; totalFte: { central: number } }[]; peakDay: { date: string } }) => f.days.find((d) => d.date === f.peakDay.date)!
+    expect(peak(p90.forecast).staffedCalls).toBeGreaterThan(peak(p50.forecast).staffedCalls)
+    expect(peak(p90.forecast).totalFte.central).toBeGreaterThan(peak(p50.forecast).totalFte.central)
   })
 })

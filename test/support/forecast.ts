@@ -78,6 +78,7 @@ export function helplineSettings(overrides: Partial<HelplineSettings> = {}): Hel
     baselineCallsPerDay: 5_000,
     availableFte: 300,
     paidHoursPerFte: 7.4,
+    staffToPercentile: 50,
     ...overrides,
   }
 }
