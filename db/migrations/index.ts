@@ -15,6 +15,7 @@ import * as m0090 from './0090_identity'
 import * as m0100 from './0100_notifications'
 import * as m0110 from './0110_welsh'
 import * as m0130 from './0130_reforecast'
+import * as m0141 from './0141_delivery_profile'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -38,4 +39,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0100_notifications': m0100,
   '0110_welsh': m0110,
   '0130_reforecast': m0130,
+  '0141_delivery_profile': m0141,
 }
