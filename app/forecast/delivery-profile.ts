@@ -2,7 +2,7 @@
 // 2, 3 … after posting. The engine's profile (delivery.ts) starts at the posting day; letters never arrive on the day
 // they are posted, so the designer's list starts the day after and the engine's day 0 is always empty. Pure: the
 // message form, the forecast page and the server all read a profile through here.
-import { DELIVERY_PROFILES, MAX_DELIVERY_PROFILE_LENGTH, POSTAGE_NAMES, type Postage } from './delivery'
+import { DELIVERY_PROFILES, MAX_DELIVERY_PROFILE_LENGTH, POSTAGE_CLASSES, POSTAGE_NAMES, type Postage } from './delivery'
 
 export { MAX_DELIVERY_PROFILE_LENGTH }
 
@@ -82,4 +82,21 @@ export function storedDeliveryProfile(stored: string | null | undefined): Delive
 export function deliveryProfileName(postage: Postage | null, own: readonly number[] | null): string {
   if (own && own.length) return 'your own delivery profile'
   return `Royal Mail ${POSTAGE_NAMES[postage ?? 'second'].toLowerCase()} (default)`
+}
+
+/** "working day 1: 60%, day 2: 30%, day 3: 10%", leaving out days with nothing delivered. */
+export function describeDeliveryPercents(percents: readonly number[]): string {
+  const days = percents.map((x, k) => ({ day: k + 1, x })).filter((d) => d.x > 0)
+  return days.map((d, i) => `${i === 0 ? 'working day ' : 'day '}${d.day}: ${plain(d.x)}%`).join(', ')
+}
+
+/** Which profile a letter uses and what it is, for the message page: "Your own: working day 1: 60%, …". */
+export function deliveryProfileSummary(postage: Postage | null, own: readonly number[] | null): string {
+  if (own && own.length) return `Your own: ${describeDeliveryPercents(own)}`
+  const name = deliveryProfileName(postage, null)
+  return `${name[0]!.toUpperCase()}${name.slice(1)}: ${describeDeliveryPercents(defaultDeliveryPercents(postage ?? 'second'))}`
+}
+
+export function isPostage(value: string | null | undefined): value is Postage {
+  return value !== null && value !== undefined && (POSTAGE_CLASSES as readonly string[]).includes(value)
 }
