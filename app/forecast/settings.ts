@@ -145,7 +145,7 @@ export function buildForecastInput(
       postage: message.postage,
       deadlineDays: message.deadlineDays,
       delayOverrideDays: own.delayOverrideDays,
-      deliveryProfile: message.deliveryProfile?.length ? engineDeliveryProfile(message.deliveryProfile) : null,
+      ...(message.deliveryProfile?.length ? { deliveryProfile: engineDeliveryProfile(message.deliveryProfile) } : {}),
       waves: message.waves,
       split,
     })
