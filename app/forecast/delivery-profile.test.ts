@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DELIVERY_PROFILES, deliveryProfile } from './delivery'
+import { DELIVERY_PROFILES, deliveryProfile, nominalDeliveryDays } from './delivery'
 import {
   defaultDeliveryPercents,
   deliveryProfileName,
@@ -85,5 +85,14 @@ describe('the profile as the engine and the pages see it', () => {
       const back = engineDeliveryProfile(defaultDeliveryPercents(postage))
       DELIVERY_PROFILES[postage].forEach((share, k) => expect(back[k]).toBeCloseTo(share, 9))
     }
+  })
+})
+
+describe('the day a wave with its own profile counts as delivered', () => {
+  it('is the working day by which half the letters have arrived; without one, the class’s or the delay’s day', () => {
+    expect(nominalDeliveryDays({ channel: 'letter', postage: 'second', deliveryProfile: engineDeliveryProfile([60, 30, 10]) })).toBe(1)
+    expect(nominalDeliveryDays({ channel: 'letter', postage: 'first', deliveryProfile: engineDeliveryProfile([0, 0, 40, 20, 40]) })).toBe(4)
+    expect(nominalDeliveryDays({ channel: 'letter', postage: 'second' })).toBe(3)
+    expect(nominalDeliveryDays({ channel: 'letter', postage: 'second', delayOverrideDays: 6 })).toBe(6)
   })
 })
