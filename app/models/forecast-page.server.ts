@@ -1,5 +1,6 @@
 // Everything the forecast page shows, read in one place so that its route only guards, parses and responds.
 import { aggregateByIsoWeek } from '../forecast/helpline-load'
+import { deliveryProfileName } from '../forecast/delivery-profile'
 import { defaultDelayDays, type CampaignForecast } from '../forecast/settings'
 import { HELPLINE_NATION } from '../helplines/helpline'
 import type { SessionUser } from '../utils/roles'
@@ -54,7 +55,15 @@ export async function loadHelplineBriefing(db: DbOrTx, campaign: Campaign, helpl
     .map((m) => {
       const share = data.saved.settings.messages[m.messageId]?.split[helpline.id] ?? 0
       const source = data.messages.find((s) => s.id === m.messageId)!
-      return { ...m, share, postage: source.postage, deadlineDays: source.deadlineDays, delay: m.delayDays, usualDelay: defaultDelayDays(source) }
+      return {
+        ...m,
+        share,
+        postage: source.postage,
+        deadlineDays: source.deadlineDays,
+        delay: m.delayDays,
+        usualDelay: defaultDelayDays(source),
+        deliveryProfile: m.channel === 'letter' ? deliveryProfileName(source.postage, source.deliveryProfile ?? null) : null,
+      }
     })
     .filter((m) => m.share > 0)
   return {

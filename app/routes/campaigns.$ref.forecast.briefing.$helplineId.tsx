@@ -103,6 +103,7 @@ export default function Briefing() {
                     {CHANNEL_NAMES[m.channel]}
                     {m.channel === 'letter' ? `, ${POSTAGE_NAMES[m.postage ?? 'second'].toLowerCase()}` : ''}
                     {m.deadlineDays ? `, reply within ${m.deadlineDays} days` : ''}
+                    {m.deliveryProfile ? `, delivered by ${m.deliveryProfile}` : ''}
                     {m.delay !== m.usualDelay ? `, delivery delay set to ${m.delay} working days` : ''}
                   </span>
                 </>
