@@ -64,6 +64,8 @@ export interface HelplineCalendarInput {
   /** A Monday and a Sunday (see calendarRange). */
   from: string
   to: string
+  /** Day-to-day over-dispersion of calls (fitted from past actuals); absent: DEFAULT_DISPERSION. */
+  dispersion?: number
 }
 
 export interface CalendarCause {
@@ -190,7 +192,7 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
     // A group with no calls adds no staff: its stage is the one before. Only the last stage (every campaign) needs
     // the low and high scenarios; the stages below it are staffed at the central rate alone, a third of the work.
     if (last ? visible.length > 0 : members.length > 0) {
-      previous = staff(prepared, input.helplineCalendar, last ? withPredictionIntervalFromSd(cumulative, rateSd) : { ...cumulative, low: zeros, high: zeros }, from, to, last)
+      previous = staff(prepared, input.helplineCalendar, last ? withPredictionIntervalFromSd(cumulative, rateSd, input.dispersion) : { ...cumulative, low: zeros, high: zeros }, from, to, last)
     }
     stageDays.push(previous)
   })

@@ -25,6 +25,7 @@ export async function loadForecastPage(db: DbOrTx, user: SessionUser, campaign: 
     bankHolidays: loaded.bankHolidays,
     helplineBankHolidays: loaded.helplineBankHolidays,
     saved: loaded.saved,
+    dispersion: loaded.dispersion,
     actuals: savedForecast ? actualsView(loaded, savedForecast, actuals) : null,
     canRecordActuals: canRecordActuals(user, campaign),
     // A launched campaign's re-forecast from its calls so far, beside the signed-off forecast.

@@ -86,7 +86,8 @@ export async function proposeReforecast(db: DbOrTx, campaign: Pick<Campaign, 'id
   const actualSoFar = comparison?.overall.actual ?? 0
   const expectedSoFar = comparison?.overall.forecast.central ?? 0
   const expectedShareSoFar = comparison?.expectedShareSoFar ?? 0
-  const rates = reforecastRates({ actualSoFar, expectedSoFar, expectedShareSoFar, dates: actuals.map((a) => a.date), rates: from })
+  const expectedSquaresSoFar = comparison?.helplines.reduce((n, h) => n + h.days.reduce((k, d) => k + d.forecast.central ** 2, 0), 0) ?? 0
+  const rates = reforecastRates({ actualSoFar, expectedSoFar, expectedShareSoFar, expectedSquaresSoFar, dispersion: data.dispersion.value, dates: actuals.map((a) => a.date), rates: from })
   return { ...rates, actualSoFar, expectedSoFar, expectedShareSoFar, forecastVersion: data.saved.version, from }
 }
 
