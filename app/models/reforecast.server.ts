@@ -175,10 +175,26 @@ export interface ReforecastView {
   helplines: ReforecastHelpline[]
 }
 
+/** The saved forecast computed again at a re-forecast's rates: its days after the calls so far are the re-forecast. */
+export function reforecastForecast(data: CampaignForecastData, saved: SavedReforecast): CampaignForecast {
+  return forecastOf(data, { ...data.saved.settings, contactRates: { ...saved.rates } })
+}
+
+/**
+ * The campaign's latest re-forecast of its saved forecast, computed: what the forecast CSV and the helpline
+ * briefings show beside the forecast. Null when there is none, or it re-forecast inputs saved over since.
+ */
+export async function currentReforecast(db: DbOrTx, campaignId: string, data: CampaignForecastData): Promise<{ saved: SavedReforecast; forecast: CampaignForecast } | null> {
+  if (data.saved.version === 0) return null
+  const saved = await latestReforecast(db, campaignId)
+  if (!saved || saved.forecastVersion !== data.saved.version) return null
+  return { saved, forecast: reforecastForecast(data, saved) }
+}
+
 /** The saved forecast re-projected with the re-forecast's rates, for the days still to come. */
-export function reforecastView(data: CampaignForecastData, original: CampaignForecast, saved: SavedReforecast): ReforecastView | null {
+export function reforecastView(data: CampaignForecastData, original: CampaignForecast, saved: SavedReforecast, redoneForecast?: CampaignForecast): ReforecastView | null {
   if (!original.ok) return null
-  const redone = forecastOf(data, { ...data.saved.settings, contactRates: { ...saved.rates } })
+  const redone = redoneForecast ?? reforecastForecast(data, saved)
   if (!redone.ok) return null
   const names = new Map(data.helplines.map((h) => [h.id, h.name]))
   const helplines: ReforecastHelpline[] = []
