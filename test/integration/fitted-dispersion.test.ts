@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
 import * as csvRoute from '../../app/routes/campaigns.$ref.forecast[.csv]'
+import * as accuracyPage from '../../app/routes/forecast-accuracy._index'
 import { computeSavedForecast, forecastOf, loadCampaignForecastData } from '../../app/models/forecast.server'
 import { getCampaignByRef } from '../../app/models/campaign.server'
 import { helplineCalendar } from '../../app/models/calendar.server'
@@ -83,6 +84,8 @@ describe('the dispersion fitted from past campaigns’ actual calls', () => {
     expect(expected).toBeGreaterThan(5)
     const shown = await pageDispersion()
     expect(shown).toEqual({ value: expected, source: 'fitted', campaigns: 3, days })
+    // The accuracy dashboard says the same.
+    expect((await callLoader(accuracyPage.loader, '/forecast-accuracy', { cookie: world.manager.cookie })).data.dispersion).toEqual(shown)
 
     // The saved forecast, its CSV and the calendar use it: the bands are wider than with the assumed figure.
     const target = (await getCampaignByRef(db, world.target.ref))!

@@ -66,6 +66,9 @@ describe('re-forecasting a launched campaign', () => {
     // The Beta the 5% and 12% rates describe, updated with the calls so far: three days of a 100,000-letter campaign
     // outweigh it, so the central rate comes most of the way to the observed 8% × factor, and the band narrows.
     const proposed = preview.data.proposal.rates
+    // Three days of calls count for less than as many independent answers: the design effect is above 1.
+    expect(preview.data.proposal.evidence.designEffect).toBeGreaterThan(1)
+    expect(preview.data.proposal.evidence.exposure).toBeCloseTo(expected / 0.08, 3)
     expect(proposed.central).toBeGreaterThan(8 + 0.8 * (8 * factor - 8))
     expect(proposed.central).toBeLessThan(8 * factor)
     expect(proposed.high - proposed.low).toBeLessThan(0.5 * (12 - 5) * factor)
