@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest'
+import { betaPpf } from './distributions'
 import { daysAfter, reforecastRates, spliceAfter, workingDaysOf } from './reforecast'
 
 const rates = { low: 2, central: 4, high: 8 }
 
 describe('re-forecasting from the calls so far', () => {
   it('updates the Beta the low and high rates describe with the calls so far (scipy reference)', () => {
-    // The 2% and 8% rates are the P10 and P90 of Beta(3.6235, 72.7706) (scipy: fsolve on beta.ppf). 400 calls were
-    // expected at 4%, so 10,000 recipients' calls were due; 600 came over two days of 200 expected, so the design
-    // effect is 1 + 1.5 × 80,000 ÷ (40 × 400) = 8.5. The posterior Beta(3.6235 + 600/8.5, 72.7706 + 9,400/8.5) has
-    // P10 5.0853%, mean 5.9234% and P90 6.7916% (scipy 1.17.1 beta.ppf).
+    // The 2% and 8% rates are the P10 and P90 of Beta(3.6235, 72.7706) (scipy: fsolve on beta.ppf); the forecast's
+    // rate has its variance and the central 4% as its mean: Beta(2.5911, 62.1856). 400 calls were expected at 4%, so
+    // 10,000 recipients' calls were due; 600 came over two days of 200 expected, so the design effect is
+    // 1 + 1.5 × 80,000 ÷ (40 × 400) = 8.5. The posterior Beta(2.5911 + 600/8.5, 62.1856 + 9,400/8.5) has P10
+    // 5.0556%, mean 5.8956% and P90 6.7661% (scipy 1.17.1 beta.ppf).
     const r = reforecastRates({ actualSoFar: 600, expectedSoFar: 400, expectedShareSoFar: 0.25, expectedSquaresSoFar: 80_000, dispersion: 40, dates: ['2026-03-02', '2026-03-03'], rates })
     if (!r.ok) throw new Error('expected a re-forecast')
     expect(r.factor).toBe(1.5)
     expect(r.evidence.exposure).toBeCloseTo(10_000, 9)
     expect(r.evidence.designEffect).toBeCloseTo(8.5, 12)
-    expect(r.evidence.prior!.alpha).toBeCloseTo(3.623528, 3)
-    expect(r.evidence.prior!.beta).toBeCloseTo(72.770624, 2)
-    expect(r.rates.low).toBeCloseTo(5.085281, 3)
-    expect(r.rates.central).toBeCloseTo(5.923366, 3)
-    expect(r.rates.high).toBeCloseTo(6.791611, 3)
+    expect(r.evidence.prior!.alpha).toBeCloseTo(2.591067, 3)
+    expect(r.evidence.prior!.beta).toBeCloseTo(62.185599, 2)
+    expect(r.rates.low).toBeCloseTo(5.055614, 3)
+    expect(r.rates.central).toBeCloseTo(5.895626, 3)
+    expect(r.rates.high).toBeCloseTo(6.7661, 3)
     expect(r).toMatchObject({ workingDays: 2, throughDate: '2026-03-03' })
   })
 
@@ -51,15 +53,17 @@ describe('re-forecasting from the calls so far', () => {
   })
 
   it('stays near the prior when the evidence is slight', () => {
-    // The 2% to 8% band is worth about 76 recipients' answers (the Beta's α + β). Two days expecting a tenth of a
+    // The forecast's rate is worth about 65 recipients' answers (its Beta's α + β). Two days expecting a tenth of a
     // call between them (2.5 recipients' worth), and none came: the rate barely moves.
     const r = reforecastRates({ actualSoFar: 0, expectedSoFar: 0.1, expectedShareSoFar: 0.001, expectedSquaresSoFar: 0.005, dispersion: 40, dates: ['2026-03-02', '2026-03-03'], rates })
     if (!r.ok) throw new Error('expected a re-forecast')
-    const priorMean = (r.evidence.prior!.alpha / (r.evidence.prior!.alpha + r.evidence.prior!.beta)) * 100
-    expect(Math.abs(r.rates.central - priorMean) / priorMean).toBeLessThan(0.04)
-    expect(r.rates.low).toBeGreaterThan(1.9)
-    expect(r.rates.high).toBeGreaterThan(7.7)
-    expect(r.rates.high).toBeLessThan(8)
+    // The forecast's own central rate is the prior's mean, so the re-forecast stays near it.
+    expect(r.evidence.prior!.alpha / (r.evidence.prior!.alpha + r.evidence.prior!.beta)).toBeCloseTo(0.04, 12)
+    expect(Math.abs(r.rates.central - 4) / 4).toBeLessThan(0.04)
+    // …and its P10 and P90 stay within a few per cent of the prior's.
+    const prior = r.evidence.prior!
+    expect(Math.abs(r.rates.low / (betaPpf(0.1, prior) * 100) - 1)).toBeLessThan(0.05)
+    expect(Math.abs(r.rates.high / (betaPpf(0.9, prior) * 100) - 1)).toBeLessThan(0.05)
   })
 
   it('scales rates no Beta fits by the calls so far against the calls the curve expected by then', () => {

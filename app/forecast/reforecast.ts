@@ -1,6 +1,6 @@
 // Re-forecasting a launched campaign from its first days' calls. Pure: the page, the model and the tests share it.
 import { toDayNumber, weekdayOfDayNumber } from './dates'
-import { betaFromPercentiles, betaMean, betaPpf, type BetaDistribution } from './distributions'
+import { betaFromMoments, betaFromPercentiles, betaMean, betaPpf, betaVariance, type BetaDistribution } from './distributions'
 import { DEFAULT_DISPERSION } from './intervals'
 
 /** A re-forecast needs this many working days of actual calls: one day says too little about the rate. */
@@ -59,7 +59,7 @@ export interface RateEvidence {
    * day's calls vary more than that (the design effect): 1 + Σμ² ÷ (dispersion × Σμ), μ each day's expected calls.
    */
   designEffect: number
-  /** The Beta the low and high rates describe (as P10 and P90), and the one after the calls so far; null: no Beta. */
+  /** The Beta of the forecast's rate (forecastRateBeta), and the one after the calls so far; null: no Beta. */
   prior: BetaDistribution | null
   posterior: BetaDistribution | null
 }
@@ -67,8 +67,18 @@ export interface RateEvidence {
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
 
 /**
- * The contact rate after the calls so far: a Bayesian update of the forecast's rate. Before launch the rate is the
- * Beta whose 10th and 90th percentiles are the low and high rates. By now the curve expected E calls at the central
+ * The contact rate as the forecast itself treats it: the designer's central rate is its mean, and its spread is that
+ * of the Beta whose P10 and P90 are the low and high rates. So with little evidence the re-forecast stays on the
+ * forecast's central line. When no Beta has that mean and spread, the one fitted to the low and high rates.
+ */
+export function forecastRateBeta(rates: RatesPercent): BetaDistribution {
+  const fitted = betaFromPercentiles(rates.low / 100, rates.high / 100)
+  return betaFromMoments(rates.central / 100, betaVariance(fitted)) ?? fitted
+}
+
+/**
+ * The contact rate after the calls so far: a Bayesian update of the forecast's rate. Before launch the rate is a
+ * Beta with the central rate as its mean and the spread the low and high rates give (forecastRateBeta). By now the curve expected E calls at the central
  * rate r, so E ÷ r recipients' calls were due: the calls so far, A, are A "yes" answers out of E ÷ r. A day's calls
  * vary more than independent answers would (the dispersion), so that evidence counts for less: both counts are
  * divided by the design effect before they are added to the Beta's α and β. The re-forecast's low, central and
@@ -89,7 +99,7 @@ export function reforecastRates(input: ReforecastInput): ReforecastRates {
   const throughDate = [...input.dates].sort().at(-1)!
   const { low, high } = input.rates
   if (low > 0 && high < 100 && high > low) {
-    const prior = betaFromPercentiles(low / 100, high / 100)
+    const prior = forecastRateBeta(input.rates)
     const successes = Math.min(input.actualSoFar, exposure)
     const posterior = { alpha: prior.alpha + successes / designEffect, beta: prior.beta + (exposure - successes) / designEffect }
     const central = round6(betaMean(posterior) * 100)
