@@ -42,6 +42,8 @@ describe.skipIf(skipBrowser)('forecast accuracy and the re-forecast', () => {
       expect(await page.locator('[data-accuracy=bias]').textContent()).toMatch(/^\d+\.\d% too low$/)
       expect(await page.locator('[data-accuracy=coverage]').textContent()).toMatch(/^\d+%: \d+ of \d+ days inside the interval/)
       expect(await page.locator('#cumulative-calls tbody tr').count()).toBeGreaterThan(10)
+      // The band's explanation says which day-to-day dispersion it used: one launched campaign is too few to fit it.
+      expect(await page.locator('#forecast-dispersion').textContent()).toMatch(/^Calls vary from day to day by about 16% either way \(dispersion 40\).*: assumed, as there are not enough/)
       if (javaScriptEnabled) await page.locator('[data-chart=cumulative-calls] .recharts-line-curve').first().waitFor()
       else expect(await page.locator('[data-chart=cumulative-calls]').count()).toBe(0)
       await expectAccessible(page, 'forecast page with its accuracy')
