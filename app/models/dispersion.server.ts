@@ -11,9 +11,11 @@ import { getForecastSettings, listForecastMessages } from './forecast-inputs.ser
 import { listHelplines } from './helpline.server'
 
 // The fit recomputes every past campaign's forecast, so it is kept until what it was fitted from changes: the actual
-// calls (their count, total and latest recording) and the forecast inputs (input_generation, which the database's
-// triggers move on whenever messages, waves, forecast inputs, helplines or bank holidays change). A few entries
-// serve several databases in one process (the tests); the fingerprint, not the connection, is the key.
+// calls (their count, total and latest recording), the forecast inputs of the campaigns that have them (launched
+// campaigns' inputs are locked, but the count of launched and closed campaigns can move), the helplines (their
+// versions) and the bank holidays in use. Not the input-generation counter: that moves with every draft's edit, and
+// refitting on each would cost every past campaign's forecast again. A few entries serve several databases in one
+// process (the tests): the fingerprint, not the connection, is the key.
 const MAX_REMEMBERED = 8
 const remembered = new Map<string, DispersionInUse>()
 
@@ -23,14 +25,41 @@ export function clearFittedDispersion(): void {
 }
 
 async function fingerprint(db: DbOrTx): Promise<string> {
-  const [actuals, generation] = await Promise.all([
+  const withActuals = db.selectFrom('actual_calls').select('actual_calls.campaign_id')
+  const [actuals, inputs, campaigns, helplines, holidays] = await Promise.all([
     db
       .selectFrom('actual_calls')
       .select((eb) => [eb.fn.countAll<string | number>().as('days'), eb.fn.sum<string | number | null>('calls').as('calls'), eb.fn.max('recorded_at').as('latest')])
       .executeTakeFirst(),
-    db.selectFrom('input_generation').select('n').where('id', '=', 1).executeTakeFirst(),
+    db
+      .selectFrom('forecast_input')
+      .select((eb) => [eb.fn.sum<string | number | null>('version').as('versions'), eb.fn.max('updated_at').as('latest')])
+      .where('campaign_id', 'in', withActuals)
+      .executeTakeFirst(),
+    db
+      .selectFrom('campaign')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', 'in', ['launched', 'closed'])
+      .where('id', 'in', withActuals)
+      .executeTakeFirst(),
+    db
+      .selectFrom('helpline')
+      .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.sum<string | number | null>('version').as('versions'), eb.fn.max('updated_at').as('latest')])
+      .executeTakeFirst(),
+    db.selectFrom('bank_holiday_file').select((eb) => eb.fn.max('applied_seq').as('seq')).executeTakeFirst(),
   ])
-  return `${Number(actuals?.days ?? 0)}|${Number(actuals?.calls ?? 0)}|${actuals?.latest ?? ''}|${generation?.n ?? 0}`
+  return [
+    Number(actuals?.days ?? 0),
+    Number(actuals?.calls ?? 0),
+    actuals?.latest ?? '',
+    Number(inputs?.versions ?? 0),
+    inputs?.latest ?? '',
+    Number(campaigns?.n ?? 0),
+    Number(helplines?.n ?? 0),
+    Number(helplines?.versions ?? 0),
+    helplines?.latest ?? '',
+    String(holidays?.seq ?? ''),
+  ].join('|')
 }
 
 /** The dispersion forecasts use now: fitted from past actuals when there are enough, else the assumption. */
