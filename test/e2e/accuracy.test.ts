@@ -68,6 +68,13 @@ describe.skipIf(skipBrowser)('forecast accuracy and the re-forecast', () => {
         expect(await figure('reforecast')).toBeGreaterThanOrEqual(await figure('original'))
       }
       await expectAccessible(page, 'forecast page with a re-forecast')
+      if (!javaScriptEnabled) {
+        // A helpline's briefing carries the re-forecast beside the forecast.
+        await page.getByRole('link', { name: /^Printable briefing for / }).first().click()
+        await page.waitForURL('**/forecast/briefing/*')
+        expect(await page.locator('[data-reforecast=summary]').textContent()).toMatch(/^The campaign has launched and was re-forecast \(version \d+, .+\) from [\d,]+ calls to .+ Its central contact rate is now [\d.]+% \(P10/)
+        await expectAccessible(page, 'briefing with a re-forecast')
+      }
       expectNoProblems(page)
       await context.close()
     })
