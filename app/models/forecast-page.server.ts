@@ -71,6 +71,7 @@ export async function loadHelplineBriefing(db: DbOrTx, campaign: Campaign, helpl
     weeks,
     messages,
     warnings: forecast.result.warnings,
+    dispersion: data.dispersion,
     reforecast: redoneView
       ? { saved: redoneView.saved, forecastRates: data.saved.settings.contactRates, days: redoneView.helplines.find((h) => h.helplineId === helplineId)?.days ?? [] }
       : null,

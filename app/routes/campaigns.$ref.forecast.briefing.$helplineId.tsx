@@ -11,6 +11,7 @@ import { useHydrated } from '~/components/use-hydrated'
 import { formatDate, formatTime } from '~/campaign/format'
 import { formatDateTime, formatNumber, NATION_LABELS } from '~/campaign/options'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
+import { describeDispersion } from '~/forecast/intervals'
 import { describeOpeningHours, extraStaffingRules, staffingModel, trimNumber } from '~/helplines/helpline'
 import { loadHelplineBriefing } from '~/models/forecast-page.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Briefing() {
-  const { campaign, helpline, helplineNation, preparedAt, saved, forecast, settings, weeks, messages, warnings, reforecast } = useLoaderData<typeof loader>()
+  const { campaign, helpline, helplineNation, preparedAt, saved, forecast, settings, weeks, messages, warnings, reforecast, dispersion } = useLoaderData<typeof loader>()
   const canPrint = useHydrated()
   const view = useMemo(() => helplineView(forecast, settings), [forecast, settings])
   const s = saved.settings
@@ -201,6 +202,7 @@ export default function Briefing() {
             key: { text: 'Response curves' },
             value: { text: changedCurves.length ? `Changed by the campaign team for ${changedCurves.map((c) => CHANNEL_NAMES[c].toLowerCase()).join(', ')}; the starting curves otherwise` : 'The starting curves for each channel' },
           },
+          { key: { text: 'Day-to-day variation' }, value: { text: <span data-briefing="dispersion">{describeDispersion(dispersion)}</span> } },
           { key: { text: 'Deadline bump' }, value: { text: s.deadlineBump.sharePercent > 0 ? `${trimNumber(s.deadlineBump.sharePercent)}% of a letter’s calls over the ${s.deadlineBump.workingDays} working days up to its deadline` : 'None' } },
           {
             key: { text: 'Working days' },

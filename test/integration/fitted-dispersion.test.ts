@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
 import * as csvRoute from '../../app/routes/campaigns.$ref.forecast[.csv]'
 import * as accuracyPage from '../../app/routes/forecast-accuracy._index'
+import * as briefingPage from '../../app/routes/campaigns.$ref.forecast.briefing.$helplineId'
 import { computeSavedForecast, forecastOf, loadCampaignForecastData } from '../../app/models/forecast.server'
 import { getCampaignByRef } from '../../app/models/campaign.server'
 import { helplineCalendar } from '../../app/models/calendar.server'
@@ -106,6 +107,11 @@ describe('the dispersion fitted from past campaigns’ actual calls', () => {
     const header = lines[0]!.split(',')
     const peakRow = lines.map((l) => l.split(',')).find((r) => r[0] === peak.date && r[1] === 'Alpha helpline')!
     expect(Number(peakRow[header.indexOf('calls_p90')])).toBeCloseTo(peak.calls.high, 2)
+
+    // The briefing's figures are the CSV's, and its assumptions name the figure.
+    const brief = await callLoader(briefingPage.loader, '', { cookie: world.owner.cookie, params: { ref: world.target.ref, helplineId: world.alpha.id } })
+    expect(brief.data.dispersion).toEqual(shown)
+    expect(brief.data.forecast.days.find((d: { date: string }) => d.date === peak.date).calls).toEqual(peak.calls)
 
     const calendar = await helplineCalendar(db, world.alpha.id, { from: '2027-05-03', to: '2027-06-27' })
     const week = calendar!.calendar.weeks.find((w) => w.weekStart <= peak.date && w.weekEnd >= peak.date)!
