@@ -6,6 +6,7 @@ import * as briefingPage from '../../app/routes/campaigns.$ref.forecast.briefing
 import { computeSavedForecast, forecastOf, loadCampaignForecastData } from '../../app/models/forecast.server'
 import { getCampaignByRef } from '../../app/models/campaign.server'
 import { helplineCalendar } from '../../app/models/calendar.server'
+import { dispersionInUse } from '../../app/models/dispersion.server'
 import { ASSUMED_DISPERSION, DEFAULT_DISPERSION } from '../../app/forecast/intervals'
 import { testClock } from '../../app/utils/clock.server'
 import { db } from '../../app/utils/db.server'
@@ -119,5 +120,25 @@ describe('the dispersion fitted from past campaigns’ actual calls', () => {
     // The calendar's band for the week is the sum of its days' P90s at the fitted figure, not the assumed one.
     expect(weekHigh(fitted)).toBeGreaterThan(weekHigh(assumed) + 50)
     expect(Math.abs(week.totalCalls.high - weekHigh(fitted))).toBeLessThan(Math.abs(week.totalCalls.high - weekHigh(assumed)))
+  })
+
+  it('is fitted again when actual calls change, and not when a draft campaign’s forecast is edited', async () => {
+    const remembered = await dispersionInUse(db)
+    expect(remembered.source).toBe('fitted')
+    // A draft's edit: the same figure, not fitted again (the very object remembered).
+    await db.updateTable('forecast_input').set((eb) => ({ rate_central_percent: 9, version: eb('version', '+', 1) })).where('campaign_id', '=', world.target.id).execute()
+    expect(await dispersionInUse(db)).toBe(remembered)
+    // A correction to a launched campaign's actual calls: fitted again, from the new figures.
+    const day = await db.selectFrom('actual_calls').select(['campaign_id', 'helpline_id', 'date', 'calls']).orderBy('calls', 'desc').limit(1).executeTakeFirstOrThrow()
+    await db
+      .updateTable('actual_calls')
+      .set({ calls: day.calls * 3, recorded_at: '2027-04-21T09:00:00.000Z' })
+      .where('campaign_id', '=', day.campaign_id)
+      .where('helpline_id', '=', day.helpline_id)
+      .where('date', '=', day.date)
+      .execute()
+    const refitted = await dispersionInUse(db)
+    expect(refitted).not.toBe(remembered)
+    expect(refitted.value).toBeLessThan(remembered.value)
   })
 })
