@@ -186,10 +186,12 @@ export function forecastFromSettings(
   helplines: readonly ForecastHelpline[],
   bankHolidays: readonly string[],
   helplineBankHolidays: readonly string[] | null = null,
-  options: ForecastOptions = {},
+  options: ForecastOptions & { dispersion?: number | null } = {},
 ): CampaignForecast {
   const { input, excluded } = buildForecastInput(settings, messages, helplines, bankHolidays, helplineBankHolidays)
   if (!input) return { ok: false, reason: 'nothing-to-forecast', excluded }
+  // The day-to-day dispersion past actuals show (fitted on the server); absent, the engine's assumption.
+  if (options.dispersion != null) input.dispersion = options.dispersion
   try {
     return { ok: true, input, result: forecast(input, options), excluded }
   } catch (error) {

@@ -9,7 +9,7 @@ import { actualsView, canRecordActuals, listActuals } from './actuals.server'
 import { canEditCampaign, type Campaign } from './campaign.server'
 import { computeSavedForecast, forecastOf, loadCampaignForecastData } from './forecast.server'
 import { forecastSuggestion } from './learning.server'
-import { canReforecast, latestReforecast, reforecastView } from './reforecast.server'
+import { canReforecast, currentReforecast, latestReforecast, reforecastView } from './reforecast.server'
 import { workingDaysOf, MIN_WORKING_DAYS_FOR_REFORECAST } from '../forecast/reforecast'
 
 export async function loadForecastPage(db: DbOrTx, user: SessionUser, campaign: Campaign) {
@@ -26,6 +26,7 @@ export async function loadForecastPage(db: DbOrTx, user: SessionUser, campaign: 
     bankHolidays: loaded.bankHolidays,
     helplineBankHolidays: loaded.helplineBankHolidays,
     saved: loaded.saved,
+    dispersion: loaded.dispersion,
     actuals: savedForecast ? actualsView(loaded, savedForecast, actuals) : null,
     canRecordActuals: canRecordActuals(user, campaign),
     // A launched campaign's re-forecast from its calls so far, beside the signed-off forecast.
@@ -66,6 +67,9 @@ export async function loadHelplineBriefing(db: DbOrTx, campaign: Campaign, helpl
       }
     })
     .filter((m) => m.share > 0)
+  // A launched campaign re-forecast from its calls so far: the re-forecast for this helpline's days still to come.
+  const redone = await currentReforecast(db, campaign.id, data)
+  const redoneView = redone ? reforecastView(data, forecast, redone.saved, redone.forecast) : null
   return {
     campaign: { ref: campaign.ref, name: campaign.name, nation: campaign.nation, plannedLaunchDate: campaign.plannedLaunchDate },
     helpline,
@@ -76,5 +80,9 @@ export async function loadHelplineBriefing(db: DbOrTx, campaign: Campaign, helpl
     weeks,
     messages,
     warnings: forecast.result.warnings,
+    dispersion: data.dispersion,
+    reforecast: redoneView
+      ? { saved: redoneView.saved, forecastRates: data.saved.settings.contactRates, days: redoneView.helplines.find((h) => h.helplineId === helplineId)?.days ?? [] }
+      : null,
   }
 }
