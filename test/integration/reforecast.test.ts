@@ -82,6 +82,8 @@ describe('re-forecasting a launched campaign', () => {
     expect(view.saved).toMatchObject({ version: 1, madeBy: 'Helen Marsh', throughDate: '2027-03-08' })
     const alpha = view.helplines.find((h: { helplineId: string }) => h.helplineId === world.alpha.id)
     expect(alpha.days[0].date > '2027-03-08').toBe(true)
+    // Both sets of staff are for the percentile the helpline staffs to, which the view names.
+    expect(alpha.staffToPercentile).toBe(50)
     for (const d of alpha.days.slice(0, 5)) {
       expect(d.reforecast.calls.central).toBeCloseTo(d.original.calls.central * factor, 3)
       expect(d.reforecast.requiredFte).toBeGreaterThanOrEqual(d.original.requiredFte)
