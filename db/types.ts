@@ -163,6 +163,8 @@ export interface MessageTable {
   postage: string | null
   /** "Reply within N days" of delivery (letters only) */
   deadline_days: number | null
+  /** Letters only: the designer's own percentages delivered on working day 1, 2, 3 … after posting ("60, 30, 10"); null uses the postage class's. */
+  delivery_profile: string | null
   version: number
   created_at: string
   updated_at: string

@@ -44,6 +44,11 @@ describe('packWaves', () => {
     const letter = [{ name: 'Letter', channel: 'letter' as const, postage: null, waves: [{ sendDate: '2027-03-01', volume: 1 }] }]
     expect(packWaves(letter, england)[0]).toMatchObject({ delayDays: 3, deliveryDate: '2027-03-04' })
   })
+
+  it('dates a letter with its own delivery profile by the day half its letters have arrived', () => {
+    const letter = [{ name: 'Letter', channel: 'letter' as const, postage: 'second' as const, deliveryProfile: [20, 40, 40], waves: [{ sendDate: '2027-03-01', volume: 1 }] }]
+    expect(packWaves(letter, england)[0]).toMatchObject({ delayDays: 2, deliveryDate: '2027-03-03' })
+  })
 })
 
 describe('packForecastFromResult', () => {

@@ -1,6 +1,7 @@
 // The printable handler pack: for each audience, its lines to take, the scripts and the key dates.
 // Pure: the key dates and the weekly calls are worked out here from plain data, and tested without a server.
-import { deliveryDate, deliveryDelayDays, type Channel, type Postage } from '../forecast/delivery'
+import { nominalDeliveryDays, type Channel, type Postage } from '../forecast/delivery'
+import { engineDeliveryProfile } from '../forecast/delivery-profile'
 import { isoWeekStart, addDays } from '../forecast/dates'
 import type { ForecastResult, ScenarioValues } from '../forecast/types'
 import type { WorkingCalendar } from '../forecast/working-days'
@@ -34,6 +35,8 @@ export interface PackMessage {
   postage: Postage | null
   /** The forecast's override of the delivery delay, in working days. */
   delayOverrideDays?: number | null
+  /** Letters only: the designer's own percentages delivered on working day 1, 2, 3 … after posting. */
+  deliveryProfile?: readonly number[] | null
   waves: readonly { sendDate: string; volume: number }[]
 }
 
@@ -52,15 +55,21 @@ export interface PackWave {
 export function packWaves(messages: readonly PackMessage[], calendar: WorkingCalendar): PackWave[] {
   const waves: PackWave[] = []
   for (const message of messages) {
-    const terms = { channel: message.channel, postage: message.postage, delayOverrideDays: message.delayOverrideDays }
+    const terms = {
+      channel: message.channel,
+      postage: message.postage,
+      delayOverrideDays: message.delayOverrideDays,
+      deliveryProfile: message.deliveryProfile?.length ? engineDeliveryProfile(message.deliveryProfile) : null,
+    }
+    const delayDays = nominalDeliveryDays(terms)
     for (const wave of message.waves) {
       waves.push({
         messageName: message.name,
         channel: message.channel,
         postage: message.postage,
         sendDate: wave.sendDate,
-        delayDays: deliveryDelayDays(terms),
-        deliveryDate: deliveryDate(calendar, wave.sendDate, terms),
+        delayDays,
+        deliveryDate: calendar.addWorkingDays(wave.sendDate, delayDays),
         volume: wave.volume,
       })
     }

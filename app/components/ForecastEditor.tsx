@@ -31,7 +31,7 @@ type ActionData = ForecastActionResult | undefined
  * browser as the designer types with the server's own reader and engine.
  */
 export function ForecastEditor({ loaderData, actionData }: { loaderData: LoaderData; actionData: ActionData }) {
-  const { campaign, canEdit, messages, helplines, bankHolidays, helplineBankHolidays, saved } = loaderData
+  const { campaign, canEdit, messages, helplines, bankHolidays, helplineBankHolidays, saved, dispersion } = loaderData
   const hydrated = useHydrated()
   const ctx: ForecastFormContext = useMemo(
     () => ({ messages, helplines: helplines.map((h) => ({ id: h.id, name: h.name })), fallback: saved.settings }),
@@ -58,7 +58,10 @@ export function ForecastEditor({ loaderData, actionData }: { loaderData: LoaderD
     }, 120)
   }
 
-  const forecast = useMemo(() => forecastFromSettings(settings, messages, helplines, bankHolidays, helplineBankHolidays), [settings, messages, helplines, bankHolidays, helplineBankHolidays])
+  const forecast = useMemo(
+    () => forecastFromSettings(settings, messages, helplines, bankHolidays, helplineBankHolidays, { dispersion: dispersion.value }),
+    [settings, messages, helplines, bankHolidays, helplineBankHolidays, dispersion.value],
+  )
   const unsaved = saved.version === 0 || !sameSettings(settings, saved.settings, messages)
   const refused = !!actionData?.errors && !actionData.settings
   const curveDays = actionData?.values ? curveRowsFromValues(actionData.values, [...new Set(messages.map((m) => m.channel))]) : curveRows(saved.settings, [...new Set(messages.map((m) => m.channel))])
@@ -110,7 +113,7 @@ export function ForecastEditor({ loaderData, actionData }: { loaderData: LoaderD
           </a>
         </p>
       ) : null}
-      <ForecastOutputs forecast={forecast} chartsEnabled={hydrated} briefingHref={showingSaved ? (id) => `/campaigns/${campaign.ref}/forecast/briefing/${id}` : undefined}>
+      <ForecastOutputs forecast={forecast} dispersion={dispersion} chartsEnabled={hydrated} briefingHref={showingSaved ? (id) => `/campaigns/${campaign.ref}/forecast/briefing/${id}` : undefined}>
         {loaderData.actuals ? (
           <>
             <ActualsComparison

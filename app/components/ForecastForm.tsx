@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import type { FormEvent, ReactNode } from 'react'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
+import { deliveryProfileName } from '~/forecast/delivery-profile'
 import { channelsUsed, defaultDelayDays, type CampaignMessageForForecast } from '~/forecast/settings'
 import { trimNumber } from '~/helplines/helpline'
 import { curveField, delayField, hasDeadlines, splitField, type ForecastFormContext } from '~/schemas/forecast'
@@ -13,6 +14,8 @@ function describeMessage(m: CampaignMessageForForecast): string {
   const parts = [CHANNEL_NAMES[m.channel]]
   if (m.channel === 'letter') parts.push((POSTAGE_NAMES[m.postage ?? 'second'] ?? 'Second class').toLowerCase())
   if (m.deadlineDays) parts.push(`reply within ${m.deadlineDays} days`)
+  if (m.channel === 'letter') parts.push(`delivered by ${deliveryProfileName(m.postage, m.deliveryProfile ?? null)}`)
+  if (m.channel === 'letter' && m.deliveryProfile?.length) return parts.join(', ')
   const delay = defaultDelayDays(m)
   parts.push(`usually delivered ${delay === 0 ? 'the day it is sent' : `${delay} working day${delay === 1 ? '' : 's'} after sending`}`)
   return parts.join(', ')

@@ -3,6 +3,7 @@ import { formatTime } from '~/campaign/format'
 import { CHANNEL_NAMES } from '~/forecast/delivery'
 import type { CampaignForecast } from '~/forecast/settings'
 import { staffedToSentence } from '~/helplines/helpline'
+import { describeDispersion, type DispersionInUse } from '~/forecast/intervals'
 import {
   calls,
   duration,
@@ -206,6 +207,7 @@ export function ForecastOutputs({
   chartsEnabled,
   briefingHref,
   children,
+  dispersion,
 }: {
   forecast: CampaignForecast
   /** True once hydrated: charts and the day simulation run in the browser only. */
@@ -214,6 +216,8 @@ export function ForecastOutputs({
   briefingHref?: (helplineId: string) => string
   /** Shown after the answer and before the rest (the actual calls of a launched campaign). */
   children?: ReactNode
+  /** The day-to-day dispersion the forecast used, and where it came from. */
+  dispersion?: DispersionInUse
 }) {
   const excluded = forecast.excluded.length ? (
     <InsetText>
@@ -264,6 +268,11 @@ export function ForecastOutputs({
         should fall between them, 1 in 10 below P10 and 1 in 10 above P90. They allow for how uncertain the contact rate is and for
         calls varying from day to day. The chart’s band shows them.
       </p>
+      {dispersion ? (
+        <p className="govuk-body" id="forecast-dispersion" data-dispersion-source={dispersion.source}>
+          {describeDispersion(dispersion)}
+        </p>
+      ) : null}
       <SummaryList
         attributes={{ id: 'forecast-summary' }}
         rows={[

@@ -1,17 +1,9 @@
 import { Link } from '@remix-run/react'
 import { CHANNEL_NAMES, type Channel } from '~/forecast/delivery'
-import type { Suggestion } from '~/forecast/learning'
+import { busiestDay, FIRST_WEEK_WORKING_DAYS, type CurveShape, type Suggestion } from '~/forecast/learning'
 import { calls } from './forecast-view'
 
 const rate = (n: number) => `${n}%`
-
-function peakDay(curve: readonly number[]): number {
-  let best = 0
-  curve.forEach((share, k) => {
-    if (share > curve[best]!) best = k
-  })
-  return best
-}
 
 /**
  * Figures learnt from past campaigns, offered before a forecast is first saved. "Use these figures" submits the
@@ -34,7 +26,8 @@ export function ForecastSuggestion({ suggestion }: { suggestion: Suggestion }) {
         </li>
         {curves.map(([channel, curve]) => (
           <li key={channel} data-suggestion={`curve-${channel}`}>
-            {CHANNEL_NAMES[channel]} response curve: {curve.length} working days, busiest on working day {peakDay(curve)} ({rate(curve[peakDay(curve)]!)} of the calls)
+            {CHANNEL_NAMES[channel]} response curve: {curve.length} working days, busiest on working day {busiestDay(curve)} ({rate(curve[busiestDay(curve)]!)} of the calls)
+            {suggestion.curveShapes[channel] ? <CurveShapeText shape={suggestion.curveShapes[channel]!} /> : null}
           </li>
         ))}
       </ul>
@@ -59,5 +52,20 @@ export function ForecastSuggestion({ suggestion }: { suggestion: Suggestion }) {
         </a>
       </div>
     </div>
+  )
+}
+
+/** How sure the suggested curve's shape is: the first week's share of calls and the busiest day, across campaigns. */
+function CurveShapeText({ shape }: { shape: CurveShape }) {
+  const { firstWeekPercent: week, peakDay } = shape
+  return (
+    <span data-suggestion="curve-shape">
+      {'. '}
+      {rate(week.central)} of the calls in the first {FIRST_WEEK_WORKING_DAYS} working days
+      {week.low !== null && week.high !== null
+        ? ` (80% of campaigns between ${rate(week.low)} and ${rate(week.high)}, from ${shape.campaigns} past campaigns’ curves)`
+        : ' (from 1 past campaign’s curve: too few to say how much curves differ)'}
+      {shape.campaigns >= 2 ? (peakDay.earliest === peakDay.latest ? `; every one busiest on working day ${peakDay.earliest}` : `; their busiest day ranged from working day ${peakDay.earliest} to ${peakDay.latest}`) : ''}
+    </span>
   )
 }

@@ -1,4 +1,4 @@
-import type { ReforecastView } from '~/models/reforecast.server'
+import type { ReforecastHelpline, ReforecastView } from '~/models/reforecast.server'
 import { formatDate, formatDateTime, formatFte, formatPercent } from '~/campaign/format'
 import { staffedToSentence } from '~/helplines/helpline'
 import { calls, shortDate } from './forecast-view'
@@ -32,30 +32,7 @@ export function ReforecastSection({ view, reforecastHref, eligible }: { view: Re
               <p className="govuk-body" data-staffed-to={h.staffToPercentile}>
                 {staffedToSentence(h.staffToPercentile)}: the FTE and the share answered in time, in the forecast and the re-forecast alike, are for a day that busy.
               </p>
-              <TableRegion label={`The forecast and the re-forecast at ${h.name}`}>
-                <Table
-                  attributes={{ 'data-reforecast-helpline': h.helplineId }}
-                  caption={`Calls, staff and service at ${h.name}, each day after ${formatDate(view.saved.throughDate)}`}
-                  captionClasses="govuk-visually-hidden"
-                  firstCellIsHeader
-                  head={[
-                    { text: 'Date' },
-                    { text: 'Forecast calls', format: 'numeric' },
-                    { text: 'Re-forecast calls', format: 'numeric' },
-                    { text: 'Re-forecast P10 to P90', format: 'numeric' },
-                    { text: 'Campaign FTE: forecast, re-forecast', format: 'numeric' },
-                    { text: 'Answered in time: forecast, re-forecast', format: 'numeric' },
-                  ]}
-                  rows={h.days.map((d) => [
-                    { text: shortDate(d.date), classes: 'govuk-!-font-weight-regular app-nowrap', attributes: { 'data-date': d.date } },
-                    { text: calls(d.original.calls.central), format: 'numeric', attributes: { 'data-cell': 'original' } },
-                    { text: calls(d.reforecast.calls.central), format: 'numeric', attributes: { 'data-cell': 'reforecast' } },
-                    { text: `${calls(d.reforecast.calls.low)} to ${calls(d.reforecast.calls.high)}`, format: 'numeric' },
-                    { text: `${formatFte(d.original.requiredFte)}, ${formatFte(d.reforecast.requiredFte)}`, format: 'numeric' },
-                    { text: `${served(d.original.serviceLevel)}, ${served(d.reforecast.serviceLevel)}`, format: 'numeric' },
-                  ])}
-                />
-              </TableRegion>
+              <ReforecastDaysTable helplineId={h.helplineId} name={h.name} throughDate={view.saved.throughDate} days={h.days} />
             </Details>
           ))}
           {view.helplines.length === 0 ? <p className="govuk-body">The forecast expects no more calls after {formatDate(view.saved.throughDate)}.</p> : null}
@@ -65,5 +42,37 @@ export function ReforecastSection({ view, reforecastHref, eligible }: { view: Re
       )}
       {reforecastHref && eligible ? <Button text={view ? 'Re-forecast again' : 'Re-forecast from the calls so far'} href={reforecastHref} variant="secondary" /> : null}
     </section>
+  )
+}
+
+/** A helpline's days after the calls so far: the forecast and the re-forecast side by side. */
+export function ReforecastDaysTable({ helplineId, name, throughDate, days }: { helplineId: string; name: string; throughDate: string; days: ReforecastHelpline['days'] }) {
+  return (
+    <TableRegion label={`The forecast and the re-forecast at ${name}`}>
+      <Table
+        attributes={{ 'data-reforecast-helpline': helplineId }}
+        caption={`Calls, staff and service at ${name}, each day after ${formatDate(throughDate)}`}
+        captionClasses="govuk-visually-hidden"
+        firstCellIsHeader
+        head={[
+          { text: 'Date' },
+          { text: 'Forecast calls', format: 'numeric' },
+          { text: 'Forecast P10 to P90', format: 'numeric' },
+          { text: 'Re-forecast calls', format: 'numeric' },
+          { text: 'Re-forecast P10 to P90', format: 'numeric' },
+          { text: 'Campaign FTE: forecast, re-forecast', format: 'numeric' },
+          { text: 'Answered in time: forecast, re-forecast', format: 'numeric' },
+        ]}
+        rows={days.map((d) => [
+          { text: shortDate(d.date), classes: 'govuk-!-font-weight-regular app-nowrap', attributes: { 'data-date': d.date } },
+          { text: calls(d.original.calls.central), format: 'numeric', attributes: { 'data-cell': 'original' } },
+          { text: `${calls(d.original.calls.low)} to ${calls(d.original.calls.high)}`, format: 'numeric' },
+          { text: calls(d.reforecast.calls.central), format: 'numeric', attributes: { 'data-cell': 'reforecast' } },
+          { text: `${calls(d.reforecast.calls.low)} to ${calls(d.reforecast.calls.high)}`, format: 'numeric' },
+          { text: `${formatFte(d.original.requiredFte)}, ${formatFte(d.reforecast.requiredFte)}`, format: 'numeric' },
+          { text: `${served(d.original.serviceLevel)}, ${served(d.reforecast.serviceLevel)}`, format: 'numeric' },
+        ])}
+      />
+    </TableRegion>
   )
 }

@@ -91,6 +91,23 @@ export function deliveryDelayDays({ channel, postage, delayOverrideDays }: Deliv
   return POSTAGE_DELAY_WORKING_DAYS[postage ?? DEFAULT_POSTAGE]
 }
 
+/**
+ * The working day a wave counts as delivered on (the day an action deadline counts from): with the designer's own
+ * profile, the day by which half the letters have arrived; otherwise the delay as above.
+ */
+export function nominalDeliveryDays(terms: DeliveryProfileTerms): number {
+  const own = terms.deliveryProfile
+  if (own && own.some((w) => Number.isFinite(w) && w > 0)) {
+    const shares = deliveryProfile(terms)
+    let cumulative = 0
+    for (let k = 0; k < shares.length; k++) {
+      cumulative += shares[k]!
+      if (cumulative >= 0.5 - 1e-9) return k
+    }
+  }
+  return deliveryDelayDays(terms)
+}
+
 /** Send date plus the delay in working days (WORKDAY semantics: a 0-day delay delivers on the send date). */
 export function deliveryDate(calendar: WorkingCalendar, sendDate: string, terms: DeliveryTerms): string {
   return calendar.addWorkingDays(sendDate, deliveryDelayDays(terms))

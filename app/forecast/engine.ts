@@ -3,7 +3,7 @@
 import { createWorkingCalendar, type WorkingCalendar } from './working-days'
 import { applyDeadlineBump, DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES, normaliseCurve } from './curves'
 import { fromDayNumber, toDayNumber } from './dates'
-import { deliveryDelayDays, deliveryProfile, type Channel } from './delivery'
+import { deliveryProfile, nominalDeliveryDays, type Channel } from './delivery'
 import { dayIntervals, openDayIntervals, placeOnOpenDays, prepareHelpline, staffDays, type AbandonmentStaffing, type DayLoad } from './helpline-load'
 import { noRules, OutcomeTally } from './outcomes'
 import { DEFAULT_DISPERSION, rateSpreadPerBand, staffToPercentileOf, withPredictionInterval } from './intervals'
@@ -185,7 +185,7 @@ export function arrivals(input: ForecastInput): Arrivals {
       curve = curveCache.get(message.channel) ?? responseCurveFor(message, input.responseCurves)
       curveCache.set(message.channel, curve)
     }
-    const delayDays = deliveryDelayDays(message)
+    const delayDays = nominalDeliveryDays(message)
     const profile = deliveryProfile(message)
     const split = normalisedSplit(message, helplineIndex)
     const waves = message.waves.map((wave) => {

@@ -64,6 +64,8 @@ export interface HelplineCalendarInput {
   /** A Monday and a Sunday (see calendarRange). */
   from: string
   to: string
+  /** Day-to-day over-dispersion of calls (fitted from past actuals); absent: DEFAULT_DISPERSION. */
+  dispersion?: number
 }
 
 export interface CalendarCause {
@@ -192,7 +194,7 @@ export function buildHelplineCalendar(input: HelplineCalendarInput): HelplineCal
     // the low and high scenarios; the stages below it are staffed at the central rate alone, a third of the work.
     if (last ? visible.length > 0 : members.length > 0) {
       // Every stage staffs to the helpline's chosen percentile of its calls, so each group's FTE is measured alike.
-      const banded = withPredictionIntervalFromSd(cumulative, rateSd, undefined, staffTo)
+      const banded = withPredictionIntervalFromSd(cumulative, rateSd, input.dispersion, staffTo)
       previous = staff(prepared, input.helplineCalendar, last ? banded : { ...banded, low: zeros, high: zeros }, from, to, last)
     }
     stageDays.push(previous)

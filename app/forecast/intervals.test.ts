@@ -4,7 +4,19 @@ import { holidayDates } from './bank-holiday-file'
 import { betaFromPercentiles, betaMean, negativeBinomialPpf, sampleBeta, sampleNegativeBinomial, seededRandom } from './distributions'
 import { forecast } from './engine'
 import { exampleHelpline } from './examples'
-import { countQuantile, dayInterval, dayPercentile, DEFAULT_DISPERSION, estimateDispersion, rateSpreadPerBand, withPredictionIntervalFromSd } from './intervals'
+import {
+  countQuantile,
+  dayInterval,
+  dayPercentile,
+  DEFAULT_DISPERSION,
+  describeDispersion,
+  DISPERSION_CEILING,
+  DISPERSION_FLOOR,
+  estimateDispersion,
+  fitDispersion,
+  rateSpreadPerBand,
+  withPredictionIntervalFromSd,
+} from './intervals'
 
 describe('a day’s prediction interval', () => {
   it('is the negative binomial’s P10 and P90 with the model’s mean and variance', () => {
@@ -96,6 +108,74 @@ describe('estimating the dispersion from past actuals', () => {
   it('says nothing from Poisson-only or too few days', () => {
     expect(estimateDispersion([{ expected: 10, actual: 10 }])).toBeNull()
     expect(estimateDispersion(Array.from({ length: 20 }, () => ({ expected: 10, actual: 10 })))).toBeNull()
+  })
+})
+
+describe('the dispersion fitted from past campaigns’ actual calls', () => {
+  // Campaigns whose realised rate is off the forecast's by a factor between a half and two, and whose days are
+  // Gamma–Poisson around that with size 25.
+  const simulated = (campaigns: number, daysEach: number, size: number, seed: number, truth: { expected: number; actual: number }[] = []) => {
+    const random = seededRandom(seed)
+    return Array.from({ length: campaigns }, () => {
+      const realised = 0.5 + random() * 1.5
+      return Array.from({ length: daysEach }, (_, i) => {
+        const expected = 50 + ((i * 37) % 40) * 20
+        const actual = sampleNegativeBinomial(expected * realised, size, random)
+        truth.push({ expected: expected * realised, actual })
+        return { expected, actual }
+      })
+    })
+  }
+
+  it('measures day-to-day noise only, each campaign scaled to its own realised rate', () => {
+    const truth: { expected: number; actual: number }[] = []
+    const campaigns = simulated(30, 30, 25, 7, truth)
+    const fitted = fitDispersion(campaigns)
+    expect(fitted).toMatchObject({ source: 'fitted', campaigns: 30, days: 900 })
+    // Within a tenth of what the days show when each campaign's true rate is known (29.0 for this seed); scaling by
+    // the realised rate takes up a little of the noise too, so it reads a few per cent high.
+    const known = estimateDispersion(truth)!
+    expect(fitted.value / known).toBeGreaterThan(1)
+    expect(fitted.value / known).toBeLessThan(1.1)
+    expect(fitted.value).toBeGreaterThan(20)
+    expect(fitted.value).toBeLessThan(32)
+    // Unscaled, the rates' own errors would pass for noise and the bands would come out far too wide.
+    expect(estimateDispersion(campaigns.flat())!).toBeLessThan(8)
+  })
+
+  it('is the method-of-moments figure on the scaled days (recomputed by hand)', () => {
+    // Each campaign 10 days expecting 100; campaign A got 120 and 80 alternately (total matches: scale 1), B the
+    // same doubled against 100 expected (realised 2, so expected becomes 200), C 110 and 90. Σμ² = 10 × (100² +
+    // 200² + 100²) = 600,000; Σ((y − μ)² − y) = 10 × (400 − 100) + 10 × (1,600 − 200) + 10 × (100 − 100) = 17,000.
+    const days = (a: number, b: number) => Array.from({ length: 10 }, (_, i) => ({ expected: 100, actual: i % 2 ? a : b }))
+    const fitted = fitDispersion([days(120, 80), days(240, 160), days(110, 90)])
+    expect(fitted).toEqual({ value: Math.round((600_000 / 17_000) * 10) / 10, source: 'fitted', campaigns: 3, days: 30 })
+  })
+
+  it('keeps the assumption with too few campaigns or days, and says how much there was', () => {
+    expect(fitDispersion(simulated(2, 40, 25, 8))).toEqual({ value: DEFAULT_DISPERSION, source: 'assumed', campaigns: 2, days: 80 })
+    expect(fitDispersion(simulated(3, 9, 25, 9))).toEqual({ value: DEFAULT_DISPERSION, source: 'assumed', campaigns: 3, days: 27 })
+    // A campaign with no calls at all says nothing about its days' noise, and days expecting no calls are left out.
+    const silent = [Array.from({ length: 20 }, () => ({ expected: 10, actual: 0 }))]
+    const idle = [Array.from({ length: 20 }, () => ({ expected: 0, actual: 3 }))]
+    expect(fitDispersion([...simulated(2, 20, 25, 10), ...silent, ...idle])).toMatchObject({ source: 'assumed', campaigns: 2, days: 40 })
+  })
+
+  it('stays between its floor and ceiling', () => {
+    // Calls as steady as Poisson noise show no over-dispersion at all: the ceiling.
+    const steady = Array.from({ length: 3 }, () => Array.from({ length: 12 }, (_, i) => ({ expected: 100, actual: i % 2 ? 110 : 90 })))
+    expect(fitDispersion(steady).value).toBe(DISPERSION_CEILING)
+    // Wild days: half the days nothing, half double.
+    const wild = Array.from({ length: 3 }, () => Array.from({ length: 12 }, (_, i) => ({ expected: 100, actual: i % 2 ? 200 : 0 })))
+    expect(fitDispersion(wild).value).toBe(DISPERSION_FLOOR)
+  })
+
+  it('says where the figure came from', () => {
+    expect(describeDispersion({ value: 38.2, source: 'fitted', campaigns: 6, days: 412 })).toBe(
+      'Calls vary from day to day by about 16% either way (dispersion 38.2) beyond what the contact rate explains: fitted from 412 days of 6 past campaigns’ actual calls.',
+    )
+    expect(describeDispersion({ value: 40, source: 'assumed', campaigns: 0, days: 0 })).toMatch(/: assumed, as there are not enough past actual calls yet to fit it; that needs 30 days of 3 launched campaigns\.$/)
+    expect(describeDispersion({ value: 40, source: 'assumed', campaigns: 1, days: 12 })).toMatch(/\(so far 12 days of 1 campaign\)\.$/)
   })
 })
 

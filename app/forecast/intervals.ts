@@ -8,8 +8,8 @@ import type { ContactRates, ForecastHelpline } from './types'
 /**
  * Day-to-day over-dispersion of calls beyond what the rate explains, as the negative binomial's size n: a day whose
  * expected calls are μ has variance μ + μ²/n. 40 means a day's calls wander about 16% (1/√40) either way even when
- * the rate is known exactly, on top of Poisson noise. It is a starting assumption, not yet fitted: estimateDispersion
- * gives the figure past actuals show, and a forecast passes it as `dispersion` once that is wired to stored actuals.
+ * the rate is known exactly, on top of Poisson noise. It is the assumption until enough past actuals are stored:
+ * fitDispersion then gives the figure they show, and every forecast passes that as `dispersion`.
  */
 export const DEFAULT_DISPERSION = 40
 
@@ -231,4 +231,63 @@ export function estimateDispersion(days: readonly { expected: number; actual: nu
   }
   if (!(excess > 0) || !(squares > 0)) return null
   return squares / excess
+}
+
+/** A fitted dispersion needs days from at least this many past campaigns: one campaign's days share its quirks. */
+export const MIN_CAMPAIGNS_FOR_FITTED_DISPERSION = 3
+/** …and at least this many helpline-days with expected calls between them. */
+export const MIN_DAYS_FOR_FITTED_DISPERSION = 30
+/**
+ * The fitted figure is kept within these bounds. Below 5 a day's calls would wander more than 45% either way on top
+ * of the rate's error, which says more about a forecast's curve being wrong than about day-to-day noise; above 1,000
+ * (about 3%) the noise is as good as Poisson, and a few quiet campaigns should not make the bands that narrow.
+ */
+export const DISPERSION_FLOOR = 5
+export const DISPERSION_CEILING = 1000
+
+/** The dispersion a forecast uses, and where it came from. */
+export interface DispersionInUse {
+  value: number
+  source: 'fitted' | 'assumed'
+  /** The past campaigns and helpline-days the fit drew on (those it could use, when it fell back: fewer than needed). */
+  campaigns: number
+  days: number
+}
+
+export const ASSUMED_DISPERSION: DispersionInUse = { value: DEFAULT_DISPERSION, source: 'assumed', campaigns: 0, days: 0 }
+
+/**
+ * The dispersion past campaigns' actual calls show. Each campaign's days pair its actual calls with the calls its
+ * forecast's central line expected on that day and helpline. Part of any gap is the rate's own error, which the
+ * Beta already covers, so each campaign's expected calls are first scaled by its realised rate (its actual total ÷
+ * its expected total over those days): what is left is day-to-day noise only, which estimateDispersion measures
+ * over all campaigns' days together. Only days the forecast expected calls on count, and only campaigns with some
+ * calls. Too little history (MIN_CAMPAIGNS_FOR_FITTED_DISPERSION, MIN_DAYS_FOR_FITTED_DISPERSION) keeps the
+ * assumption; noise no wider than Poisson gives the ceiling.
+ */
+export function fitDispersion(campaigns: readonly (readonly { expected: number; actual: number }[])[]): DispersionInUse {
+  const days: { expected: number; actual: number }[] = []
+  let used = 0
+  for (const campaign of campaigns) {
+    const expectedDays = campaign.filter((d) => d.expected > 0 && Number.isFinite(d.expected) && Number.isFinite(d.actual) && d.actual >= 0)
+    const expected = expectedDays.reduce((n, d) => n + d.expected, 0)
+    const actual = expectedDays.reduce((n, d) => n + d.actual, 0)
+    if (!(expected > 0) || !(actual > 0)) continue
+    const realised = actual / expected
+    for (const d of expectedDays) days.push({ expected: d.expected * realised, actual: d.actual })
+    used++
+  }
+  if (used < MIN_CAMPAIGNS_FOR_FITTED_DISPERSION || days.length < MIN_DAYS_FOR_FITTED_DISPERSION) return { ...ASSUMED_DISPERSION, campaigns: used, days: days.length }
+  const estimate = estimateDispersion(days) ?? DISPERSION_CEILING
+  return { value: Math.round(Math.min(DISPERSION_CEILING, Math.max(DISPERSION_FLOOR, estimate)) * 10) / 10, source: 'fitted', campaigns: used, days: days.length }
+}
+
+const counted = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+/** The dispersion in use, in words: how far a day's calls wander beyond the rate, and where the figure came from. */
+export function describeDispersion(d: DispersionInUse): string {
+  const wander = `about ${Math.round(100 / Math.sqrt(d.value))}% either way (dispersion ${d.value.toLocaleString('en-GB')})`
+  if (d.source === 'fitted') return `Calls vary from day to day by ${wander} beyond what the contact rate explains: fitted from ${counted(d.days, 'day', 'days')} of ${counted(d.campaigns, 'past campaign', 'past campaigns')}’ actual calls.`
+  const have = d.campaigns > 0 ? ` (so far ${counted(d.days, 'day', 'days')} of ${counted(d.campaigns, 'campaign', 'campaigns')})` : ''
+  return `Calls vary from day to day by ${wander} beyond what the contact rate explains: assumed, as there are not enough past actual calls yet to fit it; that needs ${MIN_DAYS_FOR_FITTED_DISPERSION} days of ${MIN_CAMPAIGNS_FOR_FITTED_DISPERSION} launched campaigns${have}.`
 }

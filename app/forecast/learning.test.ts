@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { betaFromMoments, betaPpf, sampleBeta, seededRandom } from './distributions'
-import { suggestFromHistory, type PastCampaignObservation } from './learning'
+import { curveShape, suggestFromHistory, t90, type PastCampaignObservation } from './learning'
 
 const past = (overrides: Partial<PastCampaignObservation>): PastCampaignObservation => ({
   ref: 'OTM-2026-001',
@@ -83,5 +83,24 @@ describe('suggesting figures from past campaigns', () => {
       ['B', ['letter']],
       ['C', []],
     ])
+  })
+
+  it('gives each suggested curve’s shape with the range 80% of new campaigns’ curves should fall in', () => {
+    // First five working days' shares 50%, 60% and 70%: mean 60, s = 10, so ± t₀.₉(2) × 10 × √(4/3) = ± 1.8856 ×
+    // 11.547 = ± 21.77 around the suggested curve's 60% (equal calls behind each, so the weighted curve's is 60%).
+    const curve = (firstWeek: number, peak: number) => Array.from({ length: 10 }, (_, k) => (k < 5 ? (k === peak ? firstWeek - 4 * 5 : 5) : (100 - firstWeek) / 5))
+    const suggestion = suggestFromHistory({ regime: 'vat', channels: ['letter'] }, [
+      past({ ref: 'A', curves: { letter: { percent: curve(50, 1), calls: 1_000 } } }),
+      past({ ref: 'B', curves: { letter: { percent: curve(60, 2), calls: 1_000 } } }),
+      past({ ref: 'C', curves: { letter: { percent: curve(70, 2), calls: 1_000 } } }),
+    ])!
+    expect(suggestion.curveShapes.letter).toEqual({ campaigns: 3, firstWeekPercent: { central: 60, low: 38.23, high: 81.77 }, peakDay: { central: 2, earliest: 1, latest: 2 } })
+  })
+
+  it('gives no range from a single curve, keeps the range within 0–100%, and widens it with fewer campaigns', () => {
+    expect(curveShape([40, 30, 20, 10], [{ percent: [40, 30, 20, 10] }])).toEqual({ campaigns: 1, firstWeekPercent: { central: 100, low: null, high: null }, peakDay: { central: 0, earliest: 0, latest: 0 } })
+    expect(curveShape([90, 10], [{ percent: [90, 10] }, { percent: [60, 10, 10, 10, 10] }]).firstWeekPercent.high).toBe(100)
+    // Student's t against the normal: scipy 1.17.1 stats.t.ppf(0.9, df).
+    expect([t90(1), t90(2), t90(10), t90(30), t90(200)]).toEqual([3.0777, 1.8856, 1.3722, 1.3104, 1.2815515655446004])
   })
 })

@@ -23,8 +23,64 @@ export interface Suggestion {
   pooling: { campaigns: number; betweenCampaignsSd: number; meanSd: number }
   /** In % by working day after delivery, for the new campaign's channels that some source covers. */
   responseCurves: Partial<Record<Channel, number[]>>
+  /** How the suggested curves are shaped, and how much past campaigns' curves differed, by channel. */
+  curveShapes: Partial<Record<Channel, CurveShape>>
   /** The campaigns drawn on, most recipients first. */
   sources: { ref: string; name: string; ratePercent: number; recipients: number; curveChannels: Channel[] }[]
+}
+
+/** The shape of a channel's suggested curve, with how much the past campaigns behind it differed. */
+export interface CurveShape {
+  /** Past campaigns whose complete curve for the channel was observed. */
+  campaigns: number
+  /**
+   * % of the calls in the first five working days: `central` the suggested curve's; `low` and `high` the range 80% of
+   * new campaigns should fall in (null from a single campaign: one curve cannot show how curves differ).
+   */
+  firstWeekPercent: { central: number; low: number | null; high: number | null }
+  /** The suggested curve's busiest working day, and the earliest and latest busiest day among the past campaigns. */
+  peakDay: { central: number; earliest: number; latest: number }
+}
+
+/** Working days counted as "the first week" of a curve. */
+export const FIRST_WEEK_WORKING_DAYS = 5
+
+// Student's t 90th percentiles for 1 to 30 degrees of freedom (scipy 1.17.1 stats.t.ppf(0.9, df)); the normal's beyond.
+const T90 = [3.0777, 1.8856, 1.6377, 1.5332, 1.4759, 1.4398, 1.4149, 1.3968, 1.383, 1.3722, 1.3634, 1.3562, 1.3502, 1.345, 1.3406, 1.3368, 1.3334, 1.3304, 1.3277, 1.3253, 1.3232, 1.3212, 1.3195, 1.3178, 1.3163, 1.315, 1.3137, 1.3125, 1.3114, 1.3104]
+export const t90 = (df: number) => T90[df - 1] ?? 1.2815515655446004
+
+/** The working day (0 = the day of delivery) with the largest share of a curve's calls; the first such day on a tie. */
+export function busiestDay(curve: readonly number[]): number {
+  let best = 0
+  curve.forEach((share, k) => {
+    if (share > curve[best]!) best = k
+  })
+  return best
+}
+
+const firstWeek = (percent: readonly number[]) => percent.slice(0, FIRST_WEEK_WORKING_DAYS).reduce((n, p) => n + p, 0)
+
+/**
+ * The suggested curve's shape and its uncertainty. The first week's share for a new campaign is predicted from the
+ * past campaigns' shares: centred on the suggested (calls-weighted) curve's, with the spread between campaigns s,
+ * so a new campaign falls within ± t₀.₉(k − 1) × s × √(1 + 1/k) with 80% probability (the prediction interval of a
+ * normal sample of k), held within 0–100%. Student's t keeps a range from two or three campaigns honestly wide.
+ */
+export function curveShape(suggested: readonly number[], observed: readonly { percent: readonly number[] }[]): CurveShape {
+  const shares = observed.map((c) => firstWeek(c.percent))
+  const k = shares.length
+  const central = round2(firstWeek(suggested))
+  let low: number | null = null
+  let high: number | null = null
+  if (k >= 2) {
+    const mean = shares.reduce((a, b) => a + b, 0) / k
+    const sd = Math.sqrt(shares.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1))
+    const half = t90(k - 1) * sd * Math.sqrt(1 + 1 / k)
+    low = round2(Math.max(0, Math.min(central, central - half)))
+    high = round2(Math.min(100, Math.max(central, central + half)))
+  }
+  const peaks = observed.map((c) => busiestDay(c.percent))
+  return { campaigns: k, firstWeekPercent: { central, low, high }, peakDay: { central: busiestDay(suggested), earliest: Math.min(...peaks), latest: Math.max(...peaks) } }
 }
 
 /**
@@ -82,6 +138,7 @@ export function suggestFromHistory(target: { regime: string; channels: readonly 
   contactRates.high = Math.max(contactRates.high, contactRates.central)
 
   const responseCurves: Suggestion['responseCurves'] = {}
+  const curveShapes: Suggestion['curveShapes'] = {}
   for (const channel of target.channels) {
     const observed = sources.map((s) => s.curves[channel]).filter((c): c is NonNullable<typeof c> => !!c && c.calls > 0)
     if (observed.length === 0) continue
@@ -89,13 +146,17 @@ export function suggestFromHistory(target: { regime: string; channels: readonly 
     const length = Math.min(MAX_CURVE_LENGTH, Math.max(...observed.map((c) => c.percent.length)))
     const curve = Array.from({ length }, (_, k) => round2(observed.reduce((n, c) => n + (c.percent[k] ?? 0) * c.calls, 0) / weight))
     while (curve.length && curve[curve.length - 1] === 0) curve.pop()
-    if (curve.length) responseCurves[channel] = curve
+    if (curve.length) {
+      responseCurves[channel] = curve
+      curveShapes[channel] = curveShape(curve, observed)
+    }
   }
 
   return {
     contactRates,
     pooling: { campaigns: sources.length, betweenCampaignsSd: round2(Math.sqrt(pooled.tau2) * 100), meanSd: round2(Math.sqrt(pooled.meanVariance) * 100) },
     responseCurves,
+    curveShapes,
     sources: [...sources]
       .sort((a, b) => b.recipients - a.recipients || a.ref.localeCompare(b.ref))
       .map((s) => ({

@@ -2,6 +2,7 @@
 // become the engine's input. Pure and free of zod: the forecast page runs it in the browser on every edit.
 import { DEFAULT_DEADLINE_BUMP, DEFAULT_RESPONSE_CURVES } from './curves'
 import { CHANNELS, deliveryDelayDays, POSTAGE_DELAY_WORKING_DAYS, type Channel, type Postage } from './delivery'
+import { engineDeliveryProfile } from './delivery-profile'
 import { forecast, type ForecastOptions } from './engine'
 import type { ForecastHelpline, ForecastInput, ForecastMessage, ForecastResult } from './types'
 
@@ -13,6 +14,8 @@ export interface CampaignMessageForForecast {
   postage: Postage | null
   /** "Reply within N days" (letters). */
   deadlineDays: number | null
+  /** Letters only: the designer's own percentages delivered on working day 1, 2, 3 … after posting; absent or null uses the postage class's. */
+  deliveryProfile?: number[] | null
   waves: { sendDate: string; volume: number }[]
   /**
    * The campaign's Welsh-preference customers: this share of the message's calls goes to the Welsh-language helpline,
@@ -142,6 +145,7 @@ export function buildForecastInput(
       postage: message.postage,
       deadlineDays: message.deadlineDays,
       delayOverrideDays: own.delayOverrideDays,
+      ...(message.deliveryProfile?.length ? { deliveryProfile: engineDeliveryProfile(message.deliveryProfile) } : {}),
       waves: message.waves,
       split,
     })
@@ -182,10 +186,12 @@ export function forecastFromSettings(
   helplines: readonly ForecastHelpline[],
   bankHolidays: readonly string[],
   helplineBankHolidays: readonly string[] | null = null,
-  options: ForecastOptions = {},
+  options: ForecastOptions & { dispersion?: number | null } = {},
 ): CampaignForecast {
   const { input, excluded } = buildForecastInput(settings, messages, helplines, bankHolidays, helplineBankHolidays)
   if (!input) return { ok: false, reason: 'nothing-to-forecast', excluded }
+  // The day-to-day dispersion past actuals show (fitted on the server); absent, the engine's assumption.
+  if (options.dispersion != null) input.dispersion = options.dispersion
   try {
     return { ok: true, input, result: forecast(input, options), excluded }
   } catch (error) {

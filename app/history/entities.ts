@@ -70,6 +70,7 @@ export const HISTORY_ENTITY_TYPES: Record<string, HistoryEntityType> = {
       addressBlock: 'Address block',
       postage: 'Postage',
       deadlineDays: 'Action deadline (days after delivery)',
+      deliveryProfile: 'Own delivery profile (% by working day after posting)',
       body: 'Body',
       waves: 'Waves (send date: volume)',
     },
@@ -78,6 +79,8 @@ export const HISTORY_ENTITY_TYPES: Record<string, HistoryEntityType> = {
       channel: lookup(CHANNEL_LABELS, s.channel),
       referenceType: lookup(REFERENCE_TYPE_LABELS, s.referenceType),
       postage: lookup(POSTAGE_LABELS, s.postage),
+      // Revisions from before letters could have their own profile have none, like a letter that uses its class's.
+      deliveryProfile: Array.isArray(s.deliveryProfile) ? s.deliveryProfile.join(', ') : s.channel === 'letter' ? 'None: the postage class’s' : null,
       // One line per wave, so adding or moving a wave shows as one added or changed line.
       waves: Array.isArray(s.waves)
         ? s.waves.map((w: { sendDate?: unknown; volume?: unknown }) =>

@@ -7,7 +7,9 @@ import { REGIME_LABELS, type Nation, type Regime } from '../campaign/options'
 import type { DbOrTx } from '../utils/db.server'
 import { hasRole, type SessionUser } from '../utils/roles'
 import { listActuals } from './actuals.server'
+import { dispersionInUse } from './dispersion.server'
 import { computeSavedForecast } from './forecast.server'
+import type { DispersionInUse } from '../forecast/intervals'
 
 /** Who the accuracy dashboard is for: the people who make forecasts and the people who staff to them. */
 export function canSeeForecastAccuracy(user: Pick<SessionUser, 'roles'>): boolean {
@@ -35,6 +37,8 @@ export interface AccuracyDashboard {
   byChannel: GroupAccuracyView[]
   byRegime: GroupAccuracyView[]
   overall: Accuracy
+  /** The day-to-day dispersion the forecasts' bands use now, and where it came from. */
+  dispersion: DispersionInUse
 }
 
 export function channelLabel(channels: readonly string[]): string {
@@ -85,5 +89,6 @@ export async function forecastAccuracyDashboard(db: DbOrTx): Promise<AccuracyDas
     byChannel: accuracyByGroup(inputs, channelGroup).map((g) => ({ ...g, label: channelLabel(g.key.split('+')) })),
     byRegime: accuracyByGroup(inputs, regimeGroup).map((g) => ({ ...g, label: regimeLabel(g.key) })),
     overall: accuracyOf(inputs.flatMap((c) => c.days)),
+    dispersion: await dispersionInUse(db),
   }
 }

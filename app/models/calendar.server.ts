@@ -5,6 +5,7 @@ import { HELPLINE_NATION, toForecastHelpline, type Helpline } from '../helplines
 import type { DbOrTx } from '../utils/db.server'
 import { getActiveBankHolidays, type ActiveBankHolidays } from './bank-holidays.server'
 import { inputGeneration, refreshStaleAtHelpline, storedArrivals } from './stored-arrivals.server'
+import { dispersionInUse } from './dispersion.server'
 import { getHelpline, listHelplines } from './helpline.server'
 
 export { HELPLINE_NATION }
@@ -26,7 +27,9 @@ const memo = new Map<string, { helpline: Helpline; calendar: HelplineCalendar }>
 export async function helplineCalendar(db: DbOrTx, helplineId: string, range: { from: string; to: string }): Promise<{ helpline: Helpline; calendar: HelplineCalendar } | null> {
   // The generation first: everything read after it is at least as new, so what is stored under it is never older.
   const generation = await inputGeneration(db)
-  const key = `${generation}|${helplineId}|${range.from}|${range.to}`
+  // Recording actual calls does not move the generation on, but can change the dispersion the bands are drawn with.
+  const dispersion = await dispersionInUse(db)
+  const key = `${generation}|${dispersion.value}|${helplineId}|${range.from}|${range.to}`
   const known = memo.get(key)
   if (known) {
     memo.delete(key)
@@ -45,6 +48,7 @@ export async function helplineCalendar(db: DbOrTx, helplineId: string, range: { 
     campaigns: stored.map((s) => ({ ref: s.campaign.ref, name: s.campaign.name, status: s.campaign.status, calendar: calendars[s.campaign.nation], arrivals: s.arrivals, spreadPerBand: s.spreadPerBand })),
     from: range.from,
     to: range.to,
+    dispersion: dispersion.value,
   })
   const result = { helpline, calendar }
   memo.set(key, result)

@@ -4,7 +4,9 @@ import { createWorkingCalendar } from '../forecast/working-days'
 import { toCsv } from '../utils/csv'
 import type { DbOrTx } from '../utils/db.server'
 import type { Campaign } from './campaign.server'
+import type { HelplineDay } from '../forecast/types'
 import { computeSavedForecast } from './forecast.server'
+import { currentReforecast } from './reforecast.server'
 
 export const FORECAST_CSV_HEADER = [
   'date',
@@ -17,6 +19,11 @@ export const FORECAST_CSV_HEADER = [
   'fte_required_total',
   'service_level_available',
   'abandoned_available',
+  'reforecast_calls_p10',
+  'reforecast_calls_mean',
+  'reforecast_calls_p90',
+  'reforecast_fte_required',
+  'reforecast_service_level_available',
   'staffed_to_percentile',
 ]
 
@@ -46,17 +53,25 @@ const round = (value: number, places: number) => {
  * (a helpline open on Saturdays takes calls then). `fte_required` is the campaign's need, `fte_required_total` the
  * whole helpline's (baseline and campaign), to set beside `fte_available`; the outcomes are with the available staff.
  * Central scenario: the staff and outcomes are for each day's calls at the percentile the helpline staffs to
- * (`staffed_to_percentile`), the calls are the mean and P10/P90. Before anything is saved the file has only the header.
+ * (`staffed_to_percentile`), the calls are the mean and P10/P90. When the launched campaign has been re-forecast from
+ * its calls so far, the `reforecast_` columns give the latest re-forecast for each day after those calls (blank
+ * before, and with no re-forecast). Before anything is saved the file has only the header.
  */
 export async function forecastCsv(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<string> {
   const { data, forecast } = await computeSavedForecast(db, campaign)
   const rows: (string | number | null)[][] = []
   if (forecast.ok) {
     const calendar = createWorkingCalendar(data.bankHolidays)
+    const redone = await currentReforecast(db, campaign.id, data)
+    const after = new Map<string, HelplineDay>()
+    if (redone?.forecast.ok) {
+      for (const h of redone.forecast.result.helplines) for (const d of h.days) if (d.date > redone.saved.throughDate) after.set(`${h.helplineId}|${d.date}`, d)
+    }
     for (const helpline of forecast.result.helplines) {
       for (const day of helpline.days) {
         if (!day.open && !calendar.isWorkingDay(day.date)) continue
         const outcome = day.outcome.total.central
+        const re = after.get(`${helpline.helplineId}|${day.date}`)
         rows.push([
           day.date,
           helpline.name,
@@ -68,6 +83,11 @@ export async function forecastCsv(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'n
           round(day.totalFte.central, 2),
           day.open ? round(outcome.serviceLevel, 4) : null,
           day.open && outcome.abandoned !== null ? round(outcome.abandoned, 2) : null,
+          re ? round(re.calls.low, 2) : null,
+          re ? round(re.calls.central, 2) : null,
+          re ? round(re.calls.high, 2) : null,
+          re ? round(re.requiredFte.central, 2) : null,
+          re && re.open ? round(re.outcome.total.central.serviceLevel, 4) : null,
           helpline.staffToPercentile,
         ])
       }

@@ -3,6 +3,7 @@
 // through here, and the forecast's own save (forecast.server.ts) goes through the content-write gateway, which
 // reaches the calendar, so keeping the reads apart keeps the models free of import circles.
 import { CHANNELS, POSTAGE_CLASSES, type Channel, type Postage } from '../forecast/delivery'
+import { storedDeliveryProfile } from '../forecast/delivery-profile'
 import { defaultForecastSettings, parseStoredCurves, type CampaignMessageForForecast, type ForecastSettings } from '../forecast/settings'
 import type { DbOrTx } from '../utils/db.server'
 import { welshSharePercent } from '../welsh/translation'
@@ -33,7 +34,7 @@ export async function listForecastMessages(db: DbOrTx, campaignId: string): Prom
   const welsh = await welshRouting(db, campaignId)
   const messages = await db
     .selectFrom('message')
-    .select(['id', 'name', 'channel', 'postage', 'deadline_days'])
+    .select(['id', 'name', 'channel', 'postage', 'deadline_days', 'delivery_profile'])
     .where('campaign_id', '=', campaignId)
     .orderBy('position')
     .orderBy('created_at')
@@ -57,6 +58,7 @@ export async function listForecastMessages(db: DbOrTx, campaignId: string): Prom
       channel: m.channel as Channel,
       postage: m.channel === 'letter' && isPostage(m.postage) ? m.postage : null,
       deadlineDays: m.channel === 'letter' ? m.deadline_days : null,
+      deliveryProfile: m.channel === 'letter' ? storedDeliveryProfile(m.delivery_profile) : null,
       waves: waves.filter((w) => w.message_id === m.id).map((w) => ({ sendDate: w.send_date, volume: w.volume })),
       ...(welsh ? { welsh } : {}),
     }))

@@ -1,5 +1,6 @@
 // Everything the forecast page shows, read in one place so that its route only guards, parses and responds.
 import { aggregateByIsoWeek } from '../forecast/helpline-load'
+import { deliveryProfileName } from '../forecast/delivery-profile'
 import { defaultDelayDays, type CampaignForecast } from '../forecast/settings'
 import { HELPLINE_NATION } from '../helplines/helpline'
 import type { SessionUser } from '../utils/roles'
@@ -8,7 +9,7 @@ import { actualsView, canRecordActuals, listActuals } from './actuals.server'
 import { canEditCampaign, type Campaign } from './campaign.server'
 import { computeSavedForecast, forecastOf, loadCampaignForecastData } from './forecast.server'
 import { forecastSuggestion } from './learning.server'
-import { canReforecast, latestReforecast, reforecastView } from './reforecast.server'
+import { canReforecast, currentReforecast, latestReforecast, reforecastView } from './reforecast.server'
 import { workingDaysOf, MIN_WORKING_DAYS_FOR_REFORECAST } from '../forecast/reforecast'
 
 export async function loadForecastPage(db: DbOrTx, user: SessionUser, campaign: Campaign) {
@@ -25,6 +26,7 @@ export async function loadForecastPage(db: DbOrTx, user: SessionUser, campaign: 
     bankHolidays: loaded.bankHolidays,
     helplineBankHolidays: loaded.helplineBankHolidays,
     saved: loaded.saved,
+    dispersion: loaded.dispersion,
     actuals: savedForecast ? actualsView(loaded, savedForecast, actuals) : null,
     canRecordActuals: canRecordActuals(user, campaign),
     // A launched campaign's re-forecast from its calls so far, beside the signed-off forecast.
@@ -54,9 +56,20 @@ export async function loadHelplineBriefing(db: DbOrTx, campaign: Campaign, helpl
     .map((m) => {
       const share = data.saved.settings.messages[m.messageId]?.split[helpline.id] ?? 0
       const source = data.messages.find((s) => s.id === m.messageId)!
-      return { ...m, share, postage: source.postage, deadlineDays: source.deadlineDays, delay: m.delayDays, usualDelay: defaultDelayDays(source) }
+      return {
+        ...m,
+        share,
+        postage: source.postage,
+        deadlineDays: source.deadlineDays,
+        delay: m.delayDays,
+        usualDelay: defaultDelayDays(source),
+        deliveryProfile: m.channel === 'letter' ? deliveryProfileName(source.postage, source.deliveryProfile ?? null) : null,
+      }
     })
     .filter((m) => m.share > 0)
+  // A launched campaign re-forecast from its calls so far: the re-forecast for this helpline's days still to come.
+  const redone = await currentReforecast(db, campaign.id, data)
+  const redoneView = redone ? reforecastView(data, forecast, redone.saved, redone.forecast) : null
   return {
     campaign: { ref: campaign.ref, name: campaign.name, nation: campaign.nation, plannedLaunchDate: campaign.plannedLaunchDate },
     helpline,
@@ -67,5 +80,9 @@ export async function loadHelplineBriefing(db: DbOrTx, campaign: Campaign, helpl
     weeks,
     messages,
     warnings: forecast.result.warnings,
+    dispersion: data.dispersion,
+    reforecast: redoneView
+      ? { saved: redoneView.saved, forecastRates: data.saved.settings.contactRates, days: redoneView.helplines.find((h) => h.helplineId === helplineId)?.days ?? [] }
+      : null,
   }
 }

@@ -17,6 +17,8 @@ import { bankHolidayDates } from './bank-holidays.server'
 import { getForecastSettings, listForecastMessages, type SavedForecastSettings } from './forecast-inputs.server'
 import type { Campaign } from './campaign.server'
 import { listHelplines } from './helpline.server'
+import { dispersionInUse } from './dispersion.server'
+import type { DispersionInUse } from '../forecast/intervals'
 
 /**
  * The forecast inputs as signed off and exported: every figure, with message and helpline names beside
@@ -164,23 +166,26 @@ export interface CampaignForecastData {
   /** The bank holidays the helplines close on, or null when they are the campaign's own. */
   helplineBankHolidays: string[] | null
   saved: SavedForecastSettings
+  /** The day-to-day dispersion of calls every forecast uses, and where it came from. */
+  dispersion: DispersionInUse
 }
 
 /** Everything the forecast of one campaign is computed from, as saved. */
 export async function loadCampaignForecastData(db: DbOrTx, campaign: Pick<Campaign, 'id' | 'nation'>): Promise<CampaignForecastData> {
-  const [messages, helplines, bankHolidays, helplineBankHolidays, saved] = await Promise.all([
+  const [messages, helplines, bankHolidays, helplineBankHolidays, saved, dispersion] = await Promise.all([
     listForecastMessages(db, campaign.id),
     listHelplines(db),
     bankHolidayDates(db, campaign.nation),
     campaign.nation === HELPLINE_NATION ? null : bankHolidayDates(db, HELPLINE_NATION),
     getForecastSettings(db, campaign.id),
+    dispersionInUse(db),
   ])
-  return { messages, helplines, forecastHelplines: helplines.map(toForecastHelpline), bankHolidays, helplineBankHolidays, saved }
+  return { messages, helplines, forecastHelplines: helplines.map(toForecastHelpline), bankHolidays, helplineBankHolidays, saved, dispersion }
 }
 
 /** The forecast of some settings for a campaign whose data is loaded: what the page, the CSVs and briefings show. */
 export function forecastOf(data: CampaignForecastData, settings: ForecastSettings, options: ForecastOptions = {}): CampaignForecast {
-  return forecastFromSettings(settings, data.messages, data.forecastHelplines, data.bankHolidays, data.helplineBankHolidays, options)
+  return forecastFromSettings(settings, data.messages, data.forecastHelplines, data.bankHolidays, data.helplineBankHolidays, { ...options, dispersion: data.dispersion.value })
 }
 
 /** The saved forecast, computed: for the CSV downloads, the briefings and the benchmarks. */

@@ -6,6 +6,7 @@ import { messageFindings } from '../content/stored-content'
 import type { MessageFormInput, WaveInput } from '../schemas/message'
 import type { DbOrTx, Tx } from '../utils/db.server'
 import type { SessionUser } from '../utils/roles'
+import { deliveryProfileText, storedDeliveryProfile } from '../forecast/delivery-profile'
 import { writeCampaignContent, type WriteRefusal } from './content-write.server'
 import { listCampaignFieldNames } from './campaign-field.server'
 
@@ -26,6 +27,8 @@ export interface Message {
   addressBlock: string | null
   postage: string | null
   deadlineDays: number | null
+  /** Letters only: the designer's own percentages delivered on working day 1, 2, 3 … after posting; null uses the postage class's. */
+  deliveryProfile: number[] | null
   version: number
   createdAt: string
   updatedAt: string
@@ -43,6 +46,8 @@ export interface MessageSnapshot {
   addressBlock: string | null
   postage: string | null
   deadlineDays: number | null
+  /** Absent from revisions saved before designers could set it, which read as null. */
+  deliveryProfile?: number[] | null
   body: string
   waves: Wave[]
 }
@@ -56,6 +61,7 @@ export function messageSnapshot(message: Omit<MessageSnapshot, 'waves'> & { wave
     addressBlock: message.addressBlock,
     postage: message.postage,
     deadlineDays: message.deadlineDays,
+    deliveryProfile: message.deliveryProfile ?? null,
     body: message.body,
     waves: message.waves.map((w) => ({ sendDate: w.sendDate, volume: w.volume })),
   }
@@ -69,12 +75,13 @@ const SNAPSHOT_LABELS: Record<keyof MessageSnapshot, string> = {
   addressBlock: 'the address block',
   postage: 'the postage class',
   deadlineDays: 'the action deadline',
+  deliveryProfile: 'the delivery profile',
   body: 'the body',
   waves: 'the waves',
 }
 
 export function changedSnapshotKeys(before: MessageSnapshot, after: MessageSnapshot): (keyof MessageSnapshot)[] {
-  return (Object.keys(SNAPSHOT_LABELS) as (keyof MessageSnapshot)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+  return (Object.keys(SNAPSHOT_LABELS) as (keyof MessageSnapshot)[]).filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
 }
 
 /** "the body and the waves" */
@@ -105,6 +112,7 @@ const MESSAGE_COLUMNS = [
   'address_block',
   'postage',
   'deadline_days',
+  'delivery_profile',
   'version',
   'created_at',
   'updated_at',
@@ -123,6 +131,7 @@ function fromRow(row: Pick<MessageRow, (typeof MESSAGE_COLUMNS)[number]>, waves:
     addressBlock: row.address_block,
     postage: row.postage,
     deadlineDays: row.deadline_days,
+    deliveryProfile: row.channel === 'letter' ? storedDeliveryProfile(row.delivery_profile) : null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -207,6 +216,7 @@ function columnsFrom(input: MessageFormInput) {
     address_block: input.channel === 'letter' ? input.addressBlock : null,
     postage: input.channel === 'letter' ? input.postage : null,
     deadline_days: input.channel === 'letter' ? input.deadlineDays : null,
+    delivery_profile: input.channel === 'letter' && input.deliveryProfile ? deliveryProfileText(input.deliveryProfile) : null,
   }
 }
 
@@ -229,6 +239,7 @@ function snapshotOfInput(input: MessageFormInput): MessageSnapshot {
     addressBlock: c.address_block,
     postage: c.postage,
     deadlineDays: c.deadline_days,
+    deliveryProfile: storedDeliveryProfile(c.delivery_profile),
     body: c.body,
     waves: input.waves,
   })
@@ -263,6 +274,7 @@ export async function createMessage(db: DbOrTx, input: { campaignId: string; val
 export type UpdateMessageResult =
   | { ok: true; version: number }
   | { ok: false; reason: WriteRefusal }
+  | { ok: false; reason: 'delay-set'; delayDays: number }
   | { ok: false; reason: 'conflict'; current: Message }
 
 /**
@@ -279,6 +291,11 @@ export async function updateMessage(
     const before = await getMessage(tx, input.campaignId, input.messageId)
     if (!before) return { ok: false, reason: 'not-found' }
     if (before.version !== input.version) return { ok: false, reason: 'conflict', current: before }
+    // A letter takes either its own delivery profile or a delivery delay set on the forecast page, never both.
+    if (input.values.channel === 'letter' && input.values.deliveryProfile) {
+      const delay = await tx.selectFrom('forecast_message').select('delay_override_days').where('message_id', '=', before.id).executeTakeFirst()
+      if (delay?.delay_override_days !== null && delay?.delay_override_days !== undefined) return { ok: false, reason: 'delay-set', delayDays: delay.delay_override_days }
+    }
     const version = before.version + 1
     const result = await tx
       .updateTable('message')

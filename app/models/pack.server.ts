@@ -1,5 +1,6 @@
 import { PACK_LINE_AUDIENCE, PACK_TITLES, packForecastFromResult, packWaves, type PackAudience, type PackForecast, type PackMessage, type PackWave } from '../campaign/pack'
 import { CHANNELS, POSTAGE_CLASSES, type Channel, type Postage } from '../forecast/delivery'
+import { storedDeliveryProfile } from '../forecast/delivery-profile'
 import { workingCalendarFor } from '../forecast/working-days'
 import type { DbOrTx } from '../utils/db.server'
 import { getActiveBankHolidays } from './bank-holidays.server'
@@ -20,7 +21,7 @@ export async function listPackMessages(db: DbOrTx, campaignId: string): Promise<
   const messages = await db
     .selectFrom('message')
     .leftJoin('forecast_message', 'forecast_message.message_id', 'message.id')
-    .select(['message.id', 'message.name', 'message.channel', 'message.postage', 'forecast_message.delay_override_days'])
+    .select(['message.id', 'message.name', 'message.channel', 'message.postage', 'message.delivery_profile', 'forecast_message.delay_override_days'])
     .where('message.campaign_id', '=', campaignId)
     .orderBy('message.position')
     .execute()
@@ -43,6 +44,7 @@ export async function listPackMessages(db: DbOrTx, campaignId: string): Promise<
       channel: m.channel as Channel,
       postage: m.channel === 'letter' && (POSTAGE_CLASSES as readonly string[]).includes(m.postage ?? '') ? (m.postage as Postage) : null,
       delayOverrideDays: m.delay_override_days,
+      deliveryProfile: m.channel === 'letter' ? storedDeliveryProfile(m.delivery_profile) : null,
       waves: waves.filter((w) => w.message_id === m.id).map((w) => ({ sendDate: w.send_date, volume: w.volume })),
     }))
 }

@@ -86,7 +86,8 @@ export async function proposeReforecast(db: DbOrTx, campaign: Pick<Campaign, 'id
   const actualSoFar = comparison?.overall.actual ?? 0
   const expectedSoFar = comparison?.overall.forecast.central ?? 0
   const expectedShareSoFar = comparison?.expectedShareSoFar ?? 0
-  const rates = reforecastRates({ actualSoFar, expectedSoFar, expectedShareSoFar, dates: actuals.map((a) => a.date), rates: from })
+  const expectedSquaresSoFar = comparison?.helplines.reduce((n, h) => n + h.days.reduce((k, d) => k + d.forecast.central ** 2, 0), 0) ?? 0
+  const rates = reforecastRates({ actualSoFar, expectedSoFar, expectedShareSoFar, expectedSquaresSoFar, dispersion: data.dispersion.value, dates: actuals.map((a) => a.date), rates: from })
   return { ...rates, actualSoFar, expectedSoFar, expectedShareSoFar, forecastVersion: data.saved.version, from }
 }
 
@@ -179,10 +180,26 @@ export interface ReforecastView {
   helplines: ReforecastHelpline[]
 }
 
+/** The saved forecast computed again at a re-forecast's rates: its days after the calls so far are the re-forecast. */
+export function reforecastForecast(data: CampaignForecastData, saved: SavedReforecast): CampaignForecast {
+  return forecastOf(data, { ...data.saved.settings, contactRates: { ...saved.rates } })
+}
+
+/**
+ * The campaign's latest re-forecast of its saved forecast, computed: what the forecast CSV and the helpline
+ * briefings show beside the forecast. Null when there is none, or it re-forecast inputs saved over since.
+ */
+export async function currentReforecast(db: DbOrTx, campaignId: string, data: CampaignForecastData): Promise<{ saved: SavedReforecast; forecast: CampaignForecast } | null> {
+  if (data.saved.version === 0) return null
+  const saved = await latestReforecast(db, campaignId)
+  if (!saved || saved.forecastVersion !== data.saved.version) return null
+  return { saved, forecast: reforecastForecast(data, saved) }
+}
+
 /** The saved forecast re-projected with the re-forecast's rates, for the days still to come. */
-export function reforecastView(data: CampaignForecastData, original: CampaignForecast, saved: SavedReforecast): ReforecastView | null {
+export function reforecastView(data: CampaignForecastData, original: CampaignForecast, saved: SavedReforecast, redoneForecast?: CampaignForecast): ReforecastView | null {
   if (!original.ok) return null
-  const redone = forecastOf(data, { ...data.saved.settings, contactRates: { ...saved.rates } })
+  const redone = redoneForecast ?? reforecastForecast(data, saved)
   if (!redone.ok) return null
   const names = new Map(data.helplines.map((h) => [h.id, h.name]))
   const helplines: ReforecastHelpline[] = []

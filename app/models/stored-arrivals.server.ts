@@ -62,7 +62,8 @@ export async function refreshCampaignLoad(db: DbOrTx, campaignId: string): Promi
       const redoneInput = reforecast ? buildForecastInput({ ...saved.settings, contactRates: reforecast.rates }, messages, helplines.map(toForecastHelpline), bankHolidays).input : null
       const redone = redoneInput ? safeArrivals(redoneInput) : null
       placed?.loads.forEach((load, h) => {
-        // The re-forecast keeps the forecast's low and high in proportion to its central rate, so the spread is the same.
+        // The spread per unit of (P90 − P10) rate is the forecast's; the re-forecast's own, narrower P10 and P90 rates
+        // give its days their narrower band.
         const series = trimmed(redone?.loads[h] && reforecast ? spliceAfter(load, redone.loads[h]!, toDayNumber(reforecast.throughDate)) : load, rateSpreadPerBand(input!.contactRates))
         if (series) rows.push({ campaign_id: campaign.id, helpline_id: input!.helplines[h]!.id, ...series })
       })

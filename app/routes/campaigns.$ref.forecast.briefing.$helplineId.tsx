@@ -3,13 +3,15 @@ import { useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { calls, fte, helplineView, longDate, percent, shortDate } from '~/components/forecast-view'
 import { FteDaysExplained } from '~/components/Explained'
+import { ReforecastDaysTable } from '~/components/ReforecastSection'
 import { DailyTable, PeakDayAnswer } from '~/components/ForecastOutputs'
 import { BackLink, SummaryList, Table, WarningText } from '~/components/govuk'
 import { TableRegion } from '~/components/TableRegion'
 import { useHydrated } from '~/components/use-hydrated'
-import { formatTime } from '~/campaign/format'
+import { formatDate, formatTime } from '~/campaign/format'
 import { formatDateTime, formatNumber, NATION_LABELS } from '~/campaign/options'
 import { CHANNEL_NAMES, POSTAGE_NAMES } from '~/forecast/delivery'
+import { describeDispersion } from '~/forecast/intervals'
 import { describeOpeningHours, extraStaffingRules, staffedToSentence, staffingModel, trimNumber } from '~/helplines/helpline'
 import { loadHelplineBriefing } from '~/models/forecast-page.server'
 import { requireReadableCampaign } from '~/http/campaign-access.server'
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Briefing() {
-  const { campaign, helpline, helplineNation, preparedAt, saved, forecast, settings, weeks, messages, warnings } = useLoaderData<typeof loader>()
+  const { campaign, helpline, helplineNation, preparedAt, saved, forecast, settings, weeks, messages, warnings, reforecast, dispersion } = useLoaderData<typeof loader>()
   const canPrint = useHydrated()
   const view = useMemo(() => helplineView(forecast, settings), [forecast, settings])
   const s = saved.settings
@@ -87,6 +89,32 @@ export default function Briefing() {
       />
       <FteDaysExplained />
 
+      {reforecast ? (
+        <section id="briefing-reforecast" aria-labelledby="briefing-reforecast-heading">
+          <h2 className="govuk-heading-m" id="briefing-reforecast-heading">
+            Re-forecast from the calls so far
+          </h2>
+          <p className="govuk-body" data-reforecast="summary">
+            The campaign has launched and was re-forecast (version {reforecast.saved.version}, {formatDateTime(reforecast.saved.madeAt)}) from {calls(reforecast.saved.actualCalls)} calls to{' '}
+            {formatDate(reforecast.saved.throughDate)} against {calls(reforecast.saved.expectedCalls)} expected. Its central contact rate is now{' '}
+            <span data-reforecast="rate">{trimNumber(Math.round(reforecast.saved.rates.central * 1000) / 1000)}%</span> (P10 {trimNumber(Math.round(reforecast.saved.rates.low * 1000) / 1000)}%, P90{' '}
+            {trimNumber(Math.round(reforecast.saved.rates.high * 1000) / 1000)}%), against the forecast’s {trimNumber(reforecast.forecastRates.central)}% ({trimNumber(reforecast.forecastRates.low)}% to{' '}
+            {trimNumber(reforecast.forecastRates.high)}%). The rest of this briefing is the forecast as saved; for the days still to come, staff to the re-forecast.
+          </p>
+          {reforecast.days.length ? (
+            <>
+              <p className="govuk-body" data-reforecast="remaining">
+                Still to come at {helpline.name}: {calls(reforecast.days.reduce((n, d) => n + d.reforecast.calls.central, 0))} calls re-forecast, against{' '}
+                {calls(reforecast.days.reduce((n, d) => n + d.original.calls.central, 0))} in the forecast.
+              </p>
+              <ReforecastDaysTable helplineId={helpline.id} name={helpline.name} throughDate={reforecast.saved.throughDate} days={reforecast.days} />
+            </>
+          ) : (
+            <p className="govuk-body">The forecast expects no more calls here after {formatDate(reforecast.saved.throughDate)}.</p>
+          )}
+        </section>
+      ) : null}
+
       <h2 className="govuk-heading-m">Messages sending calls here</h2>
       <TableRegion label={`Messages sending calls to ${helpline.name}`}>
         <Table
@@ -103,6 +131,7 @@ export default function Briefing() {
                     {CHANNEL_NAMES[m.channel]}
                     {m.channel === 'letter' ? `, ${POSTAGE_NAMES[m.postage ?? 'second'].toLowerCase()}` : ''}
                     {m.deadlineDays ? `, reply within ${m.deadlineDays} days` : ''}
+                    {m.deliveryProfile ? `, delivered by ${m.deliveryProfile}` : ''}
                     {m.delay !== m.usualDelay ? `, delivery delay set to ${m.delay} working days` : ''}
                   </span>
                 </>
@@ -174,6 +203,7 @@ export default function Briefing() {
             key: { text: 'Response curves' },
             value: { text: changedCurves.length ? `Changed by the campaign team for ${changedCurves.map((c) => CHANNEL_NAMES[c].toLowerCase()).join(', ')}; the starting curves otherwise` : 'The starting curves for each channel' },
           },
+          { key: { text: 'Day-to-day variation' }, value: { text: <span data-briefing="dispersion">{describeDispersion(dispersion)}</span> } },
           { key: { text: 'Deadline bump' }, value: { text: s.deadlineBump.sharePercent > 0 ? `${trimNumber(s.deadlineBump.sharePercent)}% of a letter’s calls over the ${s.deadlineBump.workingDays} working days up to its deadline` : 'None' } },
           {
             key: { text: 'Working days' },

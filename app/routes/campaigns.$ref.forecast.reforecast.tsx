@@ -62,8 +62,9 @@ export default function ReforecastPage() {
       <FormErrorSummary errors={actionData?.errors} />
       <CampaignHeading campaign={campaign} title="Re-forecast from the calls so far" />
       <p className="govuk-body">
-        A re-forecast sets the calls so far against the calls the forecast expected by now, changes the contact rate to match, and works out the days still to come
-        again: their calls, staff and outcomes. The signed-off forecast is not changed: the forecast page shows both. The helpline calendar uses the re-forecast
+        A re-forecast sets the calls so far against the calls the forecast expected by now and updates the contact rate with them: the forecast’s low and high
+        rates, read as one campaign in ten below and one in ten above, are weighed against what the calls so far show, so the rate moves towards the rate
+        observed and its range narrows as more of the calls have come. It then works out the days still to come again: their calls, staff and outcomes. The signed-off forecast is not changed: the forecast page shows both. The helpline calendar uses the re-forecast
         for the days after the calls so far.
       </p>
       {current ? (
@@ -85,6 +86,22 @@ export default function ReforecastPage() {
               },
               { key: { text: 'Working days with actual calls' }, value: { text: formatNumber(proposal.workingDays) } },
               { key: { text: 'Contact rate in the forecast' }, value: { text: `${rate(proposal.from.central)} (low ${rate(proposal.from.low)}, high ${rate(proposal.from.high)})` } },
+              ...(proposal.ok && proposal.evidence.prior
+                ? [
+                    {
+                      key: { text: 'What the calls so far weigh' },
+                      value: {
+                        text: (
+                          <span data-reforecast="weight">
+                            As much as {formatNumber(Math.round(proposal.evidence.exposure / proposal.evidence.designEffect))} customers’ answers, against{' '}
+                            {formatNumber(Math.round(proposal.evidence.prior.alpha + proposal.evidence.prior.beta))} behind the forecast’s low and high rates (calls vary
+                            from day to day, so {formatNumber(Math.round(proposal.evidence.exposure))} customers’ calls count for less)
+                          </span>
+                        ),
+                      },
+                    },
+                  ]
+                : []),
               {
                 key: { text: 'Contact rate the calls so far point to' },
                 value: {

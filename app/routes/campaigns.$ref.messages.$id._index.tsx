@@ -8,6 +8,7 @@ import { FindingsSummary, MarkedText, numberFindings, PartFindings, type Numbere
 import { MessagePreview, postageText } from '~/components/messages/MessagePreview'
 import { formatDate, formatDateTime, formatNumber, REFERENCE_TYPE_LABELS, type ReferenceType } from '~/campaign/options'
 import { CHANNEL_LABELS } from '~/content/rules'
+import { deliveryProfileSummary, isPostage } from '~/forecast/delivery-profile'
 import { canEditCampaign } from '~/models/campaign.server'
 import { listCampaignFieldNames } from '~/models/campaign-field.server'
 import { getMessage } from '~/models/message.server'
@@ -96,6 +97,8 @@ export default function MessagePage() {
             message.channel === 'email' && row('Subject', part(message.subject ?? '', 'subject'), 'subject', 'subject'),
             message.channel === 'letter' && row('Address block', part(message.addressBlock ?? '', 'addressBlock'), 'addressBlock', 'address block'),
             message.channel === 'letter' && row('Postage', withFindings(postageText(message.postage), about('postage')), 'postage', 'postage class'),
+            message.channel === 'letter' &&
+              row('Delivery profile', deliveryProfileSummary(isPostage(message.postage) ? message.postage : null, message.deliveryProfile), 'deliveryProfile', 'delivery profile'),
             message.channel === 'letter' &&
               row('Action deadline', message.deadlineDays === null ? 'None' : `${message.deadlineDays} days after the letter arrives`, 'deadlineDays', 'action deadline'),
             row('Body', part(message.body, 'body'), 'body', 'body'),

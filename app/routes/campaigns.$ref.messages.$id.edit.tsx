@@ -11,6 +11,7 @@ import { changedSnapshotKeys, changeList, getMessage, messageSnapshot, updateMes
 import { applyWaveIntent, fieldValues, formIntent, parseMessageForm, waveRowFromSaved, waveRowsFrom } from '~/schemas/message'
 import { requireEditableCampaign } from '~/http/campaign-access.server'
 import { formatDateTime } from '~/campaign/options'
+import { deliveryProfileText } from '~/forecast/delivery-profile'
 import { todayIso } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { formValues, echoed } from '~/utils/forms'
@@ -29,6 +30,7 @@ function savedValues(message: Message): Record<string, string> {
     addressBlock: message.addressBlock ?? '',
     postage: message.postage ?? '',
     deadlineDays: message.deadlineDays === null ? '' : String(message.deadlineDays),
+    deliveryProfile: message.deliveryProfile ? deliveryProfileText(message.deliveryProfile) : '',
     body: message.body,
   }
 }
@@ -70,6 +72,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await updateMessage(db, { campaignId: campaign.id, messageId: message.id, version: submittedVersion, values: parsed.data }, user)
   if (result.ok) return redirect(`/campaigns/${campaign.ref}/messages/${message.id}?notice=saved`, { status: 303 })
+  if (result.reason === 'delay-set') {
+    const days = `${result.delayDays} working day${result.delayDays === 1 ? '' : 's'}`
+    return data(
+      {
+        ...kept,
+        focusWave: undefined,
+        errors: {
+          deliveryProfile: `This letter has a delivery delay of ${days} set on the forecast page. Leave the delivery profile blank, or clear the delay there first`,
+        },
+      },
+      { status: 400 },
+    )
+  }
   if (result.reason !== 'conflict') {
     throw result.reason === 'not-found' ? notFound() : result.reason === 'locked' ? lockedResponse(campaign) : forbidden()
   }

@@ -4,6 +4,7 @@ import { AccuracyExplained, accuracyPercent, biasText } from '~/components/Forec
 import { Table } from '~/components/govuk'
 import { TableRegion } from '~/components/TableRegion'
 import { formatDateRange, formatNumber } from '~/campaign/format'
+import { describeDispersion } from '~/forecast/intervals'
 import { canSeeForecastAccuracy, forecastAccuracyDashboard, type GroupAccuracyView } from '~/models/accuracy.server'
 import { requireUser } from '~/http/auth.server'
 import { forbidden } from '~/http/responses.server'
@@ -42,7 +43,7 @@ function GroupTable({ id, caption, groups, what }: { id: string; caption: string
 }
 
 export default function ForecastAccuracyPage() {
-  const { campaigns, byChannel, byRegime, overall } = useLoaderData<typeof loader>()
+  const { campaigns, byChannel, byRegime, overall, dispersion } = useLoaderData<typeof loader>()
   return (
     <>
       <h1 className="govuk-heading-l">Forecast accuracy</h1>
@@ -59,6 +60,10 @@ export default function ForecastAccuracyPage() {
             Over {formatNumber(campaigns.length)} {campaigns.length === 1 ? 'campaign' : 'campaigns'} and {formatNumber(overall.days)} helpline days,{' '}
             <span data-accuracy="coverage">{accuracyPercent(overall.coveragePercent, 0)}</span> of days fell inside the interval, and the forecasts were{' '}
             <span data-accuracy="bias">{biasText(overall.biasPercent)}</span>.
+          </p>
+          <p className="govuk-body" id="accuracy-dispersion" data-dispersion-source={dispersion.source}>
+            {describeDispersion(dispersion)}
+            {dispersion.source === 'fitted' ? ' The bands above are drawn with it, so their coverage is partly measured on the days it was fitted from.' : ''}
           </p>
           <p className="govuk-body">
             <a className="govuk-link" href="/forecast-accuracy.csv" download>

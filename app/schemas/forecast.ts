@@ -17,7 +17,7 @@ import type { FieldErrors, FormValues, Parsed } from '../utils/forms'
 import { numberText, readNumber } from './numbers'
 
 export interface ForecastFormContext {
-  messages: readonly Pick<CampaignMessageForForecast, 'id' | 'name' | 'channel' | 'deadlineDays'>[]
+  messages: readonly (Pick<CampaignMessageForForecast, 'id' | 'name' | 'channel' | 'deadlineDays'> & Partial<Pick<CampaignMessageForForecast, 'deliveryProfile'>>)[]
   helplines: readonly { id: string; name: string }[]
   /** Used for anything the form does not show (the deadline bump when no message has a deadline). */
   fallback: ForecastSettings
@@ -108,6 +108,10 @@ export function parseForecastForm(values: FormValues, ctx: ForecastFormContext):
       unit: ' working days',
     })
     if (!delay.ok) errors[delayField(m.id)] = delay.message
+    // A delay and a letter's own delivery profile say the same thing two ways: the planner takes one or the other.
+    else if (delay.value !== null && m.deliveryProfile?.length) {
+      errors[delayField(m.id)] = `“${m.name}” has its own delivery profile, so leave its delivery delay blank, or clear the profile on the message first`
+    }
     messages[m.id] = { delayOverrideDays: delay.ok ? delay.value : null, split }
   }
 

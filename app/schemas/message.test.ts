@@ -25,11 +25,21 @@ describe('parseMessageForm', () => {
         addressBlock: '((customer_name))\n((postcode))',
         postage: 'second',
         deadlineDays: null,
+        deliveryProfile: null,
         waves: [],
       },
     })
-    const sms = parseMessageForm({ ...letter, channel: 'sms', postage: 'pigeon', deadlineDays: 'x' })
-    expect(sms.ok && sms.data).toMatchObject({ channel: 'sms', addressBlock: null, postage: null, deadlineDays: null })
+    const sms = parseMessageForm({ ...letter, channel: 'sms', postage: 'pigeon', deadlineDays: 'x', deliveryProfile: '50' })
+    expect(sms.ok && sms.data).toMatchObject({ channel: 'sms', addressBlock: null, postage: null, deadlineDays: null, deliveryProfile: null })
+  })
+
+  it('takes a letter’s own delivery profile, and refuses one that does not add up, with the rest of the form', () => {
+    const own = parseMessageForm({ ...letter, deliveryProfile: '0, 70, 30' })
+    expect(own.ok && own.data.deliveryProfile).toEqual([0, 70, 30])
+    expect(parseMessageForm({ ...letter, name: '', deliveryProfile: '70, 20' })).toEqual({
+      ok: false,
+      errors: { name: 'Enter a name for the message', deliveryProfile: 'Delivery profile adds up to 90%. The shares must add up to 100%' },
+    })
   })
 
   it('requires an email subject and limits it', () => {

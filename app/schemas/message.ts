@@ -3,6 +3,7 @@ import { CHANNELS, POSTAGE_CLASSES, type Channel, type PostageClass } from '../c
 import { REFERENCE_TYPES, type ReferenceType } from '../content/fields'
 import { LIMITS, normaliseLineEndings, smsLimitError } from '../content/limits'
 import { parseForm, type FieldErrors, type FormValues, type Parsed } from '../utils/forms'
+import { readDeliveryProfile } from '../forecast/delivery-profile'
 import { choice, dateInput, normaliseText, text, wholeNumber } from './fields'
 
 /** Limits of the message form beyond the content limits in `LIMITS` (docs/messages.md gives the reasons). */
@@ -23,7 +24,7 @@ export const CHANNEL_NAMES: Record<Channel, string> = {
 }
 
 /** Field order on the form, which is also the error summary's order (wave fields are appended in row order). */
-export const MESSAGE_FIELD_ORDER = ['channel', 'name', 'referenceType', 'subject', 'addressBlock', 'postage', 'deadlineDays', 'body'] as const
+export const MESSAGE_FIELD_ORDER = ['channel', 'name', 'referenceType', 'subject', 'addressBlock', 'postage', 'deliveryProfile', 'deadlineDays', 'body'] as const
 
 export const MESSAGE_ERROR_HREFS: Record<string, string> = {
   channel: '#channel',
@@ -53,6 +54,8 @@ export interface MessageFormInput {
   addressBlock: string | null
   postage: PostageClass | null
   deadlineDays: number | null
+  /** Letters only: percentages delivered on working day 1, 2, 3 … after posting; null uses the postage class's. */
+  deliveryProfile?: number[] | null
   waves: WaveInput[]
 }
 
@@ -234,7 +237,11 @@ export function parseMessageForm(values: FormValues, options: MessageFormOptions
   let addressBlock: string | null = null
   let postage: PostageClass | null = null
   let deadlineDays: number | null = null
+  let deliveryProfile: number[] | null = null
   if (channel === 'letter') {
+    const profile = readDeliveryProfile(values.deliveryProfile)
+    if (profile.ok) deliveryProfile = profile.value
+    else errors.deliveryProfile = profile.message
     const parsed = parseForm(
       z.object({
         addressBlock: addressBlockSchema,
@@ -279,6 +286,7 @@ export function parseMessageForm(values: FormValues, options: MessageFormOptions
       addressBlock: addressBlock === '' ? null : addressBlock,
       postage,
       deadlineDays,
+      deliveryProfile,
       waves,
     },
   }

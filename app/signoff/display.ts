@@ -35,6 +35,7 @@ export const SCOPE_DIFF_LABELS: Record<string, string> = {
   'forecastInputs.messages': 'Messages',
   'forecastInputs.messages[].delayOverrideDays': 'Delivery delay set by hand (working days)',
   'forecastInputs.messages[].split': 'Helplines that take the calls',
+  'forecastInputs.messages[].deliveryProfile': 'Own delivery profile (% delivered by working day after posting)',
   helplineLines: 'Helpline lines',
   internalLines: 'Internal lines',
   debtManagementLines: 'Debt Management lines',
@@ -109,6 +110,7 @@ export function scopeForDiff(scope: unknown, helplineNames: ReadonlyMap<string, 
         name: messageNames.get(m.id) ?? 'A removed message',
         delayOverrideDays: m.delayOverrideDays === null ? 'Standard' : m.delayOverrideDays,
         split: list(m.split).map((s) => `${helplineNames.get(String(s.id)) ?? '(removed helpline)'}: ${String(s.sharePercent)}%`),
+        ...(Array.isArray(m.deliveryProfilePercent) ? { deliveryProfile: m.deliveryProfilePercent.map((x, k) => `Working day ${k + 1}: ${String(x)}%`) } : {}),
       })),
     }
   }

@@ -155,6 +155,12 @@ describe('canonical hashing of a scope', () => {
     ])
   })
 
+  it('has Customer Services alone sign a letter’s own delivery profile, and leaves every hash alone without one', () => {
+    const letter = (a: SignOffAggregate) => a.messages.find((m) => m.channel === 'letter')!
+    expect(staled((a) => (letter(a).deliveryProfile = [60, 30, 10]))).toEqual(['customer-services'])
+    expect(staled((a) => (letter(a).deliveryProfile = null))).toEqual([])
+  })
+
   it('does not sign forecast settings left behind by a deleted message', () => {
     expect(staled((a) => (a.forecast!.messages.gone = { delayOverrideDays: 3, split: { h1: 100 } }))).toEqual([])
   })

@@ -19,6 +19,11 @@ export interface ScopeMessage {
   deadlineDays: number | null
   body: string
   waves: ScopeWave[]
+  /**
+   * A letter's own delivery profile (% by working day after posting). It shapes the forecast, so Customer Services
+   * sign it with the forecast inputs; the message scopes leave it out.
+   */
+  deliveryProfile?: number[] | null
 }
 
 export interface ScopeLine {
@@ -45,7 +50,7 @@ export interface ScopeForecastInputs {
   responseCurvesPercent: Record<string, number[]>
   deadlineBump: { sharePercent: number; workingDays: number }
   /** One entry per current message, in message order; a message without saved settings has no split. */
-  messages: { id: string; delayOverrideDays: number | null; split: { id: string; sharePercent: number }[] }[]
+  messages: { id: string; delayOverrideDays: number | null; split: { id: string; sharePercent: number }[]; deliveryProfilePercent?: number[] }[]
 }
 
 /** A Welsh version as stored: the English record's id, the Welsh text, and the English text it was translated from. */
@@ -209,6 +214,8 @@ function forecastFor(aggregate: SignOffAggregate): CustomerServicesScope['foreca
           .filter(([, share]) => share > 0)
           .map(([id, sharePercent]) => ({ id, sharePercent }))
           .sort((a, b) => byCodePoint(a.id, b.id)),
+        // Only when set, so forecasts signed before letters could have their own profile keep their hash.
+        ...(m.deliveryProfile?.length ? { deliveryProfilePercent: [...m.deliveryProfile] } : {}),
       }
     }),
   }

@@ -16,6 +16,7 @@ import * as m0100 from './0100_notifications'
 import * as m0110 from './0110_welsh'
 import * as m0130 from './0130_reforecast'
 import * as m0140 from './0140_staffing_percentile'
+import * as m0141 from './0141_delivery_profile'
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
@@ -40,4 +41,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0110_welsh': m0110,
   '0130_reforecast': m0130,
   '0140_staffing_percentile': m0140,
+  '0141_delivery_profile': m0141,
 }

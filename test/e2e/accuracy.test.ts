@@ -42,6 +42,8 @@ describe.skipIf(skipBrowser)('forecast accuracy and the re-forecast', () => {
       expect(await page.locator('[data-accuracy=bias]').textContent()).toMatch(/^\d+\.\d% too low$/)
       expect(await page.locator('[data-accuracy=coverage]').textContent()).toMatch(/^\d+%: \d+ of \d+ days inside the interval/)
       expect(await page.locator('#cumulative-calls tbody tr').count()).toBeGreaterThan(10)
+      // The band's explanation says which day-to-day dispersion it used: one launched campaign is too few to fit it.
+      expect(await page.locator('#forecast-dispersion').textContent()).toMatch(/^Calls vary from day to day by about 16% either way \(dispersion 40\).*: assumed, as there are not enough/)
       if (javaScriptEnabled) await page.locator('[data-chart=cumulative-calls] .recharts-line-curve').first().waitFor()
       else expect(await page.locator('[data-chart=cumulative-calls]').count()).toBe(0)
       await expectAccessible(page, 'forecast page with its accuracy')
@@ -66,6 +68,13 @@ describe.skipIf(skipBrowser)('forecast accuracy and the re-forecast', () => {
         expect(await figure('reforecast')).toBeGreaterThanOrEqual(await figure('original'))
       }
       await expectAccessible(page, 'forecast page with a re-forecast')
+      if (!javaScriptEnabled) {
+        // A helpline's briefing carries the re-forecast beside the forecast.
+        await page.getByRole('link', { name: /^Printable briefing for / }).first().click()
+        await page.waitForURL('**/forecast/briefing/*')
+        expect(await page.locator('[data-reforecast=summary]').textContent()).toMatch(/^The campaign has launched and was re-forecast \(version \d+, .+\) from [\d,]+ calls to .+ Its central contact rate is now [\d.]+% \(P10/)
+        await expectAccessible(page, 'briefing with a re-forecast')
+      }
       expectNoProblems(page)
       await context.close()
     })

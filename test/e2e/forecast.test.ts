@@ -10,7 +10,8 @@ import { expectFitsWidth } from '../support/layout'
 /** A busy machine can be slow to recompute and redraw; a poll still ends as soon as it passes. */
 const POLL = { timeout: 10_000 }
 
-const CSV_HEADER = 'date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,staffed_to_percentile'
+const CSV_HEADER =
+  'date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,reforecast_calls_p10,reforecast_calls_mean,reforecast_calls_p90,reforecast_fte_required,reforecast_service_level_available,staffed_to_percentile'
 const INTERVALS_HEADER =
   'date,interval_start,helpline,calls_baseline,calls_campaign,agents_required_baseline,agents_required_total,binding_rule,agents_available,service_level_available,asa_seconds_available,abandonment_available,staffed_to_percentile'
 

@@ -161,6 +161,16 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await diff.locator('del').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(244, 205, 198)')
       await expectAccessible(page, 'version comparison')
 
+      // 6. Without JavaScript, the designer gives the letter its own delivery profile and the page says so.
+      if (!javaScriptEnabled) {
+        await page.goto(`${messageUrl}/edit`)
+        expect(await page.locator('#deliveryProfile-defaults').textContent()).toContain('92.7%')
+        await page.getByLabel('Your own delivery profile (optional)').fill('0, 60, 40')
+        await submit(page, 'Save changes')
+        await page.waitForURL(`${messageUrl}?notice=saved`)
+        expect(await page.locator('.govuk-summary-list__row', { hasText: 'Delivery profile' }).textContent()).toContain('Your own: working day 2: 60%, day 3: 40%')
+      }
+
       // The printable preview puts the address in the window position and prints on one A4 page.
       await page.goto(`${messageUrl}/preview`)
       await expectAccessible(page, 'letter preview')

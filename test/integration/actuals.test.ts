@@ -352,6 +352,10 @@ describe('learning from past campaigns', () => {
     expect(suggestion.contactRates.high).toBeGreaterThan(suggestion.contactRates.central * 1.4)
     expect(suggestion.pooling.campaigns).toBe(1)
     expect(suggestion.responseCurves.letter.length).toBeGreaterThan(10)
+    // The curve's shape: its first five working days' share, with no range from a single past campaign's curve.
+    const firstWeek = suggestion.responseCurves.letter.slice(0, 5).reduce((n: number, p: number) => n + p, 0)
+    expect(suggestion.curveShapes.letter).toMatchObject({ campaigns: 1, firstWeekPercent: { low: null, high: null } })
+    expect(suggestion.curveShapes.letter.firstWeekPercent.central).toBeCloseTo(firstWeek, 1)
     // Readers and other regimes get none.
     expect((await callLoader(forecastPage.loader, '', { cookie: world.viewer.cookie, params: { ref: fresh.ref } })).data.suggestion).toBeNull()
     const other = await makeForecastedCampaign(world.owner, { campaign: { regime: 'corporation-tax' }, waves: [{ sendDate: '2027-06-07', volume: 5_000 }], split: {}, saveForecast: false })

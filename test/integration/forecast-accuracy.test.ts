@@ -34,6 +34,8 @@ describe('forecast accuracy across launched campaigns', () => {
     expect(row.wapePercent).toBeCloseTo((absError / actual) * 100, 9)
     // The demo draws about 15% more calls than forecast: the forecast is too low.
     expect(row.biasPercent).toBeLessThan(-4)
+    // One launched campaign is too little to fit the day-to-day dispersion: the dashboard says it is assumed.
+    expect(data.dispersion).toMatchObject({ source: 'assumed', value: 40, campaigns: 1 })
     expect(data.byChannel.map((g: { label: string }) => g.label)).toContain('Letter')
     expect(data.byRegime.find((g: { key: string }) => g.key === 'vat')).toMatchObject({ label: 'VAT', campaigns: 1, days: days.length, daysInside: inside })
     console.info(`Demo launched campaign ${launched.ref}: coverage ${row.coveragePercent.toFixed(1)}% (${inside} of ${days.length} helpline days), bias ${row.biasPercent.toFixed(1)}%, WAPE ${row.wapePercent.toFixed(1)}%`)

@@ -303,7 +303,7 @@ describe('the CSV download', () => {
     const { ref, campaignId, letter, email, ctx } = await campaignWithMessages()
     const empty = await callLoader(csvRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })
     expect(empty.status).toBe(200)
-    expect(empty.data).toBe('date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,staffed_to_percentile\r\n')
+    expect(empty.data).toBe('date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,reforecast_calls_p10,reforecast_calls_mean,reforecast_calls_p90,reforecast_fte_required,reforecast_service_level_available,staffed_to_percentile\r\n')
 
     const settings = settingsFor(letter, email)
     await callAction(forecastRoute.action, '', { cookie: world.owner.cookie, params: { ref }, form: forecastForm(settings, ctx, { version: '0', intent: 'save' }) })
@@ -311,7 +311,9 @@ describe('the CSV download', () => {
     expect(result.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(result.headers.get('Content-Disposition')).toBe(`attachment; filename="${ref}-forecast.csv"`)
     const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
-    expect(header).toBe('date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,staffed_to_percentile')
+    expect(header).toBe(
+      'date,helpline,calls_p10,calls_mean,calls_p90,fte_required,fte_available,fte_required_total,service_level_available,abandoned_available,reforecast_calls_p10,reforecast_calls_mean,reforecast_calls_p90,reforecast_fte_required,reforecast_service_level_available,staffed_to_percentile',
+    )
     const rows = lines.map((line) => line.split(','))
 
     const loaded = await callLoader(forecastRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })

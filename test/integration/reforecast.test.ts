@@ -1,6 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as forecastPage from '../../app/routes/campaigns.$ref.forecast._index'
 import * as reforecastPage from '../../app/routes/campaigns.$ref.forecast.reforecast'
+import * as briefingPage from '../../app/routes/campaigns.$ref.forecast.briefing.$helplineId'
+import * as csvRoute from '../../app/routes/campaigns.$ref.forecast[.csv]'
 import { computeSavedForecast } from '../../app/models/forecast.server'
 import { getCampaignByRef } from '../../app/models/campaign.server'
 import { refreshStaleAtHelpline, storedArrivals } from '../../app/models/stored-arrivals.server'
@@ -48,7 +50,7 @@ async function launchedWithActuals(dates: string[], calls: (date: string, helpli
 const post = (ref: string, user: TestUser, form: Record<string, string>) => callAction(reforecastPage.action, `/campaigns/${ref}/forecast/reforecast`, { cookie: user.cookie, params: { ref }, form })
 
 describe('re-forecasting a launched campaign', () => {
-  it('scales the rates by the calls so far against the forecast, keeps the original beside it, and records who and when', async () => {
+  it('moves the rate towards the calls so far and narrows it, keeps the original beside it, and records who and when', async () => {
     // 50% more calls than forecast on the first three working days.
     const dates = ['2027-03-04', '2027-03-05', '2027-03-08']
     const { ref, campaignId, rows, expectedOn } = await launchedWithActuals(dates, (_d, _h, expected) => Math.round(expected * 1.5))
@@ -61,7 +63,17 @@ describe('re-forecasting a launched campaign', () => {
     const preview = await callLoader(reforecastPage.loader, '', { cookie: world.manager.cookie, params: { ref } })
     expect(preview.status).toBe(200)
     expect(preview.data.proposal).toMatchObject({ ok: true, workingDays: 3, throughDate: '2027-03-08' })
-    expect(preview.data.proposal.rates.central).toBeCloseTo(8 * factor, 5)
+    // The Beta the 5% and 12% rates describe, updated with the calls so far: three days of a 100,000-letter campaign
+    // outweigh it, so the central rate comes most of the way to the observed 8% × factor, and the band narrows.
+    const proposed = preview.data.proposal.rates
+    // Three days of calls count for less than as many independent answers: the design effect is above 1.
+    expect(preview.data.proposal.evidence.designEffect).toBeGreaterThan(1)
+    expect(preview.data.proposal.evidence.exposure).toBeCloseTo(expected / 0.08, 3)
+    expect(proposed.central).toBeGreaterThan(8 + 0.8 * (8 * factor - 8))
+    expect(proposed.central).toBeLessThan(8 * factor)
+    expect(proposed.high - proposed.low).toBeLessThan(0.5 * (12 - 5) * factor)
+    expect(proposed.low).toBeLessThan(proposed.central)
+    expect(proposed.high).toBeGreaterThan(proposed.central)
 
     const made = await post(ref, world.manager, { seen: '0' })
     expect(made.status).toBe(303)
@@ -70,13 +82,13 @@ describe('re-forecasting a launched campaign', () => {
     const saved = await db.selectFrom('reforecast').selectAll().where('campaign_id', '=', campaignId).execute()
     expect(saved).toHaveLength(1)
     expect(saved[0]).toMatchObject({ version: 1, forecast_version: 1, through_date: '2027-03-08', working_days: 3, actual_calls: actual, made_by: world.manager.id, made_at: NOW })
-    expect(saved[0]!.rate_low).toBeCloseTo(5 * factor, 5)
-    expect(saved[0]!.rate_central).toBeCloseTo(8 * factor, 5)
-    expect(saved[0]!.rate_high).toBeCloseTo(12 * factor, 5)
+    expect({ low: saved[0]!.rate_low, central: saved[0]!.rate_central, high: saved[0]!.rate_high }).toEqual(proposed)
     const audit = await db.selectFrom('audit_event').select(['action', 'actor_email', 'summary']).where('campaign_id', '=', campaignId).where('action', '=', 'forecast.reforecast').execute()
     expect(audit).toEqual([{ action: 'forecast.reforecast', actor_email: expect.stringContaining('@'), summary: expect.stringMatching(/^Re-forecast from [\d,]+ actual calls to 2027-03-08 .* central contact rate 8% to [\d.]+% \(version 1\)$/) }])
 
-    // The forecast page shows both, for the days after the calls so far: the re-forecast's calls are the original's × the factor.
+    // The forecast page shows both, for the days after the calls so far: the re-forecast's calls are the original's
+    // scaled by the change in the central rate (a day's expected calls are proportional to it).
+    const rateRatio = proposed.central / 8
     const page = await callLoader(forecastPage.loader, '', { cookie: world.owner.cookie, params: { ref } })
     const view = page.data.reforecast
     expect(view.saved).toMatchObject({ version: 1, madeBy: 'Helen Marsh', throughDate: '2027-03-08' })
@@ -85,7 +97,9 @@ describe('re-forecasting a launched campaign', () => {
     // Both sets of staff are for the percentile the helpline staffs to, which the view names.
     expect(alpha.staffToPercentile).toBe(50)
     for (const d of alpha.days.slice(0, 5)) {
-      expect(d.reforecast.calls.central).toBeCloseTo(d.original.calls.central * factor, 3)
+      expect(d.reforecast.calls.central).toBeCloseTo(d.original.calls.central * rateRatio, 3)
+      // The narrower rate band narrows each day's band, relative to its mean.
+      expect((d.reforecast.calls.high - d.reforecast.calls.low) / d.reforecast.calls.central).toBeLessThan((d.original.calls.high - d.original.calls.low) / d.original.calls.central)
       expect(d.reforecast.requiredFte).toBeGreaterThanOrEqual(d.original.requiredFte)
     }
     // The saved, signed-off forecast is untouched.
@@ -121,6 +135,60 @@ describe('re-forecasting a launched campaign', () => {
     expect((await post(ref, world.manager, {})).status).toBe(400)
     const stranger = await makeUser(['designer'], 'Someone else')
     expect((await post(ref, stranger, { seen: '0' })).status).toBe(403)
+  })
+})
+
+describe('the re-forecast in the forecast CSV and the helpline briefing', () => {
+  it('adds the re-forecast beside the forecast for each day after the calls so far, and nothing before', async () => {
+    const { ref } = await launchedWithActuals(['2027-03-04', '2027-03-05', '2027-03-08'], (_d, _h, e) => Math.round(e * 0.6))
+    const before = await callLoader(csvRoute.loader, '', { cookie: world.owner.cookie, params: { ref } })
+    const header = (before.data as string).split('\r\n')[0]!.split(',')
+    const col = (name: string) => header.indexOf(name)
+    expect(col('reforecast_calls_mean')).toBeGreaterThan(col('calls_mean'))
+    // No re-forecast yet: the columns are there, and blank.
+    const blankRows = (before.data as string).trim().split('\r\n').slice(1).map((l) => l.split(','))
+    expect(blankRows.every((r) => r[col('reforecast_calls_mean')] === '' && r[col('reforecast_calls_p10')] === '')).toBe(true)
+
+    expect((await post(ref, world.manager, { seen: '0' })).status).toBe(303)
+    const page = await callLoader(forecastPage.loader, '', { cookie: world.owner.cookie, params: { ref } })
+    const alphaView = page.data.reforecast.helplines.find((h: { helplineId: string }) => h.helplineId === world.alpha.id)
+    const csv = await callLoader(csvRoute.loader, '', { cookie: world.owner.cookie, params: { ref } })
+    const rows = (csv.data as string).trim().split('\r\n').slice(1).map((l) => l.split(','))
+    const alphaRows = rows.filter((r) => r[1] === 'Alpha helpline')
+    // Up to the last day of actual calls the re-forecast columns stay blank: those days are past.
+    for (const r of alphaRows.filter((r) => r[0]! <= '2027-03-08')) expect(r.slice(col('reforecast_calls_p10'))).toEqual(['', '', '', '', ''])
+    // After it, each day's re-forecast is the page's, to the CSV's two places; the forecast's own columns are unchanged.
+    const later = alphaRows.filter((r) => r[0]! > '2027-03-08' && Number(r[col('calls_mean')]) > 0)
+    expect(later.length).toBeGreaterThan(5)
+    for (const d of alphaView.days.slice(0, 10)) {
+      const r = later.find((row) => row[0] === d.date)!
+      expect(Number(r[col('calls_mean')])).toBeCloseTo(d.original.calls.central, 2)
+      expect(Number(r[col('reforecast_calls_mean')])).toBeCloseTo(d.reforecast.calls.central, 2)
+      expect(Number(r[col('reforecast_calls_p10')])).toBeCloseTo(d.reforecast.calls.low, 2)
+      expect(Number(r[col('reforecast_calls_p90')])).toBeCloseTo(d.reforecast.calls.high, 2)
+      expect(Number(r[col('reforecast_fte_required')])).toBeCloseTo(d.reforecast.requiredFte, 2)
+      expect(Number(r[col('reforecast_service_level_available')])).toBeCloseTo(d.reforecast.serviceLevel, 4)
+      // Fewer calls came than forecast: the re-forecast is lower.
+      expect(Number(r[col('reforecast_calls_mean')])).toBeLessThan(Number(r[col('calls_mean')]))
+    }
+
+    // The briefing for a helpline: the re-forecast for its days still to come, with the forecast to compare.
+    const brief = await callLoader(briefingPage.loader, '', { cookie: world.owner.cookie, params: { ref, helplineId: world.beta.id } })
+    expect(brief.status).toBe(200)
+    const betaView = page.data.reforecast.helplines.find((h: { helplineId: string }) => h.helplineId === world.beta.id)
+    expect(brief.data.reforecast.saved).toMatchObject({ version: 1, throughDate: '2027-03-08', madeBy: 'Helen Marsh' })
+    expect(brief.data.reforecast.forecastRates).toEqual({ low: 5, central: 8, high: 12 })
+    expect(brief.data.reforecast.days).toEqual(betaView.days)
+    expect(brief.data.reforecast.days[0].date > '2027-03-08').toBe(true)
+    // The rest of the briefing is the forecast as saved.
+    expect(brief.data.saved.settings.contactRates).toEqual({ low: 5, central: 8, high: 12 })
+  })
+
+  it('leaves the briefing without a re-forecast when there is none', async () => {
+    const { ref } = await launchedWithActuals(['2027-03-04', '2027-03-05'], (_d, _h, e) => Math.round(e))
+    const brief = await callLoader(briefingPage.loader, '', { cookie: world.owner.cookie, params: { ref, helplineId: world.alpha.id } })
+    expect(brief.status).toBe(200)
+    expect(brief.data.reforecast).toBeNull()
   })
 })
 

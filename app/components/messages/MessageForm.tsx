@@ -8,6 +8,7 @@ import { CHANNEL_LABELS, CHANNELS, POSTAGE_CLASSES, POSTAGE_LABELS, type Channel
 import { messageErrorHrefs, messageErrorOrder, waveDateKey, waveVolumeKey, type WaveFormRow } from '~/schemas/message'
 import type { FieldErrors } from '~/utils/forms'
 import { GsmExplained } from '../Explained'
+import { DeliveryProfileField } from './DeliveryProfileField'
 import { PartFindings, type NumberedFinding } from './Findings'
 import { SmsCounter } from './SmsCounter'
 
@@ -172,6 +173,7 @@ export function MessageForm({
             small
             items={POSTAGE_CLASSES.map((p) => ({ value: p, text: POSTAGE_LABELS[p] }))}
           />
+          <DeliveryProfileField value={values.deliveryProfile} error={e.deliveryProfile} />
           <Input
             id="deadlineDays"
             name="deadlineDays"

@@ -2,6 +2,7 @@
 // below the content models: they write through the content-write gateway, which calls down into sign-off; sign-off
 // never calls up into them.
 import { CALL_TYPES, CALL_TYPE_LABELS, type CallType, type Channel } from '../../content'
+import { storedDeliveryProfile } from '../../forecast/delivery-profile'
 import { isStandardQuestion } from '../../content/coverage'
 import { messageFindings, scriptFindings } from '../../content/stored-content'
 import type { ReferenceType } from '../../content/fields'
@@ -17,7 +18,7 @@ const CHANNEL_WORDS: Record<string, string> = { letter: 'letter', email: 'email'
 async function signedMessages(db: DbOrTx, campaignId: string): Promise<(ScopeMessage & { channel: Channel })[]> {
   const rows = await db
     .selectFrom('message')
-    .select(['id', 'name', 'channel', 'reference_type', 'subject', 'address_block', 'postage', 'deadline_days', 'body'])
+    .select(['id', 'name', 'channel', 'reference_type', 'subject', 'address_block', 'postage', 'deadline_days', 'body', 'delivery_profile'])
     .where('campaign_id', '=', campaignId)
     .orderBy('position')
     .orderBy('id')
@@ -44,6 +45,7 @@ async function signedMessages(db: DbOrTx, campaignId: string): Promise<(ScopeMes
     addressBlock: m.address_block,
     postage: m.postage,
     deadlineDays: m.deadline_days,
+    deliveryProfile: m.channel === 'letter' ? storedDeliveryProfile(m.delivery_profile) : null,
     body: m.body,
     waves: waves.filter((w) => w.message_id === m.id).map((w) => ({ sendDate: w.send_date, volume: Number(w.volume) })),
   }))
