@@ -156,7 +156,10 @@ describe('the re-forecast in the forecast CSV and the helpline briefing', () => 
     const rows = (csv.data as string).trim().split('\r\n').slice(1).map((l) => l.split(','))
     const alphaRows = rows.filter((r) => r[1] === 'Alpha helpline')
     // Up to the last day of actual calls the re-forecast columns stay blank: those days are past.
-    for (const r of alphaRows.filter((r) => r[0]! <= '2027-03-08')) expect(r.slice(col('reforecast_calls_p10'))).toEqual(['', '', '', '', ''])
+    for (const r of alphaRows.filter((r) => r[0]! <= '2027-03-08')) {
+      expect(r.slice(col('reforecast_calls_p10'), col('reforecast_service_level_available') + 1)).toEqual(['', '', '', '', ''])
+      expect(r[col('staffed_to_percentile')]).toBe('50')
+    }
     // After it, each day's re-forecast is the page's, to the CSV's two places; the forecast's own columns are unchanged.
     const later = alphaRows.filter((r) => r[0]! > '2027-03-08' && Number(r[col('calls_mean')]) > 0)
     expect(later.length).toBeGreaterThan(5)
