@@ -1,5 +1,6 @@
 import type { ReforecastHelpline, ReforecastView } from '~/models/reforecast.server'
 import { formatDate, formatDateTime, formatFte, formatPercent } from '~/campaign/format'
+import { staffedToSentence } from '~/helplines/helpline'
 import { calls, shortDate } from './forecast-view'
 import { Button, Details, InsetText, Table } from './govuk'
 import { TableRegion } from './TableRegion'
@@ -28,6 +29,9 @@ export function ReforecastSection({ view, reforecastHref, eligible }: { view: Re
           {view.outOfDate ? <InsetText text="The forecast inputs have been saved again since this re-forecast: make a new one to use them." /> : null}
           {view.helplines.map((h) => (
             <Details key={h.helplineId} summaryText={`Days still to come at ${h.name}: the forecast and the re-forecast`} open={view.helplines.length === 1}>
+              <p className="govuk-body" data-staffed-to={h.staffToPercentile}>
+                {staffedToSentence(h.staffToPercentile)}: the FTE and the share answered in time, in the forecast and the re-forecast alike, are for a day that busy.
+              </p>
               <ReforecastDaysTable helplineId={h.helplineId} name={h.name} throughDate={view.saved.throughDate} days={h.days} />
             </Details>
           ))}

@@ -91,6 +91,8 @@ export const DEMO_HELPLINES: HelplineSettings[] = [
     baselineCallsPerDay: 4_000,
     availableFte: 220,
     paidHoursPerFte: 7.4,
+    // Its callers are in financial difficulty and often cannot call back later: staffed for 8 days in 10.
+    staffToPercentile: 80,
   },
 ]
 

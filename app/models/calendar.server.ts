@@ -1,5 +1,6 @@
 import { buildHelplineCalendar, nextWeeksRange, peakWeek, type CalendarWeek, type HelplineCalendar } from '../forecast/helpline-calendar'
 import { createWorkingCalendar, holidayDates, NATIONS, type Nation, type WorkingCalendar } from '../forecast/working-days'
+import { staffToPercentileOf, type StaffToPercentile } from '../forecast/intervals'
 import { HELPLINE_NATION, toForecastHelpline, type Helpline } from '../helplines/helpline'
 import type { DbOrTx } from '../utils/db.server'
 import { getActiveBankHolidays, type ActiveBankHolidays } from './bank-holidays.server'
@@ -56,7 +57,8 @@ export async function helplineCalendar(db: DbOrTx, helplineId: string, range: { 
 }
 
 export interface HelplineOutlook {
-  helpline: { id: string; name: string; availableFte: number }
+  /** `staffToPercentile`: the percentile of daily calls the FTE needed is for. */
+  helpline: { id: string; name: string; availableFte: number; staffToPercentile: StaffToPercentile }
   from: string
   to: string
   /** The week needing most staff (central), or null when there are no weeks. */
@@ -73,7 +75,7 @@ export async function helplineOutlooks(db: DbOrTx, today: string, weeks = 8): Pr
   for (const helpline of helplines) {
     const { calendar } = (await helplineCalendar(db, helpline.id, range))!
     out.push({
-      helpline: { id: helpline.id, name: helpline.name, availableFte: helpline.availableFte },
+      helpline: { id: helpline.id, name: helpline.name, availableFte: helpline.availableFte, staffToPercentile: staffToPercentileOf(helpline) },
       from: range.from,
       to: range.to,
       peak: peakWeek(calendar),

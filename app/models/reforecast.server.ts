@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 import { compareWithForecast } from '../forecast/actuals'
 import { daysAfter, reforecastRates, type RatesPercent, type ReforecastRates } from '../forecast/reforecast'
 import type { CampaignForecast } from '../forecast/settings'
-import type { HelplineDay } from '../forecast/types'
+import type { HelplineDay, HelplineForecast } from '../forecast/types'
 import { appendAudit } from '../utils/audit.server'
 import { nowIso } from '../utils/clock.server'
 import { writeTransaction, type DbOrTx } from '../utils/db.server'
@@ -155,11 +155,16 @@ export async function saveReforecast(db: DbOrTx, input: { campaignId: string; se
 export interface ReforecastHelpline {
   helplineId: string
   name: string
+  /** The percentile of each day's calls both sets of staff and service figures are for. */
+  staffToPercentile: HelplineForecast['staffToPercentile']
   /** The days after the calls so far: the saved forecast's figures and the re-forecast's, side by side. */
   days: { date: string; original: DayFigures; reforecast: DayFigures }[]
 }
 
-/** A day's calls (P10, mean, P90), the FTE the campaign needs at the mean, and the share answered in time. */
+/**
+ * A day's calls (P10, mean, P90), the FTE the campaign needs and the share answered in time, both for the day's calls
+ * at the percentile the helpline staffs to.
+ */
 export interface DayFigures {
   calls: { low: number; central: number; high: number }
   requiredFte: number
@@ -203,7 +208,7 @@ export function reforecastView(data: CampaignForecastData, original: CampaignFor
     const days = daysAfter(h.days, saved.throughDate)
       .filter((d) => d.open && (d.calls.central > 0 || (before.get(d.date)?.calls.central ?? 0) > 0))
       .map((d) => ({ date: d.date, original: figuresOf(before.get(d.date) ?? d), reforecast: figuresOf(d) }))
-    if (days.length) helplines.push({ helplineId: h.helplineId, name: names.get(h.helplineId) ?? 'A removed helpline', days })
+    if (days.length) helplines.push({ helplineId: h.helplineId, name: names.get(h.helplineId) ?? 'A removed helpline', staffToPercentile: h.staffToPercentile, days })
   }
   return { saved, outOfDate: saved.forecastVersion !== data.saved.version, helplines }
 }

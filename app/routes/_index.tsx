@@ -206,6 +206,9 @@ export default function Home() {
                       <>
                         {formatFte(o.peak.totalFte.central)}
                         <span className="govuk-hint govuk-!-font-size-16 app-block">busiest day {formatFte(o.peak.peakTotalFte)}</span>
+                        <span className="govuk-hint govuk-!-font-size-16 app-block" data-staffed-to={o.helpline.staffToPercentile}>
+                          staffed to P{o.helpline.staffToPercentile}
+                        </span>
                       </>
                     ) : (
                       ''

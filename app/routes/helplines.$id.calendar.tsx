@@ -10,6 +10,8 @@ import { BackLink, Button, Pagination, Select, Table, WarningText } from '~/comp
 import { useHydrated } from '~/components/use-hydrated'
 import { STATUS_LABELS, type CampaignStatus } from '~/campaign/options'
 import { calendarRange } from '~/forecast/helpline-calendar'
+import { staffToPercentileOf } from '~/forecast/intervals'
+import { staffedToSentence } from '~/helplines/helpline'
 import { helplineCalendar } from '~/models/calendar.server'
 import { monthName, parseCalendarQuery, startMonthChoices } from '~/schemas/calendar'
 import { requireUser } from '~/http/auth.server'
@@ -31,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound('There is no such helpline')
   const { helpline, calendar } = found
   const payload = {
-    helpline: { id: helpline.id, name: helpline.name, targetSeconds: helpline.targetSeconds, hasPatience: helpline.patienceSeconds !== null },
+    helpline: {
+      id: helpline.id,
+      name: helpline.name,
+      targetSeconds: helpline.targetSeconds,
+      hasPatience: helpline.patienceSeconds !== null,
+      staffToPercentile: staffToPercentileOf(helpline),
+    },
     query,
     today,
     errors,
@@ -111,8 +119,10 @@ export default function HelplineCalendarPage() {
 
       <h2 className="govuk-heading-m">Week by week</h2>
       <p className="govuk-body">
-        Calls are at the central contact rate. Staff are full-time equivalents (FTE) on an average open day of the week. For a
-        week over capacity, the last column says what today’s staff achieve with every campaign’s calls.
+        Calls are at the central contact rate. Staff are full-time equivalents (FTE) on an average open day of the week.{' '}
+        <span data-staffed-to={helpline.staffToPercentile}>{staffedToSentence(helpline.staffToPercentile)}</span>: each day’s staff
+        and what today’s staff achieve are for a day that busy. For a week over capacity, the last column says what today’s staff
+        achieve with every campaign’s calls.
       </p>
       <TableRegion label={`Week by week at ${helpline.name}`}>
         <Table

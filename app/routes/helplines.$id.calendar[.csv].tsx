@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { CALENDAR_GROUPS, calendarRange } from '~/forecast/helpline-calendar'
+import { staffToPercentileOf } from '~/forecast/intervals'
 import { helplineCalendar } from '~/models/calendar.server'
 import { parseCalendarQuery } from '~/schemas/calendar'
 import { requireUser } from '~/http/auth.server'
@@ -28,12 +29,17 @@ const CALENDAR_CSV_HEADER = [
   'campaigns_on_short_days',
   'service_level_available',
   'abandoned_available',
+  'staffed_to_percentile',
 ]
 
 const round1 = (value: number) => Math.round(value * 10) / 10
 const round2 = (value: number) => Math.round(value * 100) / 100
 
-/** The calendar page's week-by-week table, every figure and every campaign named. */
+/**
+ * The calendar page's week-by-week table, every figure and every campaign named. The staff and outcomes are for each
+ * day's calls at the percentile the helpline staffs to, the last column; the calls are the mean and the sums of the
+ * daily P10 and P90.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
   const { query, errors } = parseCalendarQuery(new URL(request.url).searchParams, todayIso())
@@ -41,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await helplineCalendar(db, params.id ?? '', calendarRange(query.start, query.months))
   if (!found) throw notFound('There is no such helpline')
   const { helpline, calendar } = found
+  const staffTo = staffToPercentileOf(helpline)
   const rows = calendar.weeks.map((w) => [
     w.weekStart,
     w.weekEnd,
@@ -61,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     w.causes.map((c) => `${c.ref} (${c.group}: ${Math.round(c.calls)} calls)`).join('; '),
     w.openDays ? Math.round(w.outcome.serviceLevel * 10_000) / 10_000 : null,
     w.openDays && w.outcome.abandoned !== null ? round1(w.outcome.abandoned) : null,
+    staffTo,
   ])
   const slug = helpline.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
   return new Response(toCsv(CALENDAR_CSV_HEADER, rows), {

@@ -72,3 +72,23 @@ describe('the helpline form', () => {
     })
   })
 })
+
+describe('the percentile to staff to', () => {
+  it('reads each of P50, P80 and P90 back, and leaves the stored choice alone when a form has no such field', () => {
+    for (const staffToPercentile of [50, 80, 90] as const) {
+      const chosen = { ...settings, staffToPercentile }
+      expect(helplineToFormValues(chosen).staffToPercentile).toBe(String(staffToPercentile))
+      expect(parseHelplineForm(helplineToFormValues(chosen))).toEqual({ ok: true, data: chosen })
+    }
+    const { staffToPercentile: _absent, ...older } = helplineToFormValues(settings)
+    const read = parseHelplineForm(older)
+    expect(read.ok && read.data.staffToPercentile).toBeUndefined()
+  })
+
+  it('refuses anything but the three choices, with one message whatever was sent', () => {
+    const values = helplineToFormValues(settings)
+    for (const sent of ['75', '100', '0', '', ' ', 'P80', '80.0', '8e1', '50,80']) {
+      expect(parseHelplineForm({ ...values, staffToPercentile: sent }), sent).toEqual({ ok: false, errors: { staffToPercentile: 'Choose whether to staff to P50, P80 or P90' } })
+    }
+  })
+})

@@ -12,7 +12,7 @@ import {
   type HelplineSettings,
 } from '../helplines/helpline'
 import { parseForm, type FieldErrors, type FormValues, type Parsed } from '../utils/forms'
-import { isStaffToPercentile } from '../forecast/intervals'
+import { STAFF_TO_PERCENTILES, type StaffToPercentile } from '../forecast/intervals'
 import { text } from './fields'
 import { numberInput, optionalNumberInput } from './number-fields'
 import { numberText, readNumber } from './numbers'
@@ -63,6 +63,13 @@ const scalarSchema = z.object({
     max: 24,
     unit: ' hours',
   }),
+  // Radios: absent only from a form that predates the choice, when the stored choice stands (50 for a new helpline).
+  staffToPercentile: z
+    .string()
+    .trim()
+    .pipe(z.enum(STAFF_TO_PERCENTILES.map(String) as [string, ...string[]], { error: 'Choose whether to staff to P50, P80 or P90' }))
+    .transform((value) => Number(value) as StaffToPercentile)
+    .optional(),
 })
 
 const DAY_FIELDS = WEEKDAY_NAMES.flatMap((_, day) => [`hours-${day}-open`, `hours-${day}-close`, `weight-${day}`])
@@ -169,13 +176,6 @@ export function parseHelplineForm(values: FormValues): Parsed<HelplineSettings> 
     errors.maxAbandonmentPercent = 'Enter the average caller patience to staff to a maximum abandonment rate, or leave the maximum abandonment rate blank'
   }
 
-  // Absent (a form from before the choice existed): the stored choice stands, 50 for a new helpline.
-  const staffToRaw = values.staffToPercentile
-  const staffToPercentile = staffToRaw === undefined ? undefined : Number(staffToRaw.trim())
-  if (staffToRaw !== undefined && !isStaffToPercentile(staffToPercentile)) {
-    errors.staffToPercentile = 'Choose whether to staff to P50, P80 or P90'
-  }
-
   if (!scalars.ok || Object.keys(errors).length > 0) return { ok: false, errors }
   // A checkbox: absent means no, so a form from before it existed leaves a helpline as it was not marked.
   return {
@@ -185,7 +185,6 @@ export function parseHelplineForm(values: FormValues): Parsed<HelplineSettings> 
       openingHours,
       dayWeights,
       intradayProfile,
-      ...(isStaffToPercentile(staffToPercentile) ? { staffToPercentile } : {}),
       ...(values.welshLine === 'yes' ? { welshLine: true } : {}),
     },
   }

@@ -61,6 +61,7 @@ describe.skipIf(skipBrowser)('the helpline calendar, actual calls and learning',
     await page.locator('[data-chart=calendar-fte] .recharts-bar-rectangle').first().waitFor()
     expect(await scripts.loadedRecharts()).toBe(true)
     await expectAccessible(page, 'helpline calendar')
+    expect(await page.locator('[data-staffed-to]').textContent()).toBe('Staffed to the median (P50) of daily calls, as set for this helpline')
     // The charts can be read: the Available line is named where it is drawn, the axes say what they count, the
     // legend lists what the bars stack from the bottom up (and nothing they do not), and no tick label is cut off.
     const fte = page.locator('[data-chart=calendar-fte]')

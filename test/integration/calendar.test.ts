@@ -135,7 +135,7 @@ describe('the helpline calendar', () => {
     expect(result.headers.get('Content-Disposition')).toBe('attachment; filename="csv-helpline-calendar-2027-06-1-months.csv"')
     const [header, ...lines] = (result.data as string).trimEnd().split('\r\n')
     expect(header).toBe(
-      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_sum_daily_p10,campaign_calls_mean,campaign_calls_sum_daily_p90,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days,service_level_available,abandoned_available',
+      'week_start,week_end,iso_week,open_days,baseline_calls,launched_calls,approved_calls,planned_calls,campaign_calls_sum_daily_p10,campaign_calls_mean,campaign_calls_sum_daily_p90,baseline_fte,launched_fte,approved_fte,planned_fte,fte_needed,fte_needed_busiest_day,fte_available,days_over_capacity,over_capacity,campaigns_on_short_days,service_level_available,abandoned_available,staffed_to_percentile',
     )
     expect(lines).toHaveLength(page.weeks.length)
     const cells = lines.map((line) => line.split(','))
@@ -148,6 +148,7 @@ describe('the helpline calendar', () => {
     cells.forEach((c, i) => expect(Math.abs(Number(c[21]) - page.weeks[i]!.serviceLevel)).toBeLessThanOrEqual(0.00051))
     // Erlang C: nobody hangs up in the model, so no figure.
     expect(cells.every((c) => c[22] === '')).toBe(true)
+    expect(cells.every((c) => c[23] === '50')).toBe(true)
     const bad = await callLoader(calendarCsv.loader, `/helplines/${small.id}/calendar.csv?months=0`, { cookie: world.viewer.cookie, params: { id: small.id } })
     expect(bad.status).toBe(400)
   })
@@ -158,6 +159,14 @@ describe('the percentile a helpline staffs to', () => {
     const own = await makeHelpline(world.admin, { name: 'Percentile helpline', baselineCallsPerDay: 1_000, availableFte: 150 })
     await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 100_000 }], split: { [own.id]: 100 }, status: 'approved' })
     const p50 = await calendarOf('start=2027-06&months=2', world.manager, own.id)
+    const page = async () => (await callLoader(calendarPage.loader, `/helplines/${own.id}/calendar?start=2027-06&months=2`, { cookie: world.manager.cookie, params: { id: own.id } })).data
+    const csvCells = async () => {
+      const result = await callLoader(calendarCsv.loader, `/helplines/${own.id}/calendar.csv?start=2027-06&months=2`, { cookie: world.manager.cookie, params: { id: own.id } })
+      return (result.data as string).trimEnd().split('\r\n').slice(1).map((line) => line.split(','))
+    }
+    expect((await page()).helpline.staffToPercentile).toBe(50)
+    const csvAt50 = await csvCells()
+    expect(csvAt50.every((c) => c[23] === '50')).toBe(true)
     const current = (await getHelpline(db, own.id))!
     const saved = await updateHelpline(db, { id: own.id, version: current.version, settings: { ...current, staffToPercentile: 90 } }, world.manager)
     expect(saved.ok).toBe(true)
@@ -170,6 +179,14 @@ describe('the percentile a helpline staffs to', () => {
       expect(at90.totalFte).toBeGreaterThan(week.totalFte)
       expect(at90.peakTotalFte).toBeGreaterThan(week.peakTotalFte)
     }
+    // The page and the download say which percentile the staff are for, and the download's staff move with it.
+    expect((await page()).helpline.staffToPercentile).toBe(90)
+    const csvAt90 = await csvCells()
+    expect(csvAt90.every((c) => c[23] === '90')).toBe(true)
+    expect(csvAt90.map((c) => c[9])).toEqual(csvAt50.map((c) => c[9]))
+    const busyRows = csvAt50.map((c, i) => [c, csvAt90[i]!] as const).filter(([c]) => Number(c[6]) > 100)
+    expect(busyRows.length).toBeGreaterThan(0)
+    for (const [at50, at90] of busyRows) expect(Number(at90[15])).toBeGreaterThan(Number(at50[15]))
   })
 })
 

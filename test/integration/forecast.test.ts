@@ -487,7 +487,8 @@ describe('the percentile a helpline staffs to', () => {
     const page = async () => (await callLoader(forecastRoute.loader, '', { cookie: world.viewer.cookie, params: { ref } })).data
     const p50 = await briefed()
     expect(p50.forecast.staffToPercentile).toBe(50)
-    expect((await page()).helplines.find((h: { id: string }) => h.id === gamma.id).staffToPercentile).toBe(50)
+    const p50Page = await page()
+    expect(p50Page.helplines.find((h: { id: string }) => h.id === gamma.id)!.staffToPercentile).toBe(50)
 
     const form = await callLoader(edit.loader, `/helplines/${gamma.id}/edit`, { cookie: manager.cookie, params: { id: gamma.id } })
     expect(form.data.values.staffToPercentile).toBe('50')
@@ -512,6 +513,17 @@ describe('the percentile a helpline staffs to', () => {
     const shown = await callLoader(helplinePage.loader, '', { cookie: world.viewer.cookie, params: { id: gamma.id } })
     expect(shown.data.helpline.staffToPercentile).toBe(90)
     expect((await page()).helplines.find((h: { id: string }) => h.id === gamma.id).staffToPercentile).toBe(90)
+    // The forecast page works its figures out from what its loader sends, on the server and in the browser alike:
+    // from those inputs, Gamma now needs more staff for the same calls.
+    const onPage = (loaded: typeof p50Page) => {
+      const worked = forecastFromSettings(loaded.saved.settings, loaded.messages, loaded.helplines, loaded.bankHolidays, loaded.helplineBankHolidays)
+      if (!worked.ok) throw new Error('The saved forecast should compute')
+      return worked.result.helplines.find((h) => h.helplineId === gamma.id)!
+    }
+    const p90Page = await page()
+    expect(onPage(p90Page).staffToPercentile).toBe(90)
+    expect(onPage(p90Page).totals.calls).toEqual(onPage(p50Page).totals.calls)
+    expect(onPage(p90Page).totals.requiredFteDays.central).toBeGreaterThan(onPage(p50Page).totals.requiredFteDays.central)
     expect(p90.forecast.totals.calls).toEqual(p50.forecast.totals.calls)
     expect(p90.forecast.days.map((d: { calls: unknown }) => d.calls)).toEqual(p50.forecast.days.map((d: { calls: unknown }) => d.calls))
     expect(p90.forecast.totals.requiredFteDays.central).toBeGreaterThan(p50.forecast.totals.requiredFteDays.central)

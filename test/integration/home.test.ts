@@ -97,7 +97,7 @@ describe('the home page', () => {
   it('shows a helpline manager each helpline’s busiest week in the next 8 weeks, with the weeks over capacity', async () => {
     const manager = await makeUser(['customer-services'], 'Helpline manager')
     // Few usual calls, so the campaign's week is its busiest, not the week whose Tuesday takes the bank holiday's calls.
-    const quiet = await makeHelpline(world.admin, { name: 'Home quiet helpline', baselineCallsPerDay: 10, availableFte: 200 })
+    const quiet = await makeHelpline(world.admin, { name: 'Home quiet helpline', baselineCallsPerDay: 10, availableFte: 200, staffToPercentile: 80 })
     const busy = await makeHelpline(world.admin, { name: 'Home busy helpline', baselineCallsPerDay: 200, availableFte: 16 })
     const heavy = await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 200_000 }], split: { [busy.id]: 100 }, status: 'approved' })
     await makeForecastedCampaign(world.owner, { waves: [{ sendDate: '2027-06-07', volume: 1_000 }], split: { [quiet.id]: 100 }, status: 'launched' })
@@ -115,6 +115,8 @@ describe('the home page', () => {
     expect(campaignWeeks.length).toBeGreaterThan(0)
     for (const week of campaignWeeks) expect(week.causes.map((c) => c.ref)).toEqual([heavy.ref])
     expect(byName['Home quiet helpline'].overCapacity).toEqual([])
+    // Each says which percentile of daily calls its FTE needed is for.
+    expect([byName['Home busy helpline'].helpline.staffToPercentile, byName['Home quiet helpline'].helpline.staffToPercentile]).toEqual([50, 80])
     // 80 calls, 92.7% delivered Thursday 10 June: their working days 2 to 6 of the letter curve (64%) fall in the week
     // of 14 June; 5% delivered Friday contribute days 1 to 5 (66%), 1.5% Monday days 0 to 4 (59%), 0.8% Tuesday days
     // 0 to 3 (45%): 80 × (0.927 × 0.64 + 0.05 × 0.66 + 0.015 × 0.59 + 0.008 × 0.45) = 51.0984.

@@ -94,6 +94,8 @@ describe('re-forecasting a launched campaign', () => {
     expect(view.saved).toMatchObject({ version: 1, madeBy: 'Helen Marsh', throughDate: '2027-03-08' })
     const alpha = view.helplines.find((h: { helplineId: string }) => h.helplineId === world.alpha.id)
     expect(alpha.days[0].date > '2027-03-08').toBe(true)
+    // Both sets of staff are for the percentile the helpline staffs to, which the view names.
+    expect(alpha.staffToPercentile).toBe(50)
     for (const d of alpha.days.slice(0, 5)) {
       expect(d.reforecast.calls.central).toBeCloseTo(d.original.calls.central * rateRatio, 3)
       // The narrower rate band narrows each day's band, relative to its mean.
@@ -154,7 +156,10 @@ describe('the re-forecast in the forecast CSV and the helpline briefing', () => 
     const rows = (csv.data as string).trim().split('\r\n').slice(1).map((l) => l.split(','))
     const alphaRows = rows.filter((r) => r[1] === 'Alpha helpline')
     // Up to the last day of actual calls the re-forecast columns stay blank: those days are past.
-    for (const r of alphaRows.filter((r) => r[0]! <= '2027-03-08')) expect(r.slice(col('reforecast_calls_p10'), col('reforecast_service_level_available') + 1)).toEqual(['', '', '', '', ''])
+    for (const r of alphaRows.filter((r) => r[0]! <= '2027-03-08')) {
+      expect(r.slice(col('reforecast_calls_p10'), col('reforecast_service_level_available') + 1)).toEqual(['', '', '', '', ''])
+      expect(r[col('staffed_to_percentile')]).toBe('50')
+    }
     // After it, each day's re-forecast is the page's, to the CSV's two places; the forecast's own columns are unchanged.
     const later = alphaRows.filter((r) => r[0]! > '2027-03-08' && Number(r[col('calls_mean')]) > 0)
     expect(later.length).toBeGreaterThan(5)

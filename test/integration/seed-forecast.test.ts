@@ -19,6 +19,8 @@ describe('the demo workspace', () => {
     expect(helplines.map((h) => h.name)).toEqual(demoNames)
     expect(helplines.some((h) => h.patienceSeconds !== null)).toBe(true)
     expect(helplines.filter((h) => h.welshLine).map((h) => h.name)).toEqual(['Welsh language helpline'])
+    // One helpline staffs to P80, so the demo shows the choice; the rest staff to the median.
+    expect(helplines.map((h) => [h.name, h.staffToPercentile])).toEqual(demoNames.map((name) => [name, name === 'Payment Support Service' ? 80 : 50]))
     for (const h of helplines) {
       expect(h.ahtSeconds).toBeGreaterThanOrEqual(400)
       expect(h.ahtSeconds).toBeLessThanOrEqual(700)

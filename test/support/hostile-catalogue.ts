@@ -102,6 +102,8 @@ const NOTIFICATION_TABLES: Table[] = ['notification', 'notification_preference',
 /** Every kind of event, each with a way to be told. */
 const everyKind = (delivery: string) => Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, delivery]))
 const deliveryChoices = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, [...DELIVERIES]]))
+/** The three percentiles a helpline may staff to, and near misses that must be refused. */
+const STAFF_TO_CHOICES_HOSTILE = ['50', '80', '90', '75', '100', '0', 'P80']
 const FORECAST_INPUTS: Table[] = ['forecast_input', 'forecast_message', 'forecast_split', 'input_generation', 'campaign_load', 'campaign_helpline_load']
 const CAMPAIGN_TABLES: Table[] = ['campaign', 'campaign_co_owner', 'input_generation', 'campaign_load', 'campaign_helpline_load']
 const LINE_TABLES: Table[] = [...SIGN_OFF_STATE, 'line_to_take']
@@ -760,6 +762,7 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
       params: { id },
       cookie: admin.cookie,
       tables: HELPLINE_TABLES,
+      choices: { staffToPercentile: STAFF_TO_CHOICES_HOSTILE },
       baseline: async () => {
         const current = await getHelpline(db, id)
         return form(helplineForm(helplineSettings({ name: `Edited helpline ${id.slice(0, 8)}`, ahtSeconds: 500 + (next() % 100) }), { version: String(current!.version) }))
@@ -769,7 +772,15 @@ export const CATALOGUE: Record<string, () => Promise<HostileTarget>> = {
 
   async 'helplines.new'() {
     const { admin } = await world()
-    return { action: helplineNew.action, path: '/helplines/new', params: {}, cookie: admin.cookie, tables: HELPLINE_TABLES, baseline: async () => form(helplineForm(helplineSettings())) }
+    return {
+      action: helplineNew.action,
+      path: '/helplines/new',
+      params: {},
+      cookie: admin.cookie,
+      tables: HELPLINE_TABLES,
+      choices: { staffToPercentile: STAFF_TO_CHOICES_HOSTILE },
+      baseline: async () => form(helplineForm(helplineSettings())),
+    }
   },
 
   async login() {
